@@ -1,0 +1,5 @@
+//! Entry point of the wasm bundle that Trunk builds.
+
+fn main() {
+    mtls_lab_web::start();
+}
