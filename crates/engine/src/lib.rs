@@ -6,6 +6,15 @@
 
 pub mod crypto;
 pub mod demo;
+pub mod error;
+pub mod handshake;
+pub mod pki;
 pub mod rng;
+pub mod scenario;
+pub mod session;
+pub mod trace;
+pub mod wire;
 
+pub use error::Error;
 pub use rng::LabRng;
+pub use trace::Trace;

@@ -1,0 +1,393 @@
+//! The client's side of the handshake (RFC 8446 §4, client role).
+
+use super::events::{CheckKind, Epoch, Event, KeyAction, KeyKind, Note};
+use super::{ClientConfig, ClientHs, Connection, Role, State};
+use crate::crypto::key_schedule::{EarlySecret, finished_verify_data, verify_data_matches};
+use crate::crypto::{Group, KeyShare, sha256};
+use crate::error::Error;
+use crate::pki::{self, Role as PkiRole};
+use crate::rng::LabRng;
+use crate::wire::handshake::{
+    CertificateMsg, ClientHello, ECDSA_SECP256R1_SHA256, Extension, HandshakeMessage,
+    HandshakeType, ServerHello, TLS_AES_128_GCM_SHA256, TLS13, find, has_duplicates,
+};
+
+impl Connection {
+    /// A client that has queued its ClientHello.
+    pub fn client(config: ClientConfig, rng: LabRng) -> Self {
+        let mut conn = Self::new(Role::Client(Box::new(config)), rng, State::Closed);
+        conn.client_random = conn.rng.bytes();
+        // Middlebox compatibility mode (§D.4): a non-empty legacy_session_id.
+        conn.session_id = conn.rng.bytes::<32>().to_vec();
+        let groups = conn.client_config().key_share_groups.clone();
+        let shares: Vec<KeyShare> = groups
+            .iter()
+            .map(|g| KeyShare::generate(*g, &mut conn.rng))
+            .collect();
+        for share in &shares {
+            conn.key(
+                KeyKind::ClientEphemeralPrivate,
+                KeyAction::Generated,
+                share.secret(),
+            );
+            conn.key(
+                KeyKind::ClientEphemeralPublic,
+                KeyAction::Generated,
+                share.public(),
+            );
+        }
+        let ch = conn.client_hello(&shares, None);
+        conn.send_handshake(&ch, true);
+        conn.state = State::ClientExpectServerHello {
+            shares,
+            retried: false,
+        };
+        conn
+    }
+
+    fn client_config(&self) -> &ClientConfig {
+        match &self.role {
+            Role::Client(c) => c,
+            Role::Server(_) => unreachable!("invariant: client handlers run only on clients"),
+        }
+    }
+
+    fn client_hello(&self, shares: &[KeyShare], cookie: Option<Vec<u8>>) -> HandshakeMessage {
+        let cfg = self.client_config();
+        let mut extensions = vec![
+            Extension::ServerName(Some(cfg.server_name.clone())),
+            Extension::SupportedVersions(vec![TLS13]),
+            Extension::SupportedGroups(cfg.supported_groups.iter().map(|g| g.code()).collect()),
+            Extension::SignatureAlgorithms(vec![ECDSA_SECP256R1_SHA256]),
+            Extension::KeyShares(
+                shares
+                    .iter()
+                    .map(|s| (s.group().code(), s.public().to_vec()))
+                    .collect(),
+            ),
+        ];
+        if !cfg.alpn.is_empty() {
+            extensions.push(Extension::Alpn(cfg.alpn.clone()));
+        }
+        if let Some(cookie) = cookie {
+            extensions.push(Extension::Cookie(cookie));
+        }
+        HandshakeMessage::ClientHello(ClientHello {
+            random: self.client_random,
+            session_id: self.session_id.clone(),
+            cipher_suites: vec![TLS_AES_128_GCM_SHA256],
+            extensions,
+        })
+    }
+
+    pub(super) fn client_on_server_hello(
+        &mut self,
+        shares: Vec<KeyShare>,
+        retried: bool,
+        sh: ServerHello,
+        bytes: &[u8],
+    ) -> Result<State, Error> {
+        // 1. The server must have picked TLS 1.3, our suite and echoed our session id.
+        let version = find(&sh.extensions, |e| match e {
+            Extension::SelectedVersion(v) => Some(*v),
+            _ => None,
+        });
+        let r = if version == Some(TLS13) {
+            Ok(())
+        } else {
+            Err(Error::ProtocolVersion)
+        };
+        self.checked(CheckKind::SupportedVersion, r)?;
+        let r = if sh.cipher_suite == TLS_AES_128_GCM_SHA256 {
+            Ok(())
+        } else {
+            Err(Error::IllegalParameter("cipher_suite"))
+        };
+        self.checked(CheckKind::CipherSuite, r)?;
+        if sh.session_id != self.session_id {
+            return Err(Error::IllegalParameter("legacy_session_id_echo"));
+        }
+        if has_duplicates(&sh.extensions) {
+            return Err(Error::IllegalParameter("duplicate extensions"));
+        }
+
+        if sh.is_retry_request() {
+            // 2a. HelloRetryRequest (§4.1.4): once only, for a group we support but did not share.
+            if retried {
+                return Err(Error::UnexpectedMessage {
+                    got: "a second HelloRetryRequest".into(),
+                    expected: "ServerHello",
+                });
+            }
+            let group = find(&sh.extensions, |e| match e {
+                Extension::KeyShareRequest(g) => Some(*g),
+                _ => None,
+            });
+            let cfg = self.client_config();
+            let group = group.and_then(Group::from_code).filter(|g| {
+                cfg.supported_groups.contains(g) && !shares.iter().any(|s| s.group() == *g)
+            });
+            let r = group.ok_or(Error::IllegalParameter("HelloRetryRequest key_share"));
+            let group = self.checked(CheckKind::KeyShareGroup, r)?;
+            let cookie = find(&sh.extensions, |e| match e {
+                Extension::Cookie(c) => Some(c.clone()),
+                _ => None,
+            });
+            self.emit(Event::Note(Note::HelloRetryRequested {
+                group: group.code(),
+            }));
+            self.negotiated.retried = true;
+            // The transcript restarts from message_hash(ClientHello1) (§4.4.1).
+            let ch1_hash = sha256(&self.transcript);
+            self.transcript.clear();
+            self.transcript
+                .extend_from_slice(&[HandshakeType::MESSAGE_HASH.0, 0, 0, 32]);
+            self.transcript.extend_from_slice(&ch1_hash);
+            self.transcript.extend_from_slice(bytes);
+            let share = KeyShare::generate(group, &mut self.rng);
+            self.key(
+                KeyKind::ClientEphemeralPrivate,
+                KeyAction::Generated,
+                share.secret(),
+            );
+            self.key(
+                KeyKind::ClientEphemeralPublic,
+                KeyAction::Generated,
+                share.public(),
+            );
+            self.send_ccs();
+            let ch2 = self.client_hello(std::slice::from_ref(&share), cookie);
+            self.send_handshake(&ch2, true);
+            return Ok(State::ClientExpectServerHello {
+                shares: vec![share],
+                retried: true,
+            });
+        }
+
+        // 2b. The key share must answer one we sent.
+        let server_share = find(&sh.extensions, |e| match e {
+            Extension::KeyShare(g, k) => Some((*g, k.clone())),
+            _ => None,
+        });
+        let r = server_share
+            .and_then(|(g, k)| {
+                shares
+                    .iter()
+                    .find(|s| s.group().code() == g)
+                    .map(|s| (s, k))
+            })
+            .ok_or(Error::IllegalParameter("ServerHello key_share"));
+        let (share, server_public) = self.checked(CheckKind::KeyShareGroup, r)?;
+        let shared = share.agree(&server_public).map_err(Error::Crypto)?;
+        self.negotiated.group = Some(share.group());
+        self.key(
+            KeyKind::ServerEphemeralPublic,
+            KeyAction::Received,
+            &server_public,
+        );
+        self.key(
+            KeyKind::ClientEphemeralPrivate,
+            KeyAction::Used,
+            share.secret(),
+        );
+        self.key(KeyKind::SharedSecret, KeyAction::Derived, &shared);
+
+        // 3. Key schedule up to the handshake traffic secrets (§7.1).
+        self.transcript.extend_from_slice(bytes);
+        let hs = EarlySecret::without_psk().into_handshake(&shared);
+        let traffic = hs.traffic(&self.transcript_hash());
+        self.key(KeyKind::HandshakeSecret, KeyAction::Derived, hs.bytes());
+        self.key(
+            KeyKind::ClientHandshakeTraffic,
+            KeyAction::Derived,
+            &traffic.client,
+        );
+        self.key(
+            KeyKind::ServerHandshakeTraffic,
+            KeyAction::Derived,
+            &traffic.server,
+        );
+        self.log_secret("CLIENT_HANDSHAKE_TRAFFIC_SECRET", &traffic.client);
+        self.log_secret("SERVER_HANDSHAKE_TRAFFIC_SECRET", &traffic.server);
+        self.set_read(&traffic.server, Epoch::Handshake)?;
+        Ok(State::ClientExpectEncryptedExtensions(Box::new(ClientHs {
+            hs,
+            traffic,
+            cert_request: None,
+            server_leaf: Vec::new(),
+        })))
+    }
+
+    pub(super) fn client_on_encrypted_extensions(
+        &mut self,
+        hs: Box<ClientHs>,
+        exts: &[Extension],
+        bytes: &[u8],
+    ) -> Result<State, Error> {
+        if has_duplicates(exts) {
+            return Err(Error::IllegalParameter("duplicate extensions"));
+        }
+        if let Some(list) = find(exts, |e| match e {
+            Extension::Alpn(l) => Some(l.clone()),
+            _ => None,
+        }) {
+            // RFC 7301 §3.1: exactly one protocol, one we offered.
+            let offered = &self.client_config().alpn;
+            let r = match list.as_slice() {
+                [p] if offered.contains(p) => Ok(p.clone()),
+                _ => Err(Error::IllegalParameter("ALPN selection")),
+            };
+            let chosen = self.checked(CheckKind::Alpn, r)?;
+            self.negotiated.alpn = Some(chosen);
+        }
+        self.transcript.extend_from_slice(bytes);
+        Ok(State::ClientExpectCertificateOrRequest(hs))
+    }
+
+    pub(super) fn client_on_certificate_request(
+        &mut self,
+        hs: &mut ClientHs,
+        context: Vec<u8>,
+        exts: &[Extension],
+        bytes: &[u8],
+    ) -> Result<(), Error> {
+        // §4.3.2: signature_algorithms is required; the context is empty in the handshake.
+        if find(exts, |e| {
+            matches!(e, Extension::SignatureAlgorithms(_)).then_some(())
+        })
+        .is_none()
+        {
+            return Err(Error::MissingExtension("signature_algorithms"));
+        }
+        if !context.is_empty() {
+            return Err(Error::IllegalParameter("certificate_request_context"));
+        }
+        hs.cert_request = Some(context);
+        self.transcript.extend_from_slice(bytes);
+        Ok(())
+    }
+
+    pub(super) fn client_on_certificate(
+        &mut self,
+        mut hs: Box<ClientHs>,
+        c: CertificateMsg,
+        bytes: &[u8],
+    ) -> Result<State, Error> {
+        if c.chain.is_empty() {
+            return Err(Error::EmptyServerCertificate);
+        }
+        let cfg = self.client_config();
+        let role = PkiRole::Server {
+            name: cfg.server_name.clone(),
+        };
+        let r =
+            pki::verify_chain(role, &cfg.root, &c.chain, &[], cfg.now).map_err(Error::Certificate);
+        self.checked(CheckKind::ServerCertificateChain, r)?;
+        hs.server_leaf = c.chain[0].clone();
+        if let Some(public) = pki::leaf_public_key(&c.chain[0]) {
+            self.key(KeyKind::ServerPublicKey, KeyAction::Received, &public);
+        }
+        self.negotiated.peer_chain = c.chain;
+        self.transcript.extend_from_slice(bytes);
+        Ok(State::ClientExpectCertificateVerify(hs))
+    }
+
+    pub(super) fn client_on_certificate_verify(
+        &mut self,
+        hs: Box<ClientHs>,
+        scheme: u16,
+        signature: &[u8],
+        bytes: &[u8],
+    ) -> Result<State, Error> {
+        if scheme != ECDSA_SECP256R1_SHA256 {
+            return Err(Error::IllegalParameter("CertificateVerify algorithm"));
+        }
+        let content = Self::certificate_verify_content(true, &self.transcript_hash());
+        let r = pki::verify_leaf_signature(&hs.server_leaf, &content, signature)
+            .map_err(|_| Error::BadCertificateVerify);
+        if let Some(public) = pki::leaf_public_key(&hs.server_leaf) {
+            self.key(KeyKind::ServerPublicKey, KeyAction::Used, &public);
+        }
+        self.checked(CheckKind::ServerCertificateVerify, r)?;
+        self.transcript.extend_from_slice(bytes);
+        Ok(State::ClientExpectFinished(hs))
+    }
+
+    pub(super) fn client_on_finished(
+        &mut self,
+        hs: ClientHs,
+        data: &[u8],
+        bytes: &[u8],
+    ) -> Result<State, Error> {
+        // 1. The server's Finished covers everything up to its CertificateVerify.
+        let expected = finished_verify_data(&hs.traffic.server, &self.transcript_hash());
+        let r = if verify_data_matches(&expected, data) {
+            Ok(())
+        } else {
+            Err(Error::BadFinished)
+        };
+        self.checked(CheckKind::ServerFinished, r)?;
+        self.transcript.extend_from_slice(bytes);
+
+        // 2. Application traffic secrets over ClientHello..server Finished.
+        let through_server_finished = self.transcript_hash();
+        let master = hs.hs.into_master();
+        let app = master.traffic(&through_server_finished);
+        self.key(KeyKind::MasterSecret, KeyAction::Derived, master.bytes());
+        self.key(
+            KeyKind::ClientApplicationTraffic,
+            KeyAction::Derived,
+            &app.client,
+        );
+        self.key(
+            KeyKind::ServerApplicationTraffic,
+            KeyAction::Derived,
+            &app.server,
+        );
+        self.log_secret("CLIENT_TRAFFIC_SECRET_0", &app.client);
+        self.log_secret("SERVER_TRAFFIC_SECRET_0", &app.server);
+        self.log_secret(
+            "EXPORTER_SECRET",
+            &master.exporter(&through_server_finished),
+        );
+
+        // 3. Our flight, under the client handshake keys: [Certificate, CertificateVerify], Finished.
+        self.send_ccs();
+        self.set_write(&hs.traffic.client, Epoch::Handshake);
+        if let Some(context) = hs.cert_request.clone() {
+            let identity = self.client_config().identity.clone();
+            let chain = identity
+                .as_ref()
+                .map(|i| i.chain.clone())
+                .unwrap_or_default();
+            self.send_handshake(
+                &HandshakeMessage::Certificate(CertificateMsg { context, chain }),
+                true,
+            );
+            if let Some(identity) = identity {
+                let content = Self::certificate_verify_content(false, &self.transcript_hash());
+                let signature = identity.key.sign(&content);
+                self.send_handshake(
+                    &HandshakeMessage::CertificateVerify {
+                        scheme: ECDSA_SECP256R1_SHA256,
+                        signature,
+                    },
+                    true,
+                );
+                self.key(
+                    KeyKind::ClientPrivateKey,
+                    KeyAction::Used,
+                    &identity.key.secret_bytes(),
+                );
+            }
+        }
+        let verify_data = finished_verify_data(&hs.traffic.client, &self.transcript_hash());
+        self.send_handshake(&HandshakeMessage::Finished(verify_data.to_vec()), true);
+
+        self.set_read(&app.server, Epoch::Application(0))?;
+        self.set_write(&app.client, Epoch::Application(0));
+        self.app_secrets = Some(app);
+        self.emit(Event::Note(Note::HandshakeComplete));
+        Ok(State::Traffic)
+    }
+}

@@ -1,0 +1,187 @@
+//! What an endpoint reports as it works: the raw material of the Trace.
+//!
+//! Endpoints push these into one sink; the session driver turns them into trace steps. No
+//! display wording is made here: kinds are ids that the UI and CLI translate.
+
+use serde::{Deserialize, Serialize};
+
+use crate::wire::{AlertDescription, ContentType};
+
+/// Which keys protect a record (RFC 8446 §5.2 and Appendix A's epochs).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case", tag = "kind", content = "generation")]
+pub enum Epoch {
+    /// No protection: ClientHello, ServerHello, HelloRetryRequest, ChangeCipherSpec.
+    Plaintext,
+    /// Handshake traffic keys.
+    Handshake,
+    /// Application traffic keys of generation N (0, then +1 per KeyUpdate).
+    Application(u32),
+}
+
+/// A key or secret the lab tracks in its key-role table.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum KeyKind {
+    /// The client's ephemeral (EC)DHE private key.
+    ClientEphemeralPrivate,
+    /// The client's ephemeral public key share.
+    ClientEphemeralPublic,
+    /// The server's ephemeral (EC)DHE private key.
+    ServerEphemeralPrivate,
+    /// The server's ephemeral public key share.
+    ServerEphemeralPublic,
+    /// The (EC)DHE shared secret.
+    SharedSecret,
+    /// The Handshake Secret.
+    HandshakeSecret,
+    /// client_handshake_traffic_secret.
+    ClientHandshakeTraffic,
+    /// server_handshake_traffic_secret.
+    ServerHandshakeTraffic,
+    /// The Master Secret.
+    MasterSecret,
+    /// client_application_traffic_secret_N.
+    ClientApplicationTraffic,
+    /// server_application_traffic_secret_N.
+    ServerApplicationTraffic,
+    /// The server's long-term private key (signs CertificateVerify).
+    ServerPrivateKey,
+    /// The client's long-term private key (signs the client CertificateVerify).
+    ClientPrivateKey,
+    /// The server's public key, from its certificate.
+    ServerPublicKey,
+    /// The client's public key, from its certificate.
+    ClientPublicKey,
+}
+
+/// What happened to a key at a step.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum KeyAction {
+    /// Generated here from randomness.
+    Generated,
+    /// Computed here from other secrets.
+    Derived,
+    /// Used to sign, verify, encrypt or decrypt.
+    Used,
+    /// Received from the peer (public values only).
+    Received,
+}
+
+/// One key event.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct KeyEvent {
+    /// Which key.
+    pub key: KeyKind,
+    /// What happened to it.
+    pub action: KeyAction,
+    /// Its bytes (the lab shows secrets: that is the lesson).
+    pub value: Vec<u8>,
+}
+
+/// A check an endpoint makes.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum CheckKind {
+    /// The peer speaks TLS 1.3 (supported_versions).
+    SupportedVersion,
+    /// A cipher suite in common.
+    CipherSuite,
+    /// A key-exchange group in common, and a share for it.
+    KeyShareGroup,
+    /// A signature scheme in common.
+    SignatureScheme,
+    /// ALPN agreement.
+    Alpn,
+    /// The server's certificate chain verifies (trust, signatures, validity, EKU, name, CRL).
+    ServerCertificateChain,
+    /// The client sent a certificate when one was required.
+    ClientCertificatePresent,
+    /// The client's certificate chain verifies.
+    ClientCertificateChain,
+    /// The server's CertificateVerify proves possession of its private key.
+    ServerCertificateVerify,
+    /// The client's CertificateVerify proves possession of its private key.
+    ClientCertificateVerify,
+    /// The server's Finished matches the transcript.
+    ServerFinished,
+    /// The client's Finished matches the transcript.
+    ClientFinished,
+    /// A protected record authenticated (AEAD tag).
+    RecordAuthentication,
+}
+
+/// The result of a check.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Check {
+    /// Which check.
+    pub check: CheckKind,
+    /// Whether it passed.
+    pub passed: bool,
+    /// The engine's reason on failure (the UI explains it by `check` and the alert).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub detail: Option<String>,
+}
+
+/// Something worth showing that is neither a key nor a check.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case", tag = "note")]
+pub enum Note {
+    /// A middlebox-compatibility ChangeCipherSpec was received and ignored (§D.4).
+    ChangeCipherSpecIgnored,
+    /// The server asked for a key share in another group.
+    HelloRetryRequested {
+        /// The group asked for.
+        group: u16,
+    },
+    /// A NewSessionTicket was accepted (and not used: the lab does not resume).
+    TicketReceived,
+    /// Traffic keys were updated after a KeyUpdate.
+    KeysUpdated,
+    /// The handshake completed.
+    HandshakeComplete,
+    /// The peer closed the connection with close_notify.
+    PeerClosed,
+    /// Application data arrived.
+    ApplicationData {
+        /// Its length.
+        len: usize,
+    },
+}
+
+/// A record this endpoint sent.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct SentRecord {
+    /// The keys that protected it.
+    pub epoch: Epoch,
+    /// The real content type (inside the encryption for protected records).
+    pub content_type: ContentType,
+    /// Header and fragment exactly as sent.
+    pub wire: Vec<u8>,
+    /// The content before protection.
+    pub plaintext: Vec<u8>,
+}
+
+/// An event, in the order it happened at one endpoint.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Event {
+    /// A record went out.
+    RecordSent(SentRecord),
+    /// A key was generated, derived, used or received.
+    Key(KeyEvent),
+    /// A check was made.
+    Check(Check),
+    /// A notable event.
+    Note(Note),
+    /// The connection failed here; `alert` is what we sent (none if the peer's alert ended it).
+    Failed {
+        /// The engine's description of the error.
+        error: String,
+        /// The alert sent in response.
+        alert: Option<AlertDescription>,
+    },
+    /// An alert arrived from the peer.
+    AlertReceived(AlertDescription),
+}

@@ -1,0 +1,776 @@
+//! A sans-I/O TLS 1.3 endpoint (client or server): bytes in, bytes out, events recorded.
+//!
+//! [`Connection`] owns the record layer, the transcript and the state machine. Bytes from the
+//! peer go in through [`Connection::read_tls`]; bytes to send come out of
+//! [`Connection::take_tls`]. Time and randomness are in the configuration and the [`LabRng`].
+//! The client's and server's message handlers are in `client.rs` and `server.rs`.
+
+mod client;
+pub mod events;
+mod server;
+
+use crate::crypto::key_schedule::{
+    HandshakeSecret, Secret, TrafficKeys, TrafficSecrets, next_traffic_secret,
+};
+use crate::crypto::record::RecordCipher;
+use crate::crypto::{EcdsaKey, Group, KeyShare, sha256};
+use crate::error::Error;
+use crate::rng::LabRng;
+use crate::wire::handshake::HandshakeType;
+use crate::wire::record::{FramingError, MAX_PLAINTEXT};
+use crate::wire::{AlertDescription, ContentType, HandshakeMessage, Record};
+
+pub use events::{Check, CheckKind, Epoch, Event, KeyAction, KeyEvent, KeyKind, Note, SentRecord};
+
+/// Largest handshake message accepted (certificate chains included).
+pub const MAX_HANDSHAKE_MESSAGE: usize = 64 * 1024;
+
+/// A certificate chain (leaf first, DER) and the leaf's private key.
+#[derive(Clone, Debug)]
+pub struct Identity {
+    /// The chain, leaf first.
+    pub chain: Vec<Vec<u8>>,
+    /// The leaf's private key.
+    pub key: EcdsaKey,
+}
+
+/// What a client trusts and offers.
+#[derive(Clone, Debug)]
+pub struct ClientConfig {
+    /// The server name sent in SNI and checked against the certificate.
+    pub server_name: String,
+    /// The trust anchor (a root CA certificate, DER).
+    pub root: Vec<u8>,
+    /// The client's certificate and key, for mutual TLS.
+    pub identity: Option<Identity>,
+    /// Groups listed in supported_groups, in preference order.
+    pub supported_groups: Vec<Group>,
+    /// Groups the first ClientHello sends key shares for.
+    pub key_share_groups: Vec<Group>,
+    /// ALPN protocols offered.
+    pub alpn: Vec<Vec<u8>>,
+    /// "Now" for certificate validity, in Unix seconds.
+    pub now: i64,
+}
+
+/// Whether and how a server asks for client certificates.
+#[derive(Clone, Debug)]
+pub enum ClientAuth {
+    /// One-way TLS: no CertificateRequest.
+    None,
+    /// Mutual TLS: CertificateRequest, and a verified certificate is required.
+    Required {
+        /// The root CA that client certificates must chain to (DER).
+        root: Vec<u8>,
+        /// CRLs to check client certificates against (DER).
+        crls: Vec<Vec<u8>>,
+    },
+}
+
+/// What a server presents and requires.
+#[derive(Clone, Debug)]
+pub struct ServerConfig {
+    /// The server's chain and key.
+    pub identity: Identity,
+    /// Client certificate policy.
+    pub client_auth: ClientAuth,
+    /// Groups the server accepts, in its preference order.
+    pub groups: Vec<Group>,
+    /// ALPN protocols the server speaks.
+    pub alpn: Vec<Vec<u8>>,
+    /// "Now" for certificate validity, in Unix seconds.
+    pub now: i64,
+}
+
+/// What the handshake settled.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Negotiated {
+    /// The key-exchange group.
+    pub group: Option<Group>,
+    /// The ALPN protocol.
+    pub alpn: Option<Vec<u8>>,
+    /// The SNI host name the client sent.
+    pub server_name: Option<String>,
+    /// The peer's certificate chain (leaf first), if it sent one.
+    pub peer_chain: Vec<Vec<u8>>,
+    /// Whether a HelloRetryRequest happened.
+    pub retried: bool,
+}
+
+/// One NSS key log line (the format Wireshark reads).
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+pub struct KeyLogLine {
+    /// The label, e.g. `CLIENT_HANDSHAKE_TRAFFIC_SECRET`.
+    pub label: String,
+    /// The ClientHello random identifying the connection.
+    pub client_random: Vec<u8>,
+    /// The secret.
+    pub secret: Vec<u8>,
+}
+
+impl KeyLogLine {
+    /// The line as written in an SSLKEYLOGFILE.
+    pub fn to_line(&self) -> String {
+        let hex = |b: &[u8]| b.iter().map(|x| format!("{x:02x}")).collect::<String>();
+        format!(
+            "{} {} {}",
+            self.label,
+            hex(&self.client_random),
+            hex(&self.secret)
+        )
+    }
+}
+
+/// State carried through the client's handshake after ServerHello.
+struct ClientHs {
+    hs: HandshakeSecret,
+    traffic: TrafficSecrets,
+    cert_request: Option<Vec<u8>>,
+    server_leaf: Vec<u8>,
+}
+
+/// State carried through the server's handshake after its flight.
+struct ServerHs {
+    traffic: TrafficSecrets,
+    app: TrafficSecrets,
+    client_leaf: Vec<u8>,
+}
+
+/// Where the handshake is, named after what it waits for.
+enum State {
+    ClientExpectServerHello {
+        shares: Vec<KeyShare>,
+        retried: bool,
+    },
+    ClientExpectEncryptedExtensions(Box<ClientHs>),
+    ClientExpectCertificateOrRequest(Box<ClientHs>),
+    ClientExpectCertificate(Box<ClientHs>),
+    ClientExpectCertificateVerify(Box<ClientHs>),
+    ClientExpectFinished(Box<ClientHs>),
+    ServerExpectClientHello {
+        retry_group: Option<Group>,
+    },
+    ServerExpectCertificate(Box<ServerHs>),
+    ServerExpectCertificateVerify(Box<ServerHs>),
+    ServerExpectFinished(Box<ServerHs>),
+    Traffic,
+    Closed,
+}
+
+impl State {
+    fn expecting(&self) -> &'static str {
+        match self {
+            Self::ClientExpectServerHello { .. } => "ServerHello",
+            Self::ClientExpectEncryptedExtensions(_) => "EncryptedExtensions",
+            Self::ClientExpectCertificateOrRequest(_) => "Certificate or CertificateRequest",
+            Self::ClientExpectCertificate(_) | Self::ServerExpectCertificate(_) => "Certificate",
+            Self::ClientExpectCertificateVerify(_) | Self::ServerExpectCertificateVerify(_) => {
+                "CertificateVerify"
+            }
+            Self::ClientExpectFinished(_) | Self::ServerExpectFinished(_) => "Finished",
+            Self::ServerExpectClientHello { .. } => "ClientHello",
+            Self::Traffic => "application data",
+            Self::Closed => "nothing (closed)",
+        }
+    }
+}
+
+enum Role {
+    Client(Box<ClientConfig>),
+    Server(Box<ServerConfig>),
+}
+
+/// One end of a TLS 1.3 connection.
+pub struct Connection {
+    role: Role,
+    rng: LabRng,
+    state: State,
+    transcript: Vec<u8>,
+    client_random: [u8; 32],
+    session_id: Vec<u8>,
+    incoming: Vec<u8>,
+    hs_buf: Vec<u8>,
+    outgoing: Vec<u8>,
+    app_in: Vec<u8>,
+    read: Option<RecordCipher>,
+    write: Option<RecordCipher>,
+    read_epoch: Epoch,
+    write_epoch: Epoch,
+    app_secrets: Option<TrafficSecrets>,
+    sent_ccs: bool,
+    events: Vec<Event>,
+    keylog: Vec<KeyLogLine>,
+    negotiated: Negotiated,
+    error: Option<Error>,
+    peer_closed: bool,
+}
+
+impl Connection {
+    fn new(role: Role, rng: LabRng, state: State) -> Self {
+        Self {
+            role,
+            rng,
+            state,
+            transcript: Vec::new(),
+            client_random: [0; 32],
+            session_id: Vec::new(),
+            incoming: Vec::new(),
+            hs_buf: Vec::new(),
+            outgoing: Vec::new(),
+            app_in: Vec::new(),
+            read: None,
+            write: None,
+            read_epoch: Epoch::Plaintext,
+            write_epoch: Epoch::Plaintext,
+            app_secrets: None,
+            sent_ccs: false,
+            events: Vec::new(),
+            keylog: Vec::new(),
+            negotiated: Negotiated::default(),
+            error: None,
+            peer_closed: false,
+        }
+    }
+
+    /// A server waiting for a ClientHello.
+    pub fn server(config: ServerConfig, rng: LabRng) -> Self {
+        Self::new(
+            Role::Server(Box::new(config)),
+            rng,
+            State::ServerExpectClientHello { retry_group: None },
+        )
+    }
+
+    /// Feeds bytes received from the peer. Whole records are processed at once; a partial
+    /// record waits for more bytes.
+    ///
+    /// # Errors
+    /// The first error ends the connection: the matching alert is queued for the peer (see
+    /// [`Error::alert`]) and every later call returns [`Error::Closed`].
+    pub fn read_tls(&mut self, bytes: &[u8]) -> Result<(), Error> {
+        if let Some(e) = &self.error {
+            return Err(if matches!(e, Error::Closed) {
+                Error::Closed
+            } else {
+                e.clone()
+            });
+        }
+        self.incoming.extend_from_slice(bytes);
+        loop {
+            let record = match Record::take(&mut self.incoming) {
+                Ok(Some(r)) => r,
+                Ok(None) => return Ok(()),
+                Err(FramingError::Overflow) => return Err(self.fail(Error::RecordOverflow)),
+                Err(FramingError::UnknownType(t)) => {
+                    return Err(self.fail(Error::UnexpectedMessage {
+                        got: format!("record type {t}"),
+                        expected: "a TLS record",
+                    }));
+                }
+            };
+            if let Err(e) = self.process_record(record) {
+                return Err(self.fail(e));
+            }
+            if self.peer_closed {
+                return Ok(());
+            }
+        }
+    }
+
+    /// Takes the bytes waiting to be sent to the peer.
+    pub fn take_tls(&mut self) -> Vec<u8> {
+        std::mem::take(&mut self.outgoing)
+    }
+
+    /// Takes the application data received so far.
+    pub fn take_app_data(&mut self) -> Vec<u8> {
+        std::mem::take(&mut self.app_in)
+    }
+
+    /// Drains the events recorded since the last call.
+    pub fn take_events(&mut self) -> Vec<Event> {
+        std::mem::take(&mut self.events)
+    }
+
+    /// The key log so far (NSS format lines).
+    pub fn keylog(&self) -> &[KeyLogLine] {
+        &self.keylog
+    }
+
+    /// What the handshake negotiated.
+    pub fn negotiated(&self) -> &Negotiated {
+        &self.negotiated
+    }
+
+    /// Whether the handshake is still in progress.
+    pub fn is_handshaking(&self) -> bool {
+        !matches!(self.state, State::Traffic | State::Closed)
+    }
+
+    /// Whether the connection has ended (error, or close_notify either way).
+    pub fn is_closed(&self) -> bool {
+        matches!(self.state, State::Closed) || self.peer_closed
+    }
+
+    /// Whether the peer sent close_notify.
+    pub fn peer_closed(&self) -> bool {
+        self.peer_closed
+    }
+
+    /// The error that ended the connection, if one did.
+    pub fn error(&self) -> Option<&Error> {
+        self.error.as_ref()
+    }
+
+    /// Encrypts and queues application data, in records of at most 2^14 bytes.
+    ///
+    /// # Errors
+    /// [`Error::Closed`] before the handshake completes or after the connection ended.
+    pub fn send_app_data(&mut self, data: &[u8]) -> Result<(), Error> {
+        if !matches!(self.state, State::Traffic) {
+            return Err(Error::Closed);
+        }
+        for chunk in data.chunks(MAX_PLAINTEXT) {
+            self.send_record(ContentType::APPLICATION_DATA, chunk);
+        }
+        if data.is_empty() {
+            self.send_record(ContentType::APPLICATION_DATA, &[]);
+        }
+        Ok(())
+    }
+
+    /// Sends a KeyUpdate, switching our sending keys to the next generation (§4.6.3).
+    ///
+    /// # Errors
+    /// [`Error::Closed`] outside the traffic phase.
+    pub fn update_keys(&mut self, request_peer: bool) -> Result<(), Error> {
+        if !matches!(self.state, State::Traffic) {
+            return Err(Error::Closed);
+        }
+        self.send_handshake(&HandshakeMessage::KeyUpdate(request_peer), false);
+        self.rotate_write_keys();
+        Ok(())
+    }
+
+    /// Sends close_notify; nothing more is sent afterwards.
+    pub fn close(&mut self) {
+        if !matches!(self.state, State::Closed) {
+            self.send_record(ContentType::ALERT, &AlertDescription::CLOSE_NOTIFY.encode());
+            self.state = State::Closed;
+            self.error.get_or_insert(Error::Closed);
+        }
+    }
+
+    fn is_client(&self) -> bool {
+        matches!(self.role, Role::Client(_))
+    }
+
+    /// Ends the connection on `e`: queue its alert and record the failure.
+    fn fail(&mut self, e: Error) -> Error {
+        let alert = e.alert();
+        if let Some(alert) = alert
+            && self.error.is_none()
+        {
+            self.send_record(ContentType::ALERT, &alert.encode());
+        }
+        self.events.push(Event::Failed {
+            error: e.to_string(),
+            alert,
+        });
+        self.state = State::Closed;
+        self.error = Some(e.clone());
+        e
+    }
+
+    fn emit(&mut self, event: Event) {
+        self.events.push(event);
+    }
+
+    fn key(&mut self, key: KeyKind, action: KeyAction, value: &[u8]) {
+        self.events.push(Event::Key(KeyEvent {
+            key,
+            action,
+            value: value.to_vec(),
+        }));
+    }
+
+    fn check(&mut self, check: CheckKind, result: Result<(), &Error>) {
+        self.events.push(Event::Check(Check {
+            check,
+            passed: result.is_ok(),
+            detail: result.err().map(ToString::to_string),
+        }));
+    }
+
+    /// Records a check's result and passes the error on.
+    fn checked<T>(&mut self, check: CheckKind, result: Result<T, Error>) -> Result<T, Error> {
+        self.check(check, result.as_ref().map(|_| ()));
+        result
+    }
+
+    fn log_secret(&mut self, label: &str, secret: &Secret) {
+        self.keylog.push(KeyLogLine {
+            label: label.into(),
+            client_random: self.client_random.to_vec(),
+            secret: secret.to_vec(),
+        });
+    }
+
+    fn transcript_hash(&self) -> [u8; 32] {
+        sha256(&self.transcript)
+    }
+
+    /// Frames, protects (when keys are set) and queues one record.
+    fn send_record(&mut self, content_type: ContentType, plaintext: &[u8]) {
+        let wire = match &mut self.write {
+            Some(cipher) if content_type != ContentType::CHANGE_CIPHER_SPEC => {
+                let mut inner = plaintext.to_vec();
+                inner.push(content_type.0);
+                let header = Record::header(
+                    ContentType::APPLICATION_DATA,
+                    inner.len() + crate::crypto::record::TAG_LEN,
+                );
+                let body = cipher.seal(&header, &inner);
+                Record {
+                    content_type: ContentType::APPLICATION_DATA,
+                    version: 0x0303,
+                    fragment: body,
+                }
+                .to_bytes()
+            }
+            _ => Record {
+                content_type,
+                version: 0x0303,
+                fragment: plaintext.to_vec(),
+            }
+            .to_bytes(),
+        };
+        let epoch = if content_type == ContentType::CHANGE_CIPHER_SPEC {
+            Epoch::Plaintext
+        } else {
+            self.write_epoch
+        };
+        self.outgoing.extend_from_slice(&wire);
+        self.events.push(Event::RecordSent(SentRecord {
+            epoch,
+            content_type,
+            wire,
+            plaintext: plaintext.to_vec(),
+        }));
+    }
+
+    /// Encodes a handshake message, adds it to the transcript (unless `transcript` is false,
+    /// as for post-handshake messages) and sends it in its own record.
+    fn send_handshake(&mut self, msg: &HandshakeMessage, transcript: bool) {
+        let bytes = msg.encode();
+        if transcript {
+            self.transcript.extend_from_slice(&bytes);
+        }
+        self.send_record(ContentType::HANDSHAKE, &bytes);
+    }
+
+    /// The middlebox-compatibility ChangeCipherSpec, sent once (§D.4).
+    fn send_ccs(&mut self) {
+        if !self.sent_ccs {
+            self.sent_ccs = true;
+            self.send_record(ContentType::CHANGE_CIPHER_SPEC, &[1]);
+        }
+    }
+
+    fn set_write(&mut self, secret: &Secret, epoch: Epoch) {
+        self.write = Some(RecordCipher::new(&TrafficKeys::from_secret(secret)));
+        self.write_epoch = epoch;
+    }
+
+    /// Switches the receiving keys. Handshake messages must not span a key change (§5.1).
+    fn set_read(&mut self, secret: &Secret, epoch: Epoch) -> Result<(), Error> {
+        if !self.hs_buf.is_empty() {
+            return Err(Error::UnexpectedMessage {
+                got: "handshake data across a key change".into(),
+                expected: "a message boundary",
+            });
+        }
+        self.read = Some(RecordCipher::new(&TrafficKeys::from_secret(secret)));
+        self.read_epoch = epoch;
+        Ok(())
+    }
+
+    fn next_generation(epoch: Epoch) -> Epoch {
+        match epoch {
+            Epoch::Application(n) => Epoch::Application(n + 1),
+            other => other,
+        }
+    }
+
+    fn rotate_write_keys(&mut self) {
+        let is_client = self.is_client();
+        if let Some(app) = &mut self.app_secrets {
+            let secret = if is_client {
+                &mut app.client
+            } else {
+                &mut app.server
+            };
+            *secret = next_traffic_secret(secret);
+            let s = *secret;
+            let epoch = Self::next_generation(self.write_epoch);
+            self.set_write(&s, epoch);
+            self.emit(Event::Note(Note::KeysUpdated));
+        }
+    }
+
+    fn rotate_read_keys(&mut self) -> Result<(), Error> {
+        let is_client = self.is_client();
+        if let Some(app) = &mut self.app_secrets {
+            let secret = if is_client {
+                &mut app.server
+            } else {
+                &mut app.client
+            };
+            *secret = next_traffic_secret(secret);
+            let s = *secret;
+            let epoch = Self::next_generation(self.read_epoch);
+            self.set_read(&s, epoch)?;
+            self.emit(Event::Note(Note::KeysUpdated));
+        }
+        Ok(())
+    }
+
+    fn process_record(&mut self, record: Record) -> Result<(), Error> {
+        if matches!(self.state, State::Closed) {
+            return Err(Error::Closed);
+        }
+        // §D.4: a ChangeCipherSpec of exactly one byte 0x01 is ignored during the handshake.
+        if record.content_type == ContentType::CHANGE_CIPHER_SPEC {
+            if record.fragment == [1]
+                && self.is_handshaking()
+                && !matches!(
+                    self.state,
+                    State::ServerExpectClientHello { retry_group: None }
+                )
+            {
+                self.emit(Event::Note(Note::ChangeCipherSpecIgnored));
+                return Ok(());
+            }
+            return Err(Error::UnexpectedMessage {
+                got: "ChangeCipherSpec".into(),
+                expected: self.state.expecting(),
+            });
+        }
+        let (content_type, content) = match &mut self.read {
+            // An alert the peer could not protect (it failed before deriving keys) is accepted.
+            Some(_) if record.content_type == ContentType::ALERT => {
+                (ContentType::ALERT, record.fragment)
+            }
+            Some(cipher) => {
+                if record.content_type != ContentType::APPLICATION_DATA {
+                    return Err(Error::UnexpectedMessage {
+                        got: format!("unprotected {} record", record.content_type.name()),
+                        expected: "a protected record",
+                    });
+                }
+                let header = Record::header(record.content_type, record.fragment.len());
+                let mut inner = match cipher.open(&header, &record.fragment) {
+                    Ok(inner) => inner,
+                    Err(_) => {
+                        let e = Error::BadRecordMac;
+                        self.check(CheckKind::RecordAuthentication, Err(&e));
+                        return Err(e);
+                    }
+                };
+                // §5.4: strip zero padding; the last non-zero byte is the real content type.
+                let Some(pos) = inner.iter().rposition(|b| *b != 0) else {
+                    return Err(Error::UnexpectedMessage {
+                        got: "a record with no content type".into(),
+                        expected: self.state.expecting(),
+                    });
+                };
+                let content_type = ContentType(inner[pos]);
+                inner.truncate(pos);
+                if inner.len() > MAX_PLAINTEXT {
+                    return Err(Error::RecordOverflow);
+                }
+                (content_type, inner)
+            }
+            None => {
+                if record.fragment.len() > MAX_PLAINTEXT {
+                    return Err(Error::RecordOverflow);
+                }
+                (record.content_type, record.fragment)
+            }
+        };
+        match content_type {
+            ContentType::ALERT => self.process_alert(&content),
+            ContentType::HANDSHAKE => self.process_handshake_data(&content),
+            ContentType::APPLICATION_DATA => {
+                if !matches!(self.state, State::Traffic) || self.read.is_none() {
+                    return Err(Error::UnexpectedMessage {
+                        got: "application data".into(),
+                        expected: self.state.expecting(),
+                    });
+                }
+                self.emit(Event::Note(Note::ApplicationData { len: content.len() }));
+                self.app_in.extend_from_slice(&content);
+                Ok(())
+            }
+            other => Err(Error::UnexpectedMessage {
+                got: format!("{} content", other.name()),
+                expected: self.state.expecting(),
+            }),
+        }
+    }
+
+    fn process_alert(&mut self, content: &[u8]) -> Result<(), Error> {
+        let [_level, code] = content else {
+            return Err(Error::Decode(crate::wire::DecodeError {
+                field: "Alert".into(),
+                kind: crate::wire::codec::DecodeErrorKind::Invalid,
+            }));
+        };
+        let alert = AlertDescription(*code);
+        self.emit(Event::AlertReceived(alert));
+        if alert == AlertDescription::CLOSE_NOTIFY {
+            self.emit(Event::Note(Note::PeerClosed));
+            self.peer_closed = true;
+            return Ok(());
+        }
+        if alert == AlertDescription::USER_CANCELED {
+            return Ok(());
+        }
+        Err(Error::PeerAlert(alert))
+    }
+
+    fn process_handshake_data(&mut self, content: &[u8]) -> Result<(), Error> {
+        if content.is_empty() {
+            return Err(Error::UnexpectedMessage {
+                got: "an empty handshake record".into(),
+                expected: self.state.expecting(),
+            });
+        }
+        self.hs_buf.extend_from_slice(content);
+        while self.hs_buf.len() >= 4 {
+            let len =
+                u32::from_be_bytes([0, self.hs_buf[1], self.hs_buf[2], self.hs_buf[3]]) as usize;
+            if len > MAX_HANDSHAKE_MESSAGE {
+                return Err(Error::Decode(crate::wire::DecodeError {
+                    field: "length".into(),
+                    kind: crate::wire::codec::DecodeErrorKind::Invalid,
+                }));
+            }
+            if self.hs_buf.len() < 4 + len {
+                break;
+            }
+            let bytes: Vec<u8> = self.hs_buf.drain(..4 + len).collect();
+            let (msg, _) = HandshakeMessage::decode(&bytes)?;
+            self.handle_message(msg, &bytes)?;
+            if matches!(self.state, State::Closed) {
+                break;
+            }
+        }
+        Ok(())
+    }
+
+    fn handle_message(&mut self, msg: HandshakeMessage, bytes: &[u8]) -> Result<(), Error> {
+        let state = std::mem::replace(&mut self.state, State::Closed);
+        if let State::Traffic = state {
+            self.state = State::Traffic;
+            return self.handle_post_handshake(msg);
+        }
+        // Every handshake message before Finished is part of the transcript; the handlers
+        // compute what they need before or after adding it.
+        let next = match (state, msg) {
+            (
+                State::ClientExpectServerHello { shares, retried },
+                HandshakeMessage::ServerHello(sh),
+            ) => self.client_on_server_hello(shares, retried, sh, bytes)?,
+            (
+                State::ClientExpectEncryptedExtensions(hs),
+                HandshakeMessage::EncryptedExtensions(exts),
+            ) => self.client_on_encrypted_extensions(hs, &exts, bytes)?,
+            (
+                State::ClientExpectCertificateOrRequest(mut hs),
+                HandshakeMessage::CertificateRequest {
+                    context,
+                    extensions,
+                },
+            ) => {
+                self.client_on_certificate_request(&mut hs, context, &extensions, bytes)?;
+                State::ClientExpectCertificate(hs)
+            }
+            (
+                State::ClientExpectCertificateOrRequest(hs) | State::ClientExpectCertificate(hs),
+                HandshakeMessage::Certificate(c),
+            ) => self.client_on_certificate(hs, c, bytes)?,
+            (
+                State::ClientExpectCertificateVerify(hs),
+                HandshakeMessage::CertificateVerify { scheme, signature },
+            ) => self.client_on_certificate_verify(hs, scheme, &signature, bytes)?,
+            (State::ClientExpectFinished(hs), HandshakeMessage::Finished(data)) => {
+                self.client_on_finished(*hs, &data, bytes)?
+            }
+            (State::ServerExpectClientHello { retry_group }, HandshakeMessage::ClientHello(ch)) => {
+                self.server_on_client_hello(retry_group, ch, bytes)?
+            }
+            (State::ServerExpectCertificate(hs), HandshakeMessage::Certificate(c)) => {
+                self.server_on_certificate(hs, c, bytes)?
+            }
+            (
+                State::ServerExpectCertificateVerify(hs),
+                HandshakeMessage::CertificateVerify { scheme, signature },
+            ) => self.server_on_certificate_verify(hs, scheme, &signature, bytes)?,
+            (State::ServerExpectFinished(hs), HandshakeMessage::Finished(data)) => {
+                self.server_on_finished(*hs, &data, bytes)?
+            }
+            (state, msg) => {
+                return Err(Error::UnexpectedMessage {
+                    got: msg.name().into(),
+                    expected: state.expecting(),
+                });
+            }
+        };
+        self.state = next;
+        Ok(())
+    }
+
+    /// NewSessionTicket and KeyUpdate after the handshake (§4.6).
+    fn handle_post_handshake(&mut self, msg: HandshakeMessage) -> Result<(), Error> {
+        match msg {
+            HandshakeMessage::NewSessionTicket { .. } if self.is_client() => {
+                self.emit(Event::Note(Note::TicketReceived));
+                Ok(())
+            }
+            HandshakeMessage::KeyUpdate(requested) => {
+                self.rotate_read_keys()?;
+                if requested {
+                    self.send_handshake(&HandshakeMessage::KeyUpdate(false), false);
+                    self.rotate_write_keys();
+                }
+                Ok(())
+            }
+            other => Err(Error::UnexpectedMessage {
+                got: other.name().into(),
+                expected: "application data",
+            }),
+        }
+    }
+
+    /// The content a CertificateVerify signs (§4.4.3): 64 spaces, a context string, a zero
+    /// byte and the transcript hash.
+    fn certificate_verify_content(server: bool, transcript_hash: &[u8; 32]) -> Vec<u8> {
+        let mut content = vec![0x20u8; 64];
+        content.extend_from_slice(if server {
+            b"TLS 1.3, server CertificateVerify"
+        } else {
+            b"TLS 1.3, client CertificateVerify"
+        });
+        content.push(0);
+        content.extend_from_slice(transcript_hash);
+        content
+    }
+}
+
+impl HandshakeType {
+    /// Whether the message is sent after the handshake (outside the transcript).
+    pub fn is_post_handshake(self) -> bool {
+        self == Self::NEW_SESSION_TICKET || self == Self::KEY_UPDATE
+    }
+}

@@ -1,0 +1,370 @@
+//! The server's side of the handshake (RFC 8446 §4, server role).
+
+use super::events::{CheckKind, Epoch, Event, KeyAction, KeyKind, Note};
+use super::{ClientAuth, Connection, Role, ServerConfig, ServerHs, State};
+use crate::crypto::key_schedule::{EarlySecret, finished_verify_data, verify_data_matches};
+use crate::crypto::{Group, KeyShare, sha256};
+use crate::error::Error;
+use crate::pki::{self, Role as PkiRole};
+use crate::wire::handshake::{
+    CertificateMsg, ClientHello, ECDSA_SECP256R1_SHA256, Extension, HRR_RANDOM, HandshakeMessage,
+    HandshakeType, ServerHello, TLS_AES_128_GCM_SHA256, TLS13, find, has_duplicates,
+};
+
+impl Connection {
+    fn server_config(&self) -> &ServerConfig {
+        match &self.role {
+            Role::Server(c) => c,
+            Role::Client(_) => unreachable!("invariant: server handlers run only on servers"),
+        }
+    }
+
+    pub(super) fn server_on_client_hello(
+        &mut self,
+        retry_group: Option<Group>,
+        ch: ClientHello,
+        bytes: &[u8],
+    ) -> Result<State, Error> {
+        // 1. Parameters: TLS 1.3, our suite, our signature scheme, a group in common (§4.1.1).
+        if has_duplicates(&ch.extensions) {
+            return Err(Error::IllegalParameter("duplicate extensions"));
+        }
+        let versions = find(&ch.extensions, |e| match e {
+            Extension::SupportedVersions(v) => Some(v.clone()),
+            _ => None,
+        });
+        let r = if versions.is_some_and(|v| v.contains(&TLS13)) {
+            Ok(())
+        } else {
+            Err(Error::ProtocolVersion)
+        };
+        self.checked(CheckKind::SupportedVersion, r)?;
+        let r = if ch.cipher_suites.contains(&TLS_AES_128_GCM_SHA256) {
+            Ok(())
+        } else {
+            Err(Error::HandshakeFailure("no cipher suite in common"))
+        };
+        self.checked(CheckKind::CipherSuite, r)?;
+        let sig_algs = find(&ch.extensions, |e| match e {
+            Extension::SignatureAlgorithms(v) => Some(v.clone()),
+            _ => None,
+        })
+        .ok_or(Error::MissingExtension("signature_algorithms"))?;
+        let r = if sig_algs.contains(&ECDSA_SECP256R1_SHA256) {
+            Ok(())
+        } else {
+            Err(Error::HandshakeFailure("no signature scheme in common"))
+        };
+        self.checked(CheckKind::SignatureScheme, r)?;
+        let client_groups = find(&ch.extensions, |e| match e {
+            Extension::SupportedGroups(v) => Some(v.clone()),
+            _ => None,
+        })
+        .ok_or(Error::MissingExtension("supported_groups"))?;
+        let shares = find(&ch.extensions, |e| match e {
+            Extension::KeyShares(v) => Some(v.clone()),
+            _ => None,
+        })
+        .ok_or(Error::MissingExtension("key_share"))?;
+        // §4.2.8: each share's group must be listed in supported_groups.
+        if shares.iter().any(|(g, _)| !client_groups.contains(g)) {
+            return Err(Error::IllegalParameter(
+                "key_share group not in supported_groups",
+            ));
+        }
+        let cfg = self.server_config();
+        let group = cfg
+            .groups
+            .iter()
+            .copied()
+            .find(|g| client_groups.contains(&g.code()));
+        let r = group.ok_or(Error::HandshakeFailure("no key-exchange group in common"));
+        let group = self.checked(CheckKind::KeyShareGroup, r)?;
+        if let Some(asked) = retry_group {
+            // After a HelloRetryRequest the new ClientHello must answer it (§4.1.2).
+            if group != asked || !shares.iter().any(|(g, _)| *g == asked.code()) {
+                return Err(Error::IllegalParameter(
+                    "ClientHello after HelloRetryRequest",
+                ));
+            }
+        }
+        let client_public = match shares.iter().find(|(g, _)| *g == group.code()) {
+            Some((_, key)) => key.clone(),
+            None if retry_group.is_none() => return Ok(self.server_send_retry(group, ch, bytes)),
+            None => return Err(Error::IllegalParameter("key_share")),
+        };
+        let server_name = find(&ch.extensions, |e| match e {
+            Extension::ServerName(n) => n.clone(),
+            _ => None,
+        });
+        let alpn = self.server_choose_alpn(&ch.extensions)?;
+        self.client_random = ch.random;
+        self.negotiated.server_name = server_name.clone();
+        self.negotiated.group = Some(group);
+        self.negotiated.alpn = alpn.clone();
+        self.transcript.extend_from_slice(bytes);
+
+        // 2. Our key share and the shared secret.
+        let share = KeyShare::generate(group, &mut self.rng);
+        self.key(
+            KeyKind::ClientEphemeralPublic,
+            KeyAction::Received,
+            &client_public,
+        );
+        self.key(
+            KeyKind::ServerEphemeralPrivate,
+            KeyAction::Generated,
+            share.secret(),
+        );
+        self.key(
+            KeyKind::ServerEphemeralPublic,
+            KeyAction::Generated,
+            share.public(),
+        );
+        let shared = share.agree(&client_public).map_err(Error::Crypto)?;
+        self.key(KeyKind::SharedSecret, KeyAction::Derived, &shared);
+
+        // 3. ServerHello, then the middlebox-compatibility ChangeCipherSpec.
+        let random = self.rng.bytes::<32>();
+        let sh = HandshakeMessage::ServerHello(ServerHello {
+            random,
+            session_id: ch.session_id.clone(),
+            cipher_suite: TLS_AES_128_GCM_SHA256,
+            extensions: vec![
+                Extension::SelectedVersion(TLS13),
+                Extension::KeyShare(group.code(), share.public().to_vec()),
+            ],
+        });
+        self.send_handshake(&sh, true);
+        if !ch.session_id.is_empty() {
+            self.send_ccs();
+        }
+
+        // 4. Handshake keys (§7.1).
+        let hs = EarlySecret::without_psk().into_handshake(&shared);
+        let traffic = hs.traffic(&self.transcript_hash());
+        self.key(KeyKind::HandshakeSecret, KeyAction::Derived, hs.bytes());
+        self.key(
+            KeyKind::ClientHandshakeTraffic,
+            KeyAction::Derived,
+            &traffic.client,
+        );
+        self.key(
+            KeyKind::ServerHandshakeTraffic,
+            KeyAction::Derived,
+            &traffic.server,
+        );
+        self.log_secret("CLIENT_HANDSHAKE_TRAFFIC_SECRET", &traffic.client);
+        self.log_secret("SERVER_HANDSHAKE_TRAFFIC_SECRET", &traffic.server);
+        self.set_write(&traffic.server, Epoch::Handshake);
+
+        // 5. EncryptedExtensions, [CertificateRequest], Certificate, CertificateVerify, Finished.
+        let mut ee = Vec::new();
+        if server_name.is_some() {
+            ee.push(Extension::ServerName(None));
+        }
+        if let Some(p) = alpn {
+            ee.push(Extension::Alpn(vec![p]));
+        }
+        self.send_handshake(&HandshakeMessage::EncryptedExtensions(ee), true);
+        let cfg = self.server_config();
+        let requesting = if let ClientAuth::Required { root, .. } = &cfg.client_auth {
+            let mut extensions = vec![Extension::SignatureAlgorithms(vec![ECDSA_SECP256R1_SHA256])];
+            if let Some(dn) = pki::subject_dn(root) {
+                extensions.push(Extension::CertificateAuthorities(vec![dn]));
+            }
+            Some(HandshakeMessage::CertificateRequest {
+                context: Vec::new(),
+                extensions,
+            })
+        } else {
+            None
+        };
+        let identity = cfg.identity.clone();
+        if let Some(cr) = &requesting {
+            self.send_handshake(cr, true);
+        }
+        self.send_handshake(
+            &HandshakeMessage::Certificate(CertificateMsg {
+                context: Vec::new(),
+                chain: identity.chain.clone(),
+            }),
+            true,
+        );
+        let content = Self::certificate_verify_content(true, &self.transcript_hash());
+        let signature = identity.key.sign(&content);
+        self.send_handshake(
+            &HandshakeMessage::CertificateVerify {
+                scheme: ECDSA_SECP256R1_SHA256,
+                signature,
+            },
+            true,
+        );
+        self.key(
+            KeyKind::ServerPrivateKey,
+            KeyAction::Used,
+            &identity.key.secret_bytes(),
+        );
+        let verify_data = finished_verify_data(&traffic.server, &self.transcript_hash());
+        self.send_handshake(&HandshakeMessage::Finished(verify_data.to_vec()), true);
+
+        // 6. Application secrets are known now; the server may send from here on (§4.4.4).
+        let through_server_finished = self.transcript_hash();
+        let master = hs.into_master();
+        let app = master.traffic(&through_server_finished);
+        self.key(KeyKind::MasterSecret, KeyAction::Derived, master.bytes());
+        self.key(
+            KeyKind::ClientApplicationTraffic,
+            KeyAction::Derived,
+            &app.client,
+        );
+        self.key(
+            KeyKind::ServerApplicationTraffic,
+            KeyAction::Derived,
+            &app.server,
+        );
+        self.log_secret("CLIENT_TRAFFIC_SECRET_0", &app.client);
+        self.log_secret("SERVER_TRAFFIC_SECRET_0", &app.server);
+        self.log_secret(
+            "EXPORTER_SECRET",
+            &master.exporter(&through_server_finished),
+        );
+        // The server writes under its application keys from its Finished on (§4.4.4): alerts and
+        // any data it sends now use them.
+        self.set_write(&app.server, Epoch::Application(0));
+        self.set_read(&traffic.client, Epoch::Handshake)?;
+        let hs_state = Box::new(ServerHs {
+            traffic,
+            app,
+            client_leaf: Vec::new(),
+        });
+        Ok(if requesting.is_some() {
+            State::ServerExpectCertificate(hs_state)
+        } else {
+            State::ServerExpectFinished(hs_state)
+        })
+    }
+
+    fn server_choose_alpn(&mut self, exts: &[Extension]) -> Result<Option<Vec<u8>>, Error> {
+        let Some(offered) = find(exts, |e| match e {
+            Extension::Alpn(l) => Some(l.clone()),
+            _ => None,
+        }) else {
+            return Ok(None);
+        };
+        let ours = &self.server_config().alpn;
+        let r = ours
+            .iter()
+            .find(|p| offered.contains(p))
+            .cloned()
+            .ok_or(Error::NoApplicationProtocol);
+        self.checked(CheckKind::Alpn, r).map(Some)
+    }
+
+    /// HelloRetryRequest (§4.1.4): ask for a share in `group`; the transcript restarts from
+    /// message_hash(ClientHello1).
+    fn server_send_retry(&mut self, group: Group, ch: ClientHello, bytes: &[u8]) -> State {
+        self.emit(Event::Note(Note::HelloRetryRequested {
+            group: group.code(),
+        }));
+        self.negotiated.retried = true;
+        let ch1_hash = sha256(bytes);
+        self.transcript.clear();
+        self.transcript
+            .extend_from_slice(&[HandshakeType::MESSAGE_HASH.0, 0, 0, 32]);
+        self.transcript.extend_from_slice(&ch1_hash);
+        let hrr = HandshakeMessage::ServerHello(ServerHello {
+            random: HRR_RANDOM,
+            session_id: ch.session_id.clone(),
+            cipher_suite: TLS_AES_128_GCM_SHA256,
+            extensions: vec![
+                Extension::SelectedVersion(TLS13),
+                Extension::KeyShareRequest(group.code()),
+            ],
+        });
+        self.send_handshake(&hrr, true);
+        if !ch.session_id.is_empty() {
+            self.send_ccs();
+        }
+        State::ServerExpectClientHello {
+            retry_group: Some(group),
+        }
+    }
+
+    pub(super) fn server_on_certificate(
+        &mut self,
+        mut hs: Box<ServerHs>,
+        c: CertificateMsg,
+        bytes: &[u8],
+    ) -> Result<State, Error> {
+        if !c.context.is_empty() {
+            return Err(Error::IllegalParameter("certificate_request_context"));
+        }
+        self.transcript.extend_from_slice(bytes);
+        let ClientAuth::Required { root, crls } = &self.server_config().client_auth else {
+            return Err(Error::UnexpectedMessage {
+                got: "Certificate".into(),
+                expected: "Finished",
+            });
+        };
+        let (root, crls) = (root.clone(), crls.clone());
+        // §4.4.2.4: no certificate where one is required ends the handshake.
+        let r = if c.chain.is_empty() {
+            Err(Error::CertificateRequired)
+        } else {
+            Ok(())
+        };
+        self.checked(CheckKind::ClientCertificatePresent, r)?;
+        let now = self.server_config().now;
+        let r = pki::verify_chain(PkiRole::Client, &root, &c.chain, &crls, now)
+            .map_err(Error::Certificate);
+        self.checked(CheckKind::ClientCertificateChain, r)?;
+        hs.client_leaf = c.chain[0].clone();
+        if let Some(public) = pki::leaf_public_key(&c.chain[0]) {
+            self.key(KeyKind::ClientPublicKey, KeyAction::Received, &public);
+        }
+        self.negotiated.peer_chain = c.chain;
+        Ok(State::ServerExpectCertificateVerify(hs))
+    }
+
+    pub(super) fn server_on_certificate_verify(
+        &mut self,
+        hs: Box<ServerHs>,
+        scheme: u16,
+        signature: &[u8],
+        bytes: &[u8],
+    ) -> Result<State, Error> {
+        if scheme != ECDSA_SECP256R1_SHA256 {
+            return Err(Error::IllegalParameter("CertificateVerify algorithm"));
+        }
+        let content = Self::certificate_verify_content(false, &self.transcript_hash());
+        let r = pki::verify_leaf_signature(&hs.client_leaf, &content, signature)
+            .map_err(|_| Error::BadCertificateVerify);
+        if let Some(public) = pki::leaf_public_key(&hs.client_leaf) {
+            self.key(KeyKind::ClientPublicKey, KeyAction::Used, &public);
+        }
+        self.checked(CheckKind::ClientCertificateVerify, r)?;
+        self.transcript.extend_from_slice(bytes);
+        Ok(State::ServerExpectFinished(hs))
+    }
+
+    pub(super) fn server_on_finished(
+        &mut self,
+        hs: ServerHs,
+        data: &[u8],
+        bytes: &[u8],
+    ) -> Result<State, Error> {
+        let expected = finished_verify_data(&hs.traffic.client, &self.transcript_hash());
+        let r = if verify_data_matches(&expected, data) {
+            Ok(())
+        } else {
+            Err(Error::BadFinished)
+        };
+        self.checked(CheckKind::ClientFinished, r)?;
+        self.transcript.extend_from_slice(bytes);
+        self.set_read(&hs.app.client, Epoch::Application(0))?;
+        self.app_secrets = Some(hs.app.clone());
+        self.emit(Event::Note(Note::HandshakeComplete));
+        Ok(State::Traffic)
+    }
+}

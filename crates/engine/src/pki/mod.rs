@@ -1,0 +1,540 @@
+//! The lab's PKI: a root CA, an intermediate CA, server and client leaves and a CRL, made with
+//! rcgen over our own P-256 keys; and verification with rustls-webpki over our own ECDSA.
+//!
+//! Everything is a function of a [`LabRng`] and a "now" passed in: no clock is read, so a
+//! seed reproduces every certificate byte.
+
+pub mod inspect;
+
+use rcgen::{
+    BasicConstraints, CertificateParams, CertificateRevocationListParams, DistinguishedName,
+    DnType, ExtendedKeyUsagePurpose, IsCa, Issuer, KeyIdMethod, KeyUsagePurpose,
+    PKCS_ECDSA_P256_SHA256, PublicKeyData, RevokedCertParams, SanType, SerialNumber,
+    SignatureAlgorithm, SigningKey,
+};
+use rustls_pki_types::{
+    AlgorithmIdentifier, CertificateDer, InvalidSignature, ServerName,
+    SignatureVerificationAlgorithm, UnixTime, alg_id,
+};
+use time::OffsetDateTime;
+use webpki::{
+    BorrowedCertRevocationList, CertRevocationList, EndEntityCert, KeyUsage, RevocationCheckDepth,
+    RevocationOptionsBuilder, UnknownStatusPolicy,
+};
+
+pub use inspect::{common_name, leaf_public_key, subject_dn};
+
+use crate::crypto::{EcdsaKey, sha256, verify_ecdsa_p256_sha256};
+use crate::rng::LabRng;
+use crate::wire::AlertDescription;
+
+const DAY: i64 = 86_400;
+
+/// rcgen's view of one of our keys: it signs through [`EcdsaKey`], so no other crypto
+/// library is involved.
+struct RcgenKey<'a> {
+    key: &'a EcdsaKey,
+    public: Vec<u8>,
+}
+
+impl<'a> RcgenKey<'a> {
+    fn new(key: &'a EcdsaKey) -> Self {
+        Self {
+            key,
+            public: key.public(),
+        }
+    }
+}
+
+impl PublicKeyData for RcgenKey<'_> {
+    fn der_bytes(&self) -> &[u8] {
+        &self.public
+    }
+
+    fn algorithm(&self) -> &'static SignatureAlgorithm {
+        &PKCS_ECDSA_P256_SHA256
+    }
+}
+
+impl SigningKey for RcgenKey<'_> {
+    fn sign(&self, msg: &[u8]) -> Result<Vec<u8>, rcgen::Error> {
+        Ok(self.key.sign(msg))
+    }
+}
+
+/// RFC 7093 method 1: the leftmost 160 bits of SHA-256 of the public key.
+fn key_id(public: &[u8]) -> KeyIdMethod {
+    KeyIdMethod::PreSpecified(sha256(public)[..20].to_vec())
+}
+
+fn serial(rng: &mut LabRng) -> SerialNumber {
+    let mut bytes = rng.bytes::<16>();
+    // A positive INTEGER with no leading zero byte (RFC 5280 §4.1.2.2).
+    bytes[0] = (bytes[0] & 0x7f) | 0x40;
+    SerialNumber::from_slice(&bytes)
+}
+
+fn at(unix: i64) -> OffsetDateTime {
+    OffsetDateTime::from_unix_timestamp(unix).unwrap_or(OffsetDateTime::UNIX_EPOCH)
+}
+
+/// A certificate authority: its certificate and key.
+#[derive(Clone, Debug)]
+pub struct Authority {
+    /// The CA certificate (DER).
+    pub cert: Vec<u8>,
+    /// The CA's private key.
+    pub key: EcdsaKey,
+    params: CertificateParams,
+}
+
+/// An end-entity certificate with the chain a peer sends and its private key.
+#[derive(Clone, Debug)]
+pub struct Leaf {
+    /// The leaf certificate (DER).
+    pub cert: Vec<u8>,
+    /// What the peer sends: the leaf, then the intermediate (unless a lesson drops it).
+    pub chain: Vec<Vec<u8>>,
+    /// The leaf's private key.
+    pub key: EcdsaKey,
+    /// The leaf's serial number bytes.
+    pub serial: Vec<u8>,
+}
+
+/// How a scenario wants its certificates bent.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct PkiOptions {
+    /// The client certificate expired a day before "now".
+    pub client_expired: bool,
+    /// The client certificate becomes valid only after "now".
+    pub client_not_yet_valid: bool,
+    /// The client certificate carries serverAuth instead of clientAuth.
+    pub client_wrong_eku: bool,
+    /// The client certificate is issued by a CA the server does not trust.
+    pub client_unknown_ca: bool,
+    /// The client sends its leaf without the intermediate.
+    pub client_missing_intermediate: bool,
+    /// The intermediate's CRL lists the client certificate.
+    pub client_revoked: bool,
+    /// The server certificate names another host.
+    pub server_name: Option<String>,
+    /// The server certificate is self-signed.
+    pub server_self_signed: bool,
+}
+
+/// A complete small PKI for one run.
+#[derive(Clone, Debug)]
+pub struct Pki {
+    /// The root CA: the trust anchor both sides hold.
+    pub root: Authority,
+    /// The intermediate CA that issues the leaves.
+    pub intermediate: Authority,
+    /// The server's certificate (SAN server.example, EKU serverAuth).
+    pub server: Leaf,
+    /// The client's certificate (CN=alice, O=Example Corp, EKU clientAuth).
+    pub client: Leaf,
+    /// The CRL issued by the intermediate.
+    pub crl: Vec<u8>,
+}
+
+fn ca_params(
+    cn: &str,
+    rng: &mut LabRng,
+    key: &EcdsaKey,
+    now: i64,
+    path_len: Option<u8>,
+) -> CertificateParams {
+    let mut p = CertificateParams::default();
+    p.distinguished_name = DistinguishedName::new();
+    p.distinguished_name
+        .push(DnType::OrganizationName, "mTLS Lab");
+    p.distinguished_name.push(DnType::CommonName, cn);
+    p.is_ca = IsCa::Ca(path_len.map_or(
+        BasicConstraints::Unconstrained,
+        BasicConstraints::Constrained,
+    ));
+    p.key_usages = vec![
+        KeyUsagePurpose::KeyCertSign,
+        KeyUsagePurpose::CrlSign,
+        KeyUsagePurpose::DigitalSignature,
+    ];
+    p.not_before = at(now - 30 * DAY);
+    p.not_after = at(now + 3650 * DAY);
+    p.serial_number = Some(serial(rng));
+    p.key_identifier_method = key_id(&key.public());
+    p
+}
+
+fn new_authority(cn: &str, rng: &mut LabRng, now: i64, issuer: Option<&Authority>) -> Authority {
+    let key = EcdsaKey::generate(rng);
+    let params = ca_params(cn, rng, &key, now, issuer.map(|_| 0));
+    let signer = RcgenKey::new(&key);
+    let cert = match issuer {
+        Some(i) => params.signed_by(
+            &signer,
+            &Issuer::from_params(&i.params, RcgenKey::new(&i.key)),
+        ),
+        None => params.self_signed(&signer),
+    };
+    // rcgen fails only on parameters we control (all set above), never on outside input.
+    let cert = cert.map(|c| c.der().to_vec()).unwrap_or_default();
+    Authority { cert, key, params }
+}
+
+struct LeafSpec<'a> {
+    cn: &'a str,
+    org: Option<&'a str>,
+    dns: Option<&'a str>,
+    eku: ExtendedKeyUsagePurpose,
+    not_before: i64,
+    not_after: i64,
+}
+
+fn new_leaf(spec: &LeafSpec<'_>, rng: &mut LabRng, issuer: Option<&Authority>) -> Leaf {
+    let key = EcdsaKey::generate(rng);
+    let mut p = CertificateParams::default();
+    p.distinguished_name = DistinguishedName::new();
+    if let Some(org) = spec.org {
+        p.distinguished_name.push(DnType::OrganizationName, org);
+    }
+    p.distinguished_name.push(DnType::CommonName, spec.cn);
+    if let Some(dns) = spec.dns
+        && let Ok(name) = dns.to_string().try_into()
+    {
+        p.subject_alt_names = vec![SanType::DnsName(name)];
+    }
+    p.is_ca = IsCa::ExplicitNoCa;
+    p.key_usages = vec![KeyUsagePurpose::DigitalSignature];
+    p.extended_key_usages = vec![spec.eku.clone()];
+    p.not_before = at(spec.not_before);
+    p.not_after = at(spec.not_after);
+    let sn = serial(rng);
+    let serial_bytes = sn.as_ref().to_vec();
+    p.serial_number = Some(sn);
+    p.key_identifier_method = key_id(&key.public());
+    p.use_authority_key_identifier_extension = issuer.is_some();
+    let signer = RcgenKey::new(&key);
+    let cert = match issuer {
+        Some(i) => p.signed_by(
+            &signer,
+            &Issuer::from_params(&i.params, RcgenKey::new(&i.key)),
+        ),
+        None => p.self_signed(&signer),
+    };
+    let cert = cert.map(|c| c.der().to_vec()).unwrap_or_default();
+    let mut chain = vec![cert.clone()];
+    if let Some(i) = issuer
+        && i.params.is_ca != IsCa::ExplicitNoCa
+        && !matches!(i.params.is_ca, IsCa::Ca(BasicConstraints::Unconstrained))
+    {
+        chain.push(i.cert.clone());
+    }
+    Leaf {
+        cert,
+        chain,
+        key,
+        serial: serial_bytes,
+    }
+}
+
+impl Pki {
+    /// Generates the whole PKI from `rng`, valid around `now` (Unix seconds).
+    pub fn generate(rng: &mut LabRng, options: &PkiOptions, now: i64) -> Self {
+        let root = new_authority("mTLS Lab Root CA", rng, now, None);
+        let intermediate = new_authority("mTLS Lab Intermediate CA", rng, now, Some(&root));
+        let server_name = options.server_name.as_deref().unwrap_or("server.example");
+        let server_spec = LeafSpec {
+            cn: server_name,
+            org: None,
+            dns: Some(server_name),
+            eku: ExtendedKeyUsagePurpose::ServerAuth,
+            not_before: now - DAY,
+            not_after: now + 90 * DAY,
+        };
+        let server = new_leaf(
+            &server_spec,
+            rng,
+            (!options.server_self_signed).then_some(&intermediate),
+        );
+        let (client_before, client_after) = if options.client_expired {
+            (now - 120 * DAY, now - DAY)
+        } else if options.client_not_yet_valid {
+            (now + DAY, now + 90 * DAY)
+        } else {
+            (now - DAY, now + 90 * DAY)
+        };
+        let eku = if options.client_wrong_eku {
+            ExtendedKeyUsagePurpose::ServerAuth
+        } else {
+            ExtendedKeyUsagePurpose::ClientAuth
+        };
+        let client_spec = LeafSpec {
+            cn: "alice",
+            org: Some("Example Corp"),
+            dns: None,
+            eku,
+            not_before: client_before,
+            not_after: client_after,
+        };
+        let client = if options.client_unknown_ca {
+            let other_root = new_authority("Unknown Root CA", rng, now, None);
+            let other = new_authority("Unknown Intermediate CA", rng, now, Some(&other_root));
+            new_leaf(&client_spec, rng, Some(&other))
+        } else {
+            new_leaf(&client_spec, rng, Some(&intermediate))
+        };
+        let mut client = client;
+        if options.client_missing_intermediate {
+            client.chain.truncate(1);
+        }
+        let revoked = if options.client_revoked {
+            vec![RevokedCertParams {
+                serial_number: SerialNumber::from_slice(&client.serial),
+                revocation_time: at(now - DAY),
+                reason_code: Some(rcgen::RevocationReason::KeyCompromise),
+                invalidity_date: None,
+            }]
+        } else {
+            Vec::new()
+        };
+        let crl_params = CertificateRevocationListParams {
+            this_update: at(now - DAY),
+            next_update: at(now + 7 * DAY),
+            crl_number: SerialNumber::from(1u64),
+            issuing_distribution_point: None,
+            revoked_certs: revoked,
+            key_identifier_method: key_id(&intermediate.key.public()),
+        };
+        let crl = crl_params
+            .signed_by(&Issuer::from_params(
+                &intermediate.params,
+                RcgenKey::new(&intermediate.key),
+            ))
+            .map(|c| c.der().to_vec())
+            .unwrap_or_default();
+        Self {
+            root,
+            intermediate,
+            server,
+            client,
+            crl,
+        }
+    }
+}
+
+/// ECDSA P-256 with SHA-256 for rustls-webpki, verified by the p256 crate.
+#[derive(Debug)]
+struct EcdsaP256Sha256;
+
+impl SignatureVerificationAlgorithm for EcdsaP256Sha256 {
+    fn verify_signature(
+        &self,
+        public_key: &[u8],
+        message: &[u8],
+        signature: &[u8],
+    ) -> Result<(), InvalidSignature> {
+        verify_ecdsa_p256_sha256(public_key, message, signature).map_err(|_| InvalidSignature)
+    }
+
+    fn public_key_alg_id(&self) -> AlgorithmIdentifier {
+        alg_id::ECDSA_P256
+    }
+
+    fn signature_alg_id(&self) -> AlgorithmIdentifier {
+        alg_id::ECDSA_SHA256
+    }
+}
+
+static ALGORITHMS: &[&dyn SignatureVerificationAlgorithm] = &[&EcdsaP256Sha256];
+
+/// Which peer a chain belongs to, deciding the EKU and the name check.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Role {
+    /// A server, which must be valid for this DNS name.
+    Server {
+        /// The name the client asked for (SNI).
+        name: String,
+    },
+    /// A client.
+    Client,
+}
+
+/// Why a certificate chain was refused; webpki's verdict, kept for the lesson.
+#[derive(Clone, Debug, PartialEq, Eq)]
+#[non_exhaustive]
+pub enum VerifyError {
+    /// No path to the trust anchor.
+    UnknownIssuer,
+    /// A certificate's notAfter is before "now".
+    Expired,
+    /// A certificate's notBefore is after "now".
+    NotYetValid,
+    /// The CRL lists the certificate.
+    Revoked,
+    /// The extended key usage does not allow this role.
+    WrongEku,
+    /// The server certificate is not valid for the requested name.
+    NameMismatch,
+    /// A signature in the chain does not verify.
+    BadSignature,
+    /// The certificate could not be parsed.
+    BadEncoding,
+    /// Anything else webpki reported.
+    Other(String),
+}
+
+impl VerifyError {
+    /// The alert RFC 8446 §6.2 (and OpenSSL and rustls in practice) send for this failure.
+    pub fn alert(&self) -> AlertDescription {
+        match self {
+            Self::UnknownIssuer => AlertDescription::UNKNOWN_CA,
+            Self::Expired => AlertDescription::CERTIFICATE_EXPIRED,
+            Self::Revoked => AlertDescription::CERTIFICATE_REVOKED,
+            Self::WrongEku => AlertDescription::UNSUPPORTED_CERTIFICATE,
+            Self::NotYetValid
+            | Self::NameMismatch
+            | Self::BadSignature
+            | Self::BadEncoding
+            | Self::Other(_) => AlertDescription::BAD_CERTIFICATE,
+        }
+    }
+
+    fn from_webpki(e: webpki::Error) -> Self {
+        use webpki::Error as W;
+        match e {
+            W::UnknownIssuer => Self::UnknownIssuer,
+            W::CertExpired { .. } => Self::Expired,
+            W::CertNotValidYet { .. } => Self::NotYetValid,
+            W::CertRevoked => Self::Revoked,
+            W::RequiredEkuNotFoundContext(_) => Self::WrongEku,
+            W::CertNotValidForName(_) => Self::NameMismatch,
+            W::InvalidSignatureForPublicKey => Self::BadSignature,
+            W::BadDer | W::BadDerTime | W::TrailingData(_) => Self::BadEncoding,
+            other => Self::Other(format!("{other:?}")),
+        }
+    }
+}
+
+impl core::fmt::Display for VerifyError {
+    fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
+        match self {
+            Self::UnknownIssuer => {
+                f.write_str("issued by an unknown CA (no path to a trusted root)")
+            }
+            Self::Expired => f.write_str("certificate has expired"),
+            Self::NotYetValid => f.write_str("certificate is not valid yet"),
+            Self::Revoked => f.write_str("certificate is revoked (listed in the CRL)"),
+            Self::WrongEku => f.write_str("extended key usage does not allow this role"),
+            Self::NameMismatch => {
+                f.write_str("certificate is not valid for the requested server name")
+            }
+            Self::BadSignature => f.write_str("a signature in the chain does not verify"),
+            Self::BadEncoding => f.write_str("certificate is not valid DER"),
+            Self::Other(s) => write!(f, "verification failed: {s}"),
+        }
+    }
+}
+
+impl std::error::Error for VerifyError {}
+
+/// Verifies `chain` (leaf first) against the trust anchor `root` for `role` at `now`,
+/// checking revocation of the leaf against `crls` when any are given.
+///
+/// # Errors
+/// The [`VerifyError`] webpki reports.
+pub fn verify_chain(
+    role: Role,
+    root: &[u8],
+    chain: &[Vec<u8>],
+    crls: &[Vec<u8>],
+    now: i64,
+) -> Result<(), VerifyError> {
+    let root = CertificateDer::from(root);
+    let anchor = webpki::anchor_from_trusted_cert(&root).map_err(VerifyError::from_webpki)?;
+    let Some((leaf, rest)) = chain.split_first() else {
+        return Err(VerifyError::BadEncoding);
+    };
+    let leaf = CertificateDer::from(leaf.as_slice());
+    let ee = EndEntityCert::try_from(&leaf).map_err(VerifyError::from_webpki)?;
+    let intermediates: Vec<CertificateDer<'_>> = rest
+        .iter()
+        .map(|c| CertificateDer::from(c.as_slice()))
+        .collect();
+    let parsed: Vec<CertRevocationList<'_>> = crls
+        .iter()
+        .map(|c| BorrowedCertRevocationList::from_der(c).map(CertRevocationList::from))
+        .collect::<Result<_, _>>()
+        .map_err(VerifyError::from_webpki)?;
+    let refs: Vec<&CertRevocationList<'_>> = parsed.iter().collect();
+    // The intermediate's CRL speaks for the leaf; the lab has no CRL for the intermediate itself.
+    let revocation = RevocationOptionsBuilder::new(&refs).ok().map(|b| {
+        b.with_depth(RevocationCheckDepth::EndEntity)
+            .with_status_policy(UnknownStatusPolicy::Allow)
+            .build()
+    });
+    let usage = match role {
+        Role::Server { .. } => KeyUsage::server_auth(),
+        Role::Client => KeyUsage::client_auth(),
+    };
+    let time = UnixTime::since_unix_epoch(core::time::Duration::from_secs(now.max(0) as u64));
+    ee.verify_for_usage(
+        ALGORITHMS,
+        &[anchor],
+        &intermediates,
+        time,
+        usage,
+        revocation,
+        None,
+    )
+    .map_err(VerifyError::from_webpki)?;
+    if let Role::Server { name } = role {
+        let name = ServerName::try_from(name.as_str()).map_err(|_| VerifyError::NameMismatch)?;
+        ee.verify_is_valid_for_subject_name(&name)
+            .map_err(VerifyError::from_webpki)?;
+    }
+    Ok(())
+}
+
+/// Verifies a CertificateVerify-style signature by the leaf certificate's key.
+///
+/// # Errors
+/// [`VerifyError::BadEncoding`] for an unparsable certificate, [`VerifyError::BadSignature`]
+/// when the signature does not verify.
+pub fn verify_leaf_signature(
+    leaf: &[u8],
+    message: &[u8],
+    signature: &[u8],
+) -> Result<(), VerifyError> {
+    let der = CertificateDer::from(leaf);
+    let ee = EndEntityCert::try_from(&der).map_err(VerifyError::from_webpki)?;
+    ee.verify_signature(&EcdsaP256Sha256, message, signature)
+        .map_err(|_| VerifyError::BadSignature)
+}
+
+/// PEM text for DER bytes under `label` (`CERTIFICATE`, `PRIVATE KEY`, `X509 CRL`).
+pub fn to_pem(label: &str, der: &[u8]) -> String {
+    const A: &[u8; 64] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+    let mut b64 = String::with_capacity(der.len() * 4 / 3 + 4);
+    for chunk in der.chunks(3) {
+        let b = [
+            chunk[0],
+            chunk.get(1).copied().unwrap_or(0),
+            chunk.get(2).copied().unwrap_or(0),
+        ];
+        let n = (u32::from(b[0]) << 16) | (u32::from(b[1]) << 8) | u32::from(b[2]);
+        for i in 0..4 {
+            b64.push(if i <= chunk.len() {
+                A[(n >> (18 - 6 * i)) as usize & 63] as char
+            } else {
+                '='
+            });
+        }
+    }
+    let mut out = format!("-----BEGIN {label}-----\n");
+    for line in b64.as_bytes().chunks(64) {
+        out.push_str(core::str::from_utf8(line).unwrap_or_default());
+        out.push('\n');
+    }
+    out.push_str(&format!("-----END {label}-----\n"));
+    out
+}

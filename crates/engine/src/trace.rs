@@ -1,0 +1,208 @@
+//! The Trace: everything a run did, in order, as plain data the UI and CLI render.
+//!
+//! A trace is a list of steps, one per record that crossed the wire. Each step says who sent
+//! it to whom, the record's bytes and protection epoch, the handshake messages inside it with
+//! their decoded field trees, and what each endpoint did around it (keys generated, derived or
+//! used; checks made; alerts). The JSON form is a stable format: [`TRACE_VERSION`] changes
+//! when a field's meaning does.
+
+use serde::{Deserialize, Serialize};
+
+use crate::handshake::{Epoch, Event, KeyLogLine};
+use crate::wire::handshake::HandshakeType;
+use crate::wire::{AlertDescription, ContentType, Field, HandshakeMessage};
+
+/// The trace format's version, written into every trace.
+pub const TRACE_VERSION: u32 = 1;
+
+/// Who takes part in a run.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Participant {
+    /// The TLS client.
+    Client,
+    /// The TLS server.
+    Server,
+    /// An active attacker on the path (attack scenarios only).
+    Attacker,
+}
+
+/// One handshake message inside a record.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct MessageView {
+    /// The RFC name (`ClientHello`, `HelloRetryRequest`, `Certificate`…).
+    pub name: String,
+    /// Offset of the message within the record's plaintext.
+    pub offset: usize,
+    /// The message's bytes (header included).
+    pub bytes: Vec<u8>,
+    /// The decoded fields, with byte ranges relative to `bytes`.
+    pub fields: Option<Field>,
+}
+
+/// A record as it crossed the wire.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct RecordView {
+    /// Which keys protected it.
+    pub epoch: Epoch,
+    /// The real content type (hidden inside encryption for protected records).
+    pub content_type: ContentType,
+    /// Header and fragment exactly as sent: what an observer on the wire sees.
+    pub wire: Vec<u8>,
+    /// The content before protection: what only the endpoints see.
+    pub plaintext: Vec<u8>,
+}
+
+/// What an endpoint did at a step.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct StepEvent {
+    /// Who did it.
+    pub by: Participant,
+    /// What happened.
+    pub event: Event,
+}
+
+/// One record crossing the wire, and what the endpoints did around it.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Step {
+    /// Position in the trace, from 0.
+    pub index: usize,
+    /// Sender.
+    pub from: Participant,
+    /// Receiver.
+    pub to: Participant,
+    /// The record.
+    pub record: RecordView,
+    /// Handshake messages in the record, in order.
+    pub messages: Vec<MessageView>,
+    /// The alert the record carries, if it is an alert.
+    pub alert: Option<AlertDescription>,
+    /// What the sender did before sending and the receiver did on receiving.
+    pub events: Vec<StepEvent>,
+    /// The explanation the UI shows for this step (an id, translated by the UI).
+    pub explain: String,
+}
+
+/// How a run ended.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case", tag = "result")]
+pub enum Outcome {
+    /// The handshake completed and data flowed both ways.
+    Success,
+    /// A party stopped the connection.
+    Failed {
+        /// Who noticed the problem and sent the alert.
+        detected_by: Participant,
+        /// The alert sent.
+        alert: Option<AlertDescription>,
+        /// The engine's description of the error.
+        error: String,
+    },
+}
+
+/// A whole run.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Trace {
+    /// [`TRACE_VERSION`].
+    pub version: u32,
+    /// The seed that reproduces every byte.
+    pub seed: u64,
+    /// The scenario id.
+    pub scenario: String,
+    /// Who takes part.
+    pub participants: Vec<Participant>,
+    /// The records, in the order they crossed the wire.
+    pub steps: Vec<Step>,
+    /// How it ended.
+    pub outcome: Outcome,
+    /// Secrets in NSS key log format, for Wireshark.
+    pub keylog: Vec<KeyLogLine>,
+}
+
+impl Trace {
+    /// The key log as the text of an SSLKEYLOGFILE.
+    pub fn keylog_file(&self) -> String {
+        self.keylog.iter().map(|l| l.to_line() + "\n").collect()
+    }
+
+    /// Every handshake message name in order, e.g. for quick assertions and summaries.
+    pub fn message_names(&self) -> Vec<&str> {
+        self.steps
+            .iter()
+            .flat_map(|s| s.messages.iter().map(|m| m.name.as_str()))
+            .collect()
+    }
+}
+
+/// Splits a handshake record's plaintext into messages and decodes each one.
+pub fn split_messages(plaintext: &[u8]) -> Vec<MessageView> {
+    let mut out = Vec::new();
+    let mut offset = 0;
+    while plaintext.len() >= offset + 4 {
+        let len = u32::from_be_bytes([
+            0,
+            plaintext[offset + 1],
+            plaintext[offset + 2],
+            plaintext[offset + 3],
+        ]) as usize;
+        let end = (offset + 4 + len).min(plaintext.len());
+        let bytes = plaintext[offset..end].to_vec();
+        let decoded = HandshakeMessage::decode(&bytes).ok();
+        let name = match &decoded {
+            Some((m, _)) => m.name().to_string(),
+            None => HandshakeType(plaintext[offset]).name().to_string(),
+        };
+        out.push(MessageView {
+            name,
+            offset,
+            bytes,
+            fields: decoded.map(|(_, f)| f),
+        });
+        offset = end;
+    }
+    out
+}
+
+/// The explanation id for a record sent by `from`.
+pub fn explain_id(
+    from: Participant,
+    content_type: ContentType,
+    messages: &[MessageView],
+    alert: Option<AlertDescription>,
+) -> String {
+    let side = match from {
+        Participant::Client => "client",
+        Participant::Server => "server",
+        Participant::Attacker => "attacker",
+    };
+    match content_type {
+        ContentType::CHANGE_CIPHER_SPEC => "change_cipher_spec".into(),
+        ContentType::APPLICATION_DATA => "application_data".into(),
+        ContentType::ALERT => format!("alert.{}", alert.map(|a| a.name()).unwrap_or("unknown")),
+        _ => match messages.first() {
+            Some(m) if m.name == "Certificate" && m.bytes.len() <= 8 => {
+                format!("certificate_empty.{side}")
+            }
+            Some(m) => {
+                let snake: String =
+                    m.name
+                        .chars()
+                        .enumerate()
+                        .fold(String::new(), |mut acc, (i, c)| {
+                            if c.is_uppercase() && i > 0 {
+                                acc.push('_');
+                            }
+                            acc.push(c.to_ascii_lowercase());
+                            acc
+                        });
+                match snake.as_str() {
+                    "certificate" | "certificate_verify" | "finished" | "key_update" => {
+                        format!("{snake}.{side}")
+                    }
+                    _ => snake,
+                }
+            }
+            None => "handshake_fragment".into(),
+        },
+    }
+}
