@@ -1,0 +1,284 @@
+//! The engine against rustls (a real, independent TLS 1.3 stack with its own crypto), in
+//! memory: rustls client ↔ engine server and engine client ↔ rustls server, one-way and
+//! mutual, application data both ways, and certificate_required on both pairings.
+
+use std::io::{Read, Write};
+use std::sync::Arc;
+
+use mtls_lab_engine::Error;
+use mtls_lab_engine::LabRng;
+use mtls_lab_engine::crypto::Group;
+use mtls_lab_engine::handshake::{ClientAuth, ClientConfig, Connection, Identity, ServerConfig};
+use mtls_lab_engine::pki::{Pki, PkiOptions};
+use mtls_lab_engine::wire::AlertDescription;
+use rustls::pki_types::{
+    CertificateDer, CertificateRevocationListDer, PrivateKeyDer, PrivatePkcs8KeyDer, ServerName,
+    UnixTime,
+};
+use rustls::server::WebPkiClientVerifier;
+
+/// rustls checks validity against the real clock, so this PKI is made around the real "now".
+fn pki(seed: u64) -> Pki {
+    let now = UnixTime::now().as_secs() as i64;
+    Pki::generate(&mut LabRng::from_seed(seed), &PkiOptions::default(), now)
+}
+
+fn now() -> i64 {
+    UnixTime::now().as_secs() as i64
+}
+
+fn certs(chain: &[Vec<u8>]) -> Vec<CertificateDer<'static>> {
+    chain
+        .iter()
+        .map(|c| CertificateDer::from(c.clone()))
+        .collect()
+}
+
+fn key(der: Vec<u8>) -> PrivateKeyDer<'static> {
+    PrivateKeyDer::Pkcs8(PrivatePkcs8KeyDer::from(der))
+}
+
+fn roots(pki: &Pki) -> rustls::RootCertStore {
+    let mut roots = rustls::RootCertStore::empty();
+    roots
+        .add(CertificateDer::from(pki.root.cert.clone()))
+        .expect("our root parses in rustls");
+    roots
+}
+
+fn rustls_client(pki: &Pki, with_cert: bool) -> rustls::ClientConnection {
+    let builder = rustls::ClientConfig::builder().with_root_certificates(roots(pki));
+    let mut config = if with_cert {
+        builder
+            .with_client_auth_cert(certs(&pki.client.chain), key(pki.client.key.to_pkcs8_der()))
+            .expect("client cert accepted")
+    } else {
+        builder.with_no_client_auth()
+    };
+    config.alpn_protocols = vec![b"http/1.1".to_vec()];
+    let name = ServerName::try_from("server.example").expect("valid name");
+    rustls::ClientConnection::new(Arc::new(config), name).expect("client starts")
+}
+
+fn rustls_server(pki: &Pki, mutual: bool) -> rustls::ServerConnection {
+    let builder = rustls::ServerConfig::builder();
+    let builder = if mutual {
+        let verifier = WebPkiClientVerifier::builder(Arc::new(roots(pki)))
+            .with_crls(vec![CertificateRevocationListDer::from(pki.crl.clone())])
+            .only_check_end_entity_revocation()
+            .build()
+            .expect("verifier builds");
+        builder.with_client_cert_verifier(verifier)
+    } else {
+        builder.with_no_client_auth()
+    };
+    let mut config = builder
+        .with_single_cert(certs(&pki.server.chain), key(pki.server.key.to_pkcs8_der()))
+        .expect("server cert accepted");
+    config.alpn_protocols = vec![b"http/1.1".to_vec()];
+    rustls::ServerConnection::new(Arc::new(config)).expect("server starts")
+}
+
+fn engine_server(pki: &Pki, mutual: bool) -> Connection {
+    Connection::server(
+        ServerConfig {
+            identity: Identity {
+                chain: pki.server.chain.clone(),
+                key: pki.server.key.clone(),
+            },
+            client_auth: if mutual {
+                ClientAuth::Required {
+                    root: pki.root.cert.clone(),
+                    crls: vec![pki.crl.clone()],
+                }
+            } else {
+                ClientAuth::None
+            },
+            groups: vec![Group::X25519, Group::Secp256r1],
+            alpn: vec![b"http/1.1".to_vec()],
+            now: now(),
+        },
+        LabRng::from_seed(11),
+    )
+}
+
+fn engine_client(pki: &Pki, with_cert: bool, share: Group) -> Connection {
+    Connection::client(
+        ClientConfig {
+            server_name: "server.example".into(),
+            root: pki.root.cert.clone(),
+            identity: with_cert.then(|| Identity {
+                chain: pki.client.chain.clone(),
+                key: pki.client.key.clone(),
+            }),
+            supported_groups: vec![Group::X25519, Group::Secp256r1],
+            key_share_groups: vec![share],
+            alpn: vec![b"http/1.1".to_vec()],
+            now: now(),
+        },
+        LabRng::from_seed(12),
+    )
+}
+
+/// Moves bytes both ways until neither side has anything to send. Returns the first error
+/// each side saw.
+fn pump<S: std::ops::DerefMut<Target = rustls::ConnectionCommon<D>>, D: rustls::SideData>(
+    engine: &mut Connection,
+    peer: &mut S,
+) -> (Option<Error>, Option<rustls::Error>) {
+    let (mut engine_err, mut peer_err) = (None, None);
+    for _ in 0..50 {
+        let mut moved = false;
+        let mut to_engine = Vec::new();
+        while peer.wants_write() {
+            if peer.write_tls(&mut to_engine).unwrap_or(0) == 0 {
+                break;
+            }
+        }
+        if !to_engine.is_empty() {
+            moved = true;
+            if let Err(e) = engine.read_tls(&to_engine) {
+                engine_err.get_or_insert(e);
+            }
+        }
+        let to_peer = engine.take_tls();
+        if !to_peer.is_empty() {
+            moved = true;
+            let mut slice = &to_peer[..];
+            while !slice.is_empty() {
+                if peer.read_tls(&mut slice).unwrap_or(0) == 0 {
+                    break;
+                }
+                if let Err(e) = peer.process_new_packets() {
+                    peer_err.get_or_insert(e);
+                    break;
+                }
+            }
+        }
+        if !moved {
+            break;
+        }
+    }
+    (engine_err, peer_err)
+}
+
+fn read_all<D: rustls::SideData, S: std::ops::DerefMut<Target = rustls::ConnectionCommon<D>>>(
+    peer: &mut S,
+) -> Vec<u8> {
+    let mut out = Vec::new();
+    let mut buf = [0u8; 4096];
+    while let Ok(n) = peer.reader().read(&mut buf) {
+        if n == 0 {
+            break;
+        }
+        out.extend_from_slice(&buf[..n]);
+    }
+    out
+}
+
+fn rustls_client_against_engine_server(mutual: bool) {
+    let pki = pki(1);
+    let mut server = engine_server(&pki, mutual);
+    let mut client = rustls_client(&pki, mutual);
+    client
+        .writer()
+        .write_all(b"ping from rustls")
+        .expect("buffered");
+    let (e, r) = pump(&mut server, &mut client);
+    assert_eq!((e, r), (None, None));
+    assert!(!client.is_handshaking() && !server.is_handshaking());
+    assert_eq!(server.take_app_data(), b"ping from rustls");
+    assert_eq!(client.alpn_protocol(), Some(&b"http/1.1"[..]));
+    if mutual {
+        assert_eq!(
+            server.negotiated().peer_chain,
+            pki.client.chain,
+            "the server saw the client's chain"
+        );
+    }
+    server
+        .send_app_data(b"pong from the engine")
+        .expect("traffic");
+    assert_eq!(pump(&mut server, &mut client), (None, None));
+    assert_eq!(read_all(&mut client), b"pong from the engine");
+}
+
+fn engine_client_against_rustls_server(mutual: bool, share: Group) {
+    let pki = pki(2);
+    let mut client = engine_client(&pki, mutual, share);
+    let mut server = rustls_server(&pki, mutual);
+    assert_eq!(pump(&mut client, &mut server), (None, None));
+    assert!(!client.is_handshaking() && !server.is_handshaking());
+    if mutual {
+        let peer = server
+            .peer_certificates()
+            .expect("rustls saw a client certificate");
+        assert_eq!(peer[0].as_ref(), pki.client.cert.as_slice());
+    }
+    client
+        .send_app_data(b"ping from the engine")
+        .expect("traffic");
+    server
+        .writer()
+        .write_all(b"pong from rustls")
+        .expect("buffered");
+    assert_eq!(pump(&mut client, &mut server), (None, None));
+    assert_eq!(read_all(&mut server), b"ping from the engine");
+    assert_eq!(client.take_app_data(), b"pong from rustls");
+}
+
+#[test]
+fn rustls_client_completes_one_way_with_engine_server() {
+    rustls_client_against_engine_server(false);
+}
+
+#[test]
+fn rustls_client_completes_mutual_with_engine_server() {
+    rustls_client_against_engine_server(true);
+}
+
+#[test]
+fn engine_client_completes_one_way_with_rustls_server() {
+    engine_client_against_rustls_server(false, Group::X25519);
+}
+
+#[test]
+fn engine_client_completes_mutual_with_rustls_server() {
+    engine_client_against_rustls_server(true, Group::X25519);
+}
+
+#[test]
+fn engine_client_with_a_p256_share_completes_with_rustls_server() {
+    engine_client_against_rustls_server(true, Group::Secp256r1);
+}
+
+#[test]
+fn engine_server_refuses_rustls_client_without_certificate() {
+    let pki = pki(3);
+    let mut server = engine_server(&pki, true);
+    let mut client = rustls_client(&pki, false);
+    let (e, r) = pump(&mut server, &mut client);
+    assert_eq!(e, Some(Error::CertificateRequired));
+    assert_eq!(
+        r,
+        Some(rustls::Error::AlertReceived(
+            rustls::AlertDescription::CertificateRequired
+        ))
+    );
+}
+
+#[test]
+fn rustls_server_refuses_engine_client_without_certificate() {
+    let pki = pki(4);
+    let mut client = engine_client(&pki, false, Group::X25519);
+    let mut server = rustls_server(&pki, true);
+    let (e, r) = pump(&mut client, &mut server);
+    assert_eq!(
+        e,
+        Some(Error::PeerAlert(AlertDescription::CERTIFICATE_REQUIRED))
+    );
+    assert!(
+        matches!(r, Some(rustls::Error::NoCertificatesPresented)),
+        "rustls: {r:?}"
+    );
+}
