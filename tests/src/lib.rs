@@ -85,3 +85,411 @@ fn base64(data: &[u8]) -> String {
     }
     out
 }
+
+/// The workspace root (where `Cargo.toml` of the workspace lives).
+pub fn workspace_root() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .parent()
+        .unwrap_or(Path::new("."))
+        .to_path_buf()
+}
+
+/// A TCP port that was free a moment ago on 127.0.0.1 (for peers that cannot bind port 0 and
+/// report it, such as `openssl s_server`).
+pub fn free_port() -> u16 {
+    let listener = std::net::TcpListener::bind("127.0.0.1:0").expect("loopback is available");
+    listener
+        .local_addr()
+        .expect("bound socket has an address")
+        .port()
+}
+
+/// A child process whose stdout is collected line by line in the background; killed on drop.
+pub struct Peer {
+    child: std::process::Child,
+    lines: std::sync::Arc<std::sync::Mutex<Vec<String>>>,
+    /// The address it listens on, `127.0.0.1:PORT`.
+    pub addr: String,
+}
+
+impl Peer {
+    /// Starts `cmd` and waits (at most 20 s) for a stdout line containing `ready`.
+    pub fn start(cmd: &mut Command, ready: &str, addr: String) -> Peer {
+        use std::io::BufRead;
+        let mut child = cmd
+            .stdin(std::process::Stdio::piped())
+            .stdout(std::process::Stdio::piped())
+            .stderr(std::process::Stdio::piped())
+            .spawn()
+            .unwrap_or_else(|e| panic!("could not start {cmd:?}: {e}"));
+        let lines = std::sync::Arc::new(std::sync::Mutex::new(Vec::new()));
+        for pipe in [
+            child
+                .stdout
+                .take()
+                .map(|s| Box::new(s) as Box<dyn std::io::Read + Send>),
+            child
+                .stderr
+                .take()
+                .map(|s| Box::new(s) as Box<dyn std::io::Read + Send>),
+        ]
+        .into_iter()
+        .flatten()
+        {
+            let sink = std::sync::Arc::clone(&lines);
+            std::thread::spawn(move || {
+                for line in std::io::BufReader::new(pipe).lines().map_while(Result::ok) {
+                    sink.lock().map(|mut l| l.push(line)).ok();
+                }
+            });
+        }
+        let mut peer = Peer { child, lines, addr };
+        let deadline = std::time::Instant::now() + std::time::Duration::from_secs(20);
+        loop {
+            if let Some(line) = peer.lines().into_iter().find(|l| l.contains(ready)) {
+                if peer.addr.is_empty() {
+                    peer.addr = line
+                        .split("https://")
+                        .nth(1)
+                        .and_then(|rest| rest.split('/').next())
+                        .unwrap_or_default()
+                        .to_string();
+                }
+                return peer;
+            }
+            if let Ok(Some(status)) = peer.child.try_wait() {
+                panic!(
+                    "{cmd:?} exited ({status}) before it was ready: {:?}",
+                    peer.lines()
+                );
+            }
+            assert!(
+                std::time::Instant::now() < deadline,
+                "{cmd:?} did not print {ready:?} within 20 s: {:?}",
+                peer.lines()
+            );
+            std::thread::sleep(std::time::Duration::from_millis(20));
+        }
+    }
+
+    /// `mtls-lab serve` on an ephemeral loopback port with the PKI in `pki`.
+    pub fn mtls_lab_serve(pki: &Path, mtls: bool) -> Peer {
+        let mut cmd = Command::new(cli_binary());
+        cmd.args(["serve", "--addr", "127.0.0.1:0", "--pki"])
+            .arg(pki);
+        if mtls {
+            cmd.arg("--mtls");
+        }
+        Peer::start(&mut cmd, "serving TLS 1.3 on https://", String::new())
+    }
+
+    /// `openssl s_server -www` with the PKI in `pki`; `verify` adds `-Verify 1
+    /// -verify_return_error` (a client certificate is required), `crl` also checks `pki/crl.pem`.
+    pub fn openssl_s_server(pki: &Path, verify: bool, crl: bool) -> Peer {
+        let port = free_port();
+        let mut cmd = Command::new("openssl");
+        cmd.args(["s_server", "-tls1_3", "-www", "-accept"])
+            .arg(port.to_string())
+            .arg("-cert")
+            .arg(pki.join("server.pem"))
+            .arg("-cert_chain")
+            .arg(pki.join("intermediate.pem"))
+            .arg("-key")
+            .arg(pki.join("server.key"))
+            .arg("-CAfile")
+            .arg(pki.join("ca.pem"));
+        if verify {
+            cmd.args(["-Verify", "1", "-verify_return_error"]);
+        }
+        if crl {
+            cmd.arg("-crl_check").arg("-CRL").arg(pki.join("crl.pem"));
+        }
+        Peer::start(&mut cmd, "ACCEPT", format!("127.0.0.1:{port}"))
+    }
+
+    /// The port part of [`Peer::addr`].
+    pub fn port(&self) -> &str {
+        self.addr.rsplit(':').next().unwrap_or_default()
+    }
+
+    /// Every line the process has printed so far (stdout and stderr).
+    pub fn lines(&self) -> Vec<String> {
+        self.lines.lock().map(|l| l.clone()).unwrap_or_default()
+    }
+
+    /// Waits (at most 10 s) until `n` printed lines contain `needle`, and returns them.
+    pub fn wait_for_lines(&self, needle: &str, n: usize) -> Vec<String> {
+        let deadline = std::time::Instant::now() + std::time::Duration::from_secs(10);
+        loop {
+            let found: Vec<String> = self
+                .lines()
+                .into_iter()
+                .filter(|l| l.contains(needle))
+                .collect();
+            if found.len() >= n || std::time::Instant::now() > deadline {
+                return found;
+            }
+            std::thread::sleep(std::time::Duration::from_millis(20));
+        }
+    }
+}
+
+impl Drop for Peer {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
+
+/// Runs `cmd` with `input` on stdin, killing it after `secs` seconds.
+pub fn run_with_input(cmd: &mut Command, input: &[u8], secs: u64) -> Output {
+    use std::io::Write;
+    let mut child = cmd
+        .stdin(std::process::Stdio::piped())
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .unwrap_or_else(|e| panic!("could not start {cmd:?}: {e}"));
+    if let Some(mut stdin) = child.stdin.take() {
+        let _ = stdin.write_all(input);
+    }
+    let id = child.id();
+    let (tx, rx) = std::sync::mpsc::channel::<()>();
+    let watchdog = std::thread::spawn(move || {
+        if rx
+            .recv_timeout(std::time::Duration::from_secs(secs))
+            .is_err()
+        {
+            let _ = Command::new("kill").arg("-9").arg(id.to_string()).status();
+        }
+    });
+    let out = child.wait_with_output().expect("child output is readable");
+    let _ = tx.send(());
+    let _ = watchdog.join();
+    out
+}
+
+/// Stdout and stderr of a finished command as one string.
+pub fn text(out: &Output) -> String {
+    format!(
+        "{}{}",
+        String::from_utf8_lossy(&out.stdout),
+        String::from_utf8_lossy(&out.stderr)
+    )
+}
+
+/// The alert number in an OpenSSL error line such as `... SSL alert number 45`.
+pub fn openssl_alert_number(text: &str) -> Option<u8> {
+    let rest = text.split("SSL alert number ").nth(1)?;
+    rest.split(|c: char| !c.is_ascii_digit())
+        .next()?
+        .parse()
+        .ok()
+}
+
+/// An OpenSSL `ca` in `dir` that signs with the lab's intermediate CA from `pki`, so tests can
+/// make client certificates with a tool other than the engine.
+pub struct OpenSslCa {
+    dir: PathBuf,
+    pki: PathBuf,
+}
+
+/// The ways [`OpenSslCa::issue`] can make a client certificate.
+#[derive(Clone, Copy, Debug)]
+pub enum Issue {
+    /// A good client certificate (EKU clientAuth, valid now).
+    Good,
+    /// Valid only in 2020.
+    Expired,
+    /// Valid only from 2099.
+    NotYetValid,
+    /// EKU serverAuth only.
+    ServerAuthOnly,
+}
+
+impl OpenSslCa {
+    /// Sets up the `openssl ca` database in `dir`, issuing with `pki/intermediate.{pem,key}`.
+    pub fn new(dir: &Path, pki: &Path) -> OpenSslCa {
+        std::fs::create_dir_all(dir).expect("scratch is writable");
+        let config = "[ ca ]\ndefault_ca = lab\n[ lab ]\ndir = .\ndatabase = index.txt\n\
+            new_certs_dir = .\nserial = serial\ncrlnumber = crlnumber\ndefault_md = sha256\n\
+            policy = any\ncopy_extensions = none\nunique_subject = no\ndefault_crl_days = 30\n\
+            default_days = 30\n[ any ]\ncommonName = supplied\n\
+            [ client ]\nbasicConstraints = critical,CA:FALSE\nkeyUsage = critical,digitalSignature\n\
+            extendedKeyUsage = clientAuth\nauthorityKeyIdentifier = keyid\n\
+            [ server_only ]\nbasicConstraints = critical,CA:FALSE\n\
+            keyUsage = critical,digitalSignature\nextendedKeyUsage = serverAuth\n\
+            authorityKeyIdentifier = keyid\n[ crl_ext ]\nauthorityKeyIdentifier = keyid\n";
+        std::fs::write(dir.join("ca.cnf"), config).expect("scratch is writable");
+        std::fs::write(dir.join("index.txt"), "").expect("scratch is writable");
+        std::fs::write(dir.join("serial"), "1000\n").expect("scratch is writable");
+        std::fs::write(dir.join("crlnumber"), "1000\n").expect("scratch is writable");
+        OpenSslCa {
+            dir: dir.to_path_buf(),
+            pki: pki.to_path_buf(),
+        }
+    }
+
+    fn openssl(&self, args: &[&str]) {
+        let out = output(Command::new("openssl").args(args).current_dir(&self.dir));
+        assert!(
+            out.status.success(),
+            "openssl {args:?} failed: {}",
+            text(&out)
+        );
+    }
+
+    fn ca_args(&self) -> Vec<String> {
+        vec![
+            "-batch".into(),
+            "-config".into(),
+            "ca.cnf".into(),
+            "-cert".into(),
+            self.pki.join("intermediate.pem").display().to_string(),
+            "-keyfile".into(),
+            self.pki.join("intermediate.key").display().to_string(),
+        ]
+    }
+
+    /// Issues a P-256 client certificate for `cn`; returns (certificate PEM path, key PEM path).
+    pub fn issue(&self, cn: &str, how: Issue) -> (PathBuf, PathBuf) {
+        let key = format!("{cn}.key");
+        let csr = format!("{cn}.csr");
+        let cert = format!("{cn}.pem");
+        self.openssl(&[
+            "genpkey",
+            "-algorithm",
+            "EC",
+            "-pkeyopt",
+            "ec_paramgen_curve:P-256",
+            "-out",
+            &key,
+        ]);
+        self.openssl(&[
+            "req",
+            "-new",
+            "-key",
+            &key,
+            "-subj",
+            &format!("/CN={cn}"),
+            "-out",
+            &csr,
+        ]);
+        let mut args = self.ca_args();
+        args.extend(["-in", &csr, "-out", &cert, "-notext", "-extensions"].map(String::from));
+        args.push(
+            if matches!(how, Issue::ServerAuthOnly) {
+                "server_only"
+            } else {
+                "client"
+            }
+            .into(),
+        );
+        match how {
+            Issue::Expired => args.extend(
+                [
+                    "-startdate",
+                    "20200101000000Z",
+                    "-enddate",
+                    "20210101000000Z",
+                ]
+                .map(String::from),
+            ),
+            Issue::NotYetValid => args.extend(
+                [
+                    "-startdate",
+                    "20990101000000Z",
+                    "-enddate",
+                    "20991231000000Z",
+                ]
+                .map(String::from),
+            ),
+            Issue::Good | Issue::ServerAuthOnly => {}
+        }
+        let mut all = vec!["ca".to_string()];
+        all.extend(args);
+        self.openssl(&all.iter().map(String::as_str).collect::<Vec<_>>());
+        (self.dir.join(cert), self.dir.join(key))
+    }
+
+    /// Revokes `cert` and writes a fresh CRL signed by the intermediate to `out`.
+    pub fn revoke_and_publish(&self, cert: &Path, out: &Path) {
+        let mut all = vec!["ca".to_string()];
+        all.extend(self.ca_args());
+        all.push("-revoke".into());
+        all.push(cert.display().to_string());
+        self.openssl(&all.iter().map(String::as_str).collect::<Vec<_>>());
+        let mut all = vec!["ca".to_string()];
+        all.extend(self.ca_args());
+        all.extend(["-gencrl", "-crlexts", "crl_ext", "-out"].map(String::from));
+        all.push(out.display().to_string());
+        self.openssl(&all.iter().map(String::as_str).collect::<Vec<_>>());
+    }
+
+    /// A self-signed CA unrelated to the lab's, and a client certificate it issued.
+    pub fn foreign_client(&self, cn: &str) -> (PathBuf, PathBuf) {
+        self.openssl(&[
+            "req",
+            "-x509",
+            "-newkey",
+            "ec",
+            "-pkeyopt",
+            "ec_paramgen_curve:P-256",
+            "-nodes",
+            "-keyout",
+            "foreign-ca.key",
+            "-out",
+            "foreign-ca.pem",
+            "-subj",
+            "/CN=Some Other CA",
+            "-days",
+            "30",
+            "-addext",
+            "basicConstraints=critical,CA:TRUE",
+            "-addext",
+            "keyUsage=critical,keyCertSign,cRLSign",
+        ]);
+        let ext = "basicConstraints=critical,CA:FALSE\nkeyUsage=critical,digitalSignature\nextendedKeyUsage=clientAuth\n";
+        std::fs::write(self.dir.join("foreign.ext"), ext).expect("scratch is writable");
+        let key = format!("{cn}.key");
+        let csr = format!("{cn}.csr");
+        let cert = format!("{cn}.pem");
+        self.openssl(&[
+            "genpkey",
+            "-algorithm",
+            "EC",
+            "-pkeyopt",
+            "ec_paramgen_curve:P-256",
+            "-out",
+            &key,
+        ]);
+        self.openssl(&[
+            "req",
+            "-new",
+            "-key",
+            &key,
+            "-subj",
+            &format!("/CN={cn}"),
+            "-out",
+            &csr,
+        ]);
+        self.openssl(&[
+            "x509",
+            "-req",
+            "-in",
+            &csr,
+            "-CA",
+            "foreign-ca.pem",
+            "-CAkey",
+            "foreign-ca.key",
+            "-CAcreateserial",
+            "-days",
+            "30",
+            "-extfile",
+            "foreign.ext",
+            "-out",
+            &cert,
+        ]);
+        (self.dir.join(cert), self.dir.join(key))
+    }
+}

@@ -121,6 +121,10 @@ pub fn ensure_test_tools(root: &Path) -> Result<(), String> {
         ("chromium", "/usr/bin/chromium"),
         ("chromium-driver", "/usr/bin/chromedriver"),
         ("tshark", "/usr/bin/tshark"),
+        // The real TLS peers of the cross-stack tests.
+        ("openssl", "/usr/bin/openssl"),
+        ("curl", "/usr/bin/curl"),
+        ("python3", "/usr/bin/python3"),
         // Without a CJK font the Japanese screenshots show empty boxes.
         (
             "fonts-noto-cjk",
@@ -133,7 +137,7 @@ pub fn ensure_test_tools(root: &Path) -> Result<(), String> {
         .map(|(pkg, _)| *pkg)
         .collect();
     if missing.is_empty() {
-        step("chromium, chromium-driver, tshark, fonts-noto-cjk: present");
+        step("chromium, chromium-driver, tshark, openssl, curl, python3, fonts-noto-cjk: present");
     } else {
         step(&format!("{}: installing with apt-get", missing.join(", ")));
         run(Command::new("apt-get").arg("update").arg("-q"))?;

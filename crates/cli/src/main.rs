@@ -1,5 +1,7 @@
 //! `mtls-lab`: the lab's engine on the command line.
 
+mod files;
+mod net;
 mod render;
 
 use std::process::ExitCode;
@@ -35,6 +37,48 @@ enum Cmd {
         #[arg(long, value_name = "FILE")]
         keylog: Option<std::path::PathBuf>,
     },
+    /// Write a fresh PKI (root CA, intermediate, server and client certificates and keys, CRL)
+    /// as PEM files for `serve`, `connect`, OpenSSL, curl or Python.
+    Pki {
+        /// Directory to write into (created if missing).
+        #[arg(long, value_name = "DIR")]
+        out: std::path::PathBuf,
+        /// Seed for the keys and serial numbers (default: fresh randomness).
+        #[arg(long)]
+        seed: Option<u64>,
+        /// Make the client certificate bad in one way, to see a server refuse it.
+        #[arg(long, value_enum)]
+        client: Option<BadClient>,
+    },
+    /// Serve TLS 1.3 on a TCP address; answers an HTTP/1.1 request with a greeting.
+    Serve {
+        /// Address to listen on.
+        #[arg(long, default_value = "127.0.0.1:8443")]
+        addr: String,
+        /// Directory written by `mtls-lab pki`.
+        #[arg(long, value_name = "DIR")]
+        pki: std::path::PathBuf,
+        /// Require and verify a client certificate (mutual TLS) against ca.pem and crl.pem.
+        #[arg(long)]
+        mtls: bool,
+    },
+    /// Connect to a TLS 1.3 server, send `GET /` and print the answer.
+    Connect {
+        /// HOST:PORT of the server.
+        addr: String,
+        /// The root CA certificate to trust (PEM).
+        #[arg(long, value_name = "FILE")]
+        ca: std::path::PathBuf,
+        /// Client certificate chain (PEM), for mutual TLS.
+        #[arg(long, value_name = "FILE")]
+        cert: Option<std::path::PathBuf>,
+        /// Client private key (PEM, P-256).
+        #[arg(long, value_name = "FILE")]
+        key: Option<std::path::PathBuf>,
+        /// The server name to ask for and check (default: the host).
+        #[arg(long)]
+        server_name: Option<String>,
+    },
     /// A key exchange and an ECDSA signature between two parties, every value printed.
     Demo {
         /// Seed for every random byte (the same seed gives the same output).
@@ -47,6 +91,16 @@ enum Cmd {
         #[arg(long)]
         json: bool,
     },
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum BadClient {
+    Expired,
+    NotYetValid,
+    Revoked,
+    WrongEku,
+    UnknownCa,
+    MissingIntermediate,
 }
 
 #[derive(Clone, Copy, ValueEnum)]
@@ -113,6 +167,37 @@ fn main() -> ExitCode {
             }
             ExitCode::SUCCESS
         }
+        Cmd::Pki { out, seed, client } => match write_pki(&out, seed, client) {
+            Ok(()) => {
+                println!(
+                    "wrote ca.pem, intermediate.pem, intermediate.key, server.pem, server.key, client.pem, client.key, crl.pem to {}",
+                    out.display()
+                );
+                ExitCode::SUCCESS
+            }
+            Err(e) => fail(e),
+        },
+        Cmd::Serve { addr, pki, mtls } => match net::serve(&addr, &pki, mtls) {
+            Ok(()) => ExitCode::SUCCESS,
+            Err(e) => fail(e),
+        },
+        Cmd::Connect {
+            addr,
+            ca,
+            cert,
+            key,
+            server_name,
+        } => match net::connect(&addr, &ca, cert.as_deref(), key.as_deref(), server_name) {
+            Ok(done) => {
+                for line in done.summary {
+                    println!("{line}");
+                }
+                println!();
+                print!("{}", String::from_utf8_lossy(&done.response));
+                ExitCode::SUCCESS
+            }
+            Err(e) => fail(e),
+        },
         Cmd::Demo { seed, group, json } => {
             let r = round_trip(group.into(), seed);
             if json {
@@ -135,4 +220,64 @@ fn main() -> ExitCode {
             ExitCode::SUCCESS
         }
     }
+}
+
+fn write_pki(
+    dir: &std::path::Path,
+    seed: Option<u64>,
+    bad: Option<BadClient>,
+) -> Result<(), String> {
+    use mtls_lab_engine::LabRng;
+    use mtls_lab_engine::pki::{Pki, PkiOptions, to_pem};
+    std::fs::create_dir_all(dir).map_err(|e| format!("cannot create {}: {e}", dir.display()))?;
+    let mut options = PkiOptions::default();
+    match bad {
+        Some(BadClient::Expired) => options.client_expired = true,
+        Some(BadClient::NotYetValid) => options.client_not_yet_valid = true,
+        Some(BadClient::Revoked) => options.client_revoked = true,
+        Some(BadClient::WrongEku) => options.client_wrong_eku = true,
+        Some(BadClient::UnknownCa) => options.client_unknown_ca = true,
+        Some(BadClient::MissingIntermediate) => options.client_missing_intermediate = true,
+        None => {}
+    }
+    let now = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map(|d| d.as_secs() as i64)
+        .unwrap_or(0);
+    let mut rng = match seed {
+        Some(s) => LabRng::from_seed(s),
+        None => LabRng::from_seed_bytes(net::os_seed()),
+    };
+    let pki = Pki::generate(&mut rng, &options, now);
+    let chain_pem = |chain: &[Vec<u8>]| {
+        chain
+            .iter()
+            .map(|c| to_pem("CERTIFICATE", c))
+            .collect::<String>()
+    };
+    files::write(dir, "ca.pem", &to_pem("CERTIFICATE", &pki.root.cert))?;
+    files::write(
+        dir,
+        "intermediate.pem",
+        &to_pem("CERTIFICATE", &pki.intermediate.cert),
+    )?;
+    files::write(
+        dir,
+        "intermediate.key",
+        &to_pem("PRIVATE KEY", &pki.intermediate.key.to_pkcs8_der()),
+    )?;
+    files::write(dir, "server.pem", &chain_pem(&pki.server.chain))?;
+    files::write(
+        dir,
+        "server.key",
+        &to_pem("PRIVATE KEY", &pki.server.key.to_pkcs8_der()),
+    )?;
+    files::write(dir, "client.pem", &chain_pem(&pki.client.chain))?;
+    files::write(
+        dir,
+        "client.key",
+        &to_pem("PRIVATE KEY", &pki.client.key.to_pkcs8_der()),
+    )?;
+    files::write(dir, "crl.pem", &to_pem("X509 CRL", &pki.crl))?;
+    Ok(())
 }

@@ -16,6 +16,12 @@ impl LabRng {
         Self(ChaCha20Rng::seed_from_u64(seed))
     }
 
+    /// A generator seeded with 256 bits, for real connections (the CLI's `serve` and
+    /// `connect`), where a 64-bit lesson seed would be too little entropy.
+    pub fn from_seed_bytes(seed: [u8; 32]) -> Self {
+        Self(ChaCha20Rng::from_seed(seed))
+    }
+
     /// Fills `out` with the next bytes of the stream.
     pub fn fill(&mut self, out: &mut [u8]) {
         self.0.fill_bytes(out);

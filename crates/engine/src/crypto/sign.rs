@@ -44,6 +44,16 @@ impl EcdsaKey {
             .map_err(|_| CryptoError::BadPrivateKey)
     }
 
+    /// Reads a SEC1 `ECPrivateKey` DER key (what `-----BEGIN EC PRIVATE KEY-----` wraps).
+    ///
+    /// # Errors
+    /// [`CryptoError::BadPrivateKey`] if the bytes are not a P-256 SEC1 key.
+    pub fn from_sec1_der(der: &[u8]) -> Result<Self, CryptoError> {
+        p256::SecretKey::from_sec1_der(der)
+            .map(|k| Self(SigningKey::from(k)))
+            .map_err(|_| CryptoError::BadPrivateKey)
+    }
+
     /// The key as PKCS#8 DER (what `-----BEGIN PRIVATE KEY-----` wraps).
     pub fn to_pkcs8_der(&self) -> Vec<u8> {
         self.0

@@ -1,0 +1,326 @@
+//! `serve` and `connect`: the engine over real TCP sockets, so OpenSSL, curl and Python can
+//! talk to it. This is the only place that does I/O; the engine only sees bytes.
+
+use std::io::{Read, Write};
+use std::net::{TcpListener, TcpStream};
+use std::path::Path;
+use std::sync::Arc;
+use std::sync::atomic::{AtomicUsize, Ordering};
+use std::time::Duration;
+
+use mtls_lab_engine::crypto::Group;
+use mtls_lab_engine::handshake::{ClientAuth, ClientConfig, Connection, Identity, ServerConfig};
+use mtls_lab_engine::pki::inspect;
+use mtls_lab_engine::{Error, LabRng};
+
+use crate::files;
+
+/// How long a peer may stay silent before the server gives up on it.
+const IDLE_TIMEOUT: Duration = Duration::from_secs(10);
+/// Connections served at once; more are refused until one ends.
+const MAX_CONNECTIONS: usize = 256;
+/// Largest HTTP request the server reads.
+const MAX_REQUEST: usize = 64 * 1024;
+
+fn unix_now() -> i64 {
+    std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map(|d| d.as_secs() as i64)
+        .unwrap_or(0)
+}
+
+/// 256 bits from the operating system for a real connection's randomness.
+pub fn os_seed() -> [u8; 32] {
+    let mut seed = [0u8; 32];
+    if let Ok(mut f) = std::fs::File::open("/dev/urandom")
+        && f.read_exact(&mut seed).is_ok()
+    {
+        return seed;
+    }
+    // Without /dev/urandom, fall back to std's per-process random hash keys and the clock.
+    use std::hash::{BuildHasher, Hasher};
+    for (i, chunk) in seed.chunks_mut(8).enumerate() {
+        let mut h = std::collections::hash_map::RandomState::new().build_hasher();
+        h.write_usize(i);
+        h.write_u128(
+            std::time::SystemTime::now()
+                .duration_since(std::time::UNIX_EPOCH)
+                .map(|d| d.as_nanos())
+                .unwrap_or(0),
+        );
+        chunk.copy_from_slice(&h.finish().to_le_bytes());
+    }
+    seed
+}
+
+fn group_name(conn: &Connection) -> &'static str {
+    conn.negotiated().group.map(Group::name).unwrap_or("?")
+}
+
+fn describe_failure(e: &Error) -> String {
+    match (e, e.alert()) {
+        (Error::PeerAlert(a), _) => format!("peer sent alert {a}"),
+        (_, Some(a)) => format!("sent alert {a}: {e}"),
+        (_, None) => e.to_string(),
+    }
+}
+
+/// Runs `mtls-lab serve`: accepts connections until killed, one log line per connection.
+///
+/// # Errors
+/// A sentence when the PKI files cannot be read or the address cannot be bound.
+pub fn serve(addr: &str, dir: &Path, mtls: bool) -> Result<(), String> {
+    let chain = files::certificates(&dir.join("server.pem"))?;
+    let key = files::private_key(&dir.join("server.key"))?;
+    let client_auth = if mtls {
+        let root = files::certificates(&dir.join("ca.pem"))?.remove(0);
+        let crl_path = dir.join("crl.pem");
+        let crls = if crl_path.exists() {
+            vec![files::crl(&crl_path)?]
+        } else {
+            Vec::new()
+        };
+        ClientAuth::Required { root, crls }
+    } else {
+        ClientAuth::None
+    };
+    let base = ServerConfig {
+        identity: Identity { chain, key },
+        client_auth,
+        groups: vec![Group::X25519, Group::Secp256r1],
+        alpn: vec![b"http/1.1".to_vec()],
+        now: 0,
+    };
+    let listener = TcpListener::bind(addr).map_err(|e| format!("cannot listen on {addr}: {e}"))?;
+    let local = listener
+        .local_addr()
+        .map(|a| a.to_string())
+        .unwrap_or_else(|_| addr.to_string());
+    println!(
+        "mtls-lab: serving TLS 1.3 on https://{local}/ ({})",
+        if mtls {
+            "mutual TLS: client certificate required"
+        } else {
+            "one-way TLS"
+        }
+    );
+    let _ = std::io::stdout().flush();
+    let base = Arc::new(base);
+    let active = Arc::new(AtomicUsize::new(0));
+    for stream in listener.incoming() {
+        let Ok(stream) = stream else { continue };
+        let peer = stream
+            .peer_addr()
+            .map(|a| a.to_string())
+            .unwrap_or_else(|_| "?".into());
+        if active.load(Ordering::SeqCst) >= MAX_CONNECTIONS {
+            println!("{peer}: refused: {MAX_CONNECTIONS} connections already open");
+            continue;
+        }
+        active.fetch_add(1, Ordering::SeqCst);
+        let (base, active) = (Arc::clone(&base), Arc::clone(&active));
+        std::thread::spawn(move || {
+            let line = serve_one(stream, &base);
+            println!("{peer}: {line}");
+            let _ = std::io::stdout().flush();
+            active.fetch_sub(1, Ordering::SeqCst);
+        });
+    }
+    Ok(())
+}
+
+fn serve_one(mut stream: TcpStream, base: &ServerConfig) -> String {
+    let _ = stream.set_read_timeout(Some(IDLE_TIMEOUT));
+    let _ = stream.set_nodelay(true);
+    let mut config = base.clone();
+    config.now = unix_now();
+    let mut conn = Connection::server(config, LabRng::from_seed_bytes(os_seed()));
+    let mut request = Vec::new();
+    let mut buf = vec![0u8; 32 * 1024];
+    loop {
+        let out = conn.take_tls();
+        if !out.is_empty() && stream.write_all(&out).is_err() {
+            return "failed: peer went away while we were writing".into();
+        }
+        if let Some(e) = conn.error() {
+            if matches!(e, Error::Closed) {
+                let who = conn
+                    .negotiated()
+                    .peer_chain
+                    .first()
+                    .and_then(|c| inspect::common_name(c))
+                    .unwrap_or_else(|| "anonymous".into());
+                return format!(
+                    "ok: TLS 1.3, {}, client {who}, answered a {}-byte request",
+                    group_name(&conn),
+                    request.len()
+                );
+            }
+            return format!("failed: {}", describe_failure(e));
+        }
+        if !conn.is_handshaking() {
+            request.extend(conn.take_app_data());
+            if request.windows(4).any(|w| w == b"\r\n\r\n") || conn.peer_closed() {
+                let answer = mtls_lab_engine::scenario::http_response(&request, conn.negotiated());
+                let _ = conn.send_app_data(&answer);
+                conn.close();
+                continue;
+            }
+            if request.len() > MAX_REQUEST {
+                conn.close();
+                continue;
+            }
+        }
+        let n = match stream.read(&mut buf) {
+            Ok(0) => {
+                return format!(
+                    "failed: peer closed the TCP connection {}",
+                    if conn.is_handshaking() {
+                        "during the handshake"
+                    } else {
+                        "before sending a request"
+                    }
+                );
+            }
+            Ok(n) => n,
+            Err(e)
+                if matches!(
+                    e.kind(),
+                    std::io::ErrorKind::WouldBlock | std::io::ErrorKind::TimedOut
+                ) =>
+            {
+                return format!(
+                    "failed: no data for {} s, connection dropped",
+                    IDLE_TIMEOUT.as_secs()
+                );
+            }
+            Err(e) => return format!("failed: {e}"),
+        };
+        let _ = conn.read_tls(&buf[..n]);
+    }
+}
+
+/// What `connect` learned.
+pub struct Connected {
+    /// Lines describing the negotiated parameters.
+    pub summary: Vec<String>,
+    /// The server's answer.
+    pub response: Vec<u8>,
+}
+
+/// Runs `mtls-lab connect`: handshake, `GET /`, read the answer.
+///
+/// # Errors
+/// A sentence naming the alert or verification error when the connection fails.
+pub fn connect(
+    addr: &str,
+    ca: &Path,
+    cert: Option<&Path>,
+    key: Option<&Path>,
+    server_name: Option<String>,
+) -> Result<Connected, String> {
+    let root = files::certificates(ca)?.remove(0);
+    let identity = match (cert, key) {
+        (Some(c), Some(k)) => Some(Identity {
+            chain: files::certificates(c)?,
+            key: files::private_key(k)?,
+        }),
+        (None, None) => None,
+        _ => return Err("--cert and --key go together: give both or neither".into()),
+    };
+    let host = addr
+        .rsplit_once(':')
+        .map(|(h, _)| h.trim_matches(['[', ']']))
+        .unwrap_or(addr);
+    let server_name = server_name.unwrap_or_else(|| host.to_string());
+    let config = ClientConfig {
+        server_name: server_name.clone(),
+        root,
+        identity,
+        supported_groups: vec![Group::X25519, Group::Secp256r1],
+        key_share_groups: vec![Group::X25519],
+        alpn: vec![b"http/1.1".to_vec()],
+        now: unix_now(),
+    };
+    let mut stream =
+        TcpStream::connect(addr).map_err(|e| format!("cannot connect to {addr}: {e}"))?;
+    let _ = stream.set_read_timeout(Some(IDLE_TIMEOUT));
+    let mut conn = Connection::client(config, LabRng::from_seed_bytes(os_seed()));
+    let mut sent_request = false;
+    let mut response = Vec::new();
+    let mut buf = vec![0u8; 32 * 1024];
+    loop {
+        let out = conn.take_tls();
+        if !out.is_empty() {
+            stream
+                .write_all(&out)
+                .map_err(|e| format!("connection lost while sending: {e}"))?;
+        }
+        if let Some(e) = conn.error()
+            && !matches!(e, Error::Closed)
+        {
+            return Err(format!(
+                "handshake with {addr} failed: {}",
+                describe_failure(e)
+            ));
+        }
+        if !conn.is_handshaking() && !sent_request {
+            let request = format!(
+                "GET / HTTP/1.1\r\nHost: {server_name}\r\nConnection: close\r\nUser-Agent: mtls-lab\r\n\r\n"
+            );
+            conn.send_app_data(request.as_bytes())
+                .map_err(|e| e.to_string())?;
+            sent_request = true;
+            continue;
+        }
+        response.extend(conn.take_app_data());
+        if conn.peer_closed() {
+            conn.close();
+            let _ = stream.write_all(&conn.take_tls());
+            break;
+        }
+        match stream.read(&mut buf) {
+            Ok(0) => break,
+            Ok(n) => {
+                let _ = conn.read_tls(&buf[..n]);
+            }
+            Err(e) => {
+                if sent_request {
+                    break;
+                }
+                return Err(format!("no answer from {addr}: {e}"));
+            }
+        }
+    }
+    if !sent_request {
+        return Err(format!("{addr} closed the connection during the handshake"));
+    }
+    let n = conn.negotiated();
+    let subject = n
+        .peer_chain
+        .first()
+        .and_then(|c| inspect::subject_string(c))
+        .unwrap_or_else(|| "?".into());
+    let summary = vec![
+        "protocol         TLS 1.3".to_string(),
+        "cipher suite     TLS_AES_128_GCM_SHA256".to_string(),
+        format!(
+            "key exchange     {}{}",
+            group_name(&conn),
+            if n.retried {
+                " (after HelloRetryRequest)"
+            } else {
+                ""
+            }
+        ),
+        format!(
+            "ALPN             {}",
+            n.alpn
+                .as_deref()
+                .map(|a| String::from_utf8_lossy(a).into_owned())
+                .unwrap_or_else(|| "none".into())
+        ),
+        format!("server cert      {subject}"),
+    ];
+    Ok(Connected { summary, response })
+}

@@ -1,0 +1,496 @@
+//! The CLI over loopback TCP against real TLS stacks: OpenSSL's `s_client` and `s_server`,
+//! curl and Python's `ssl` module (all on the system, linked to OpenSSL 3), one-way and mutual,
+//! and bad client certificates refused with the same alert OpenSSL's own server sends.
+//!
+//! The PKI comes from `mtls-lab pki`; the bad client certificates are made by `openssl ca`
+//! with the lab's intermediate CA (and one by an unrelated OpenSSL CA), so the engine is never
+//! checking only its own work.
+
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+use mtls_lab_tests::{
+    Issue, OpenSslCa, Peer, cli_binary, openssl_alert_number, output, run_with_input, scratch, text,
+};
+
+const REQUEST: &[u8] = b"GET / HTTP/1.1\r\nHost: server.example\r\nConnection: close\r\n\r\n";
+
+fn pki(name: &str, extra: &[&str]) -> PathBuf {
+    let dir = scratch(name).join("pki");
+    let out = output(
+        Command::new(cli_binary())
+            .args(["pki", "--out"])
+            .arg(&dir)
+            .args(extra)
+            .args(if extra.contains(&"--seed") {
+                &[][..]
+            } else {
+                &["--seed", "11"][..]
+            }),
+    );
+    assert!(out.status.success(), "mtls-lab pki failed: {}", text(&out));
+    dir
+}
+
+/// `openssl s_client` sending the lab's HTTP request; `cert` is (leaf, key, chain).
+fn s_client(
+    addr: &str,
+    ca: &Path,
+    cert: Option<(&Path, &Path, Option<&Path>)>,
+    extra: &[&str],
+) -> String {
+    let mut cmd = Command::new("openssl");
+    cmd.args([
+        "s_client",
+        "-brief",
+        "-ign_eof",
+        "-servername",
+        "server.example",
+        "-connect",
+        addr,
+    ])
+    .arg("-CAfile")
+    .arg(ca)
+    .arg("-verify_return_error")
+    .args(extra);
+    if let Some((leaf, key, chain)) = cert {
+        cmd.arg("-cert").arg(leaf).arg("-key").arg(key);
+        if let Some(chain) = chain {
+            cmd.arg("-cert_chain").arg(chain);
+        }
+    }
+    text(&run_with_input(&mut cmd, REQUEST, 20))
+}
+
+#[test]
+fn openssl_s_client_one_way() {
+    let pki = pki("s-client-one-way", &[]);
+    let server = Peer::mtls_lab_serve(&pki, false);
+    let out = s_client(&server.addr, &pki.join("ca.pem"), None, &[]);
+    assert!(out.contains("Protocol version: TLSv1.3"), "{out}");
+    assert!(out.contains("Ciphersuite: TLS_AES_128_GCM_SHA256"), "{out}");
+    assert!(out.contains("Verification: OK"), "{out}");
+    assert!(
+        out.contains("HTTP/1.1 200 OK") && out.contains("Hello, anonymous!"),
+        "{out}"
+    );
+    let log = server.wait_for_lines("ok: TLS 1.3", 1);
+    assert!(log[0].contains("client anonymous"), "{log:?}");
+}
+
+#[test]
+fn openssl_s_client_mutual_and_hello_retry() {
+    let pki = pki("s-client-mutual", &[]);
+    let server = Peer::mtls_lab_serve(&pki, true);
+    let cert = (
+        pki.join("client.pem"),
+        pki.join("client.key"),
+        pki.join("intermediate.pem"),
+    );
+    let out = s_client(
+        &server.addr,
+        &pki.join("ca.pem"),
+        Some((&cert.0, &cert.1, Some(&cert.2))),
+        &[],
+    );
+    assert!(out.contains("Hello, alice!"), "{out}");
+    assert!(out.contains("Server Temp Key: X25519"), "{out}");
+    // OpenSSL sends one key share, for its first group; listing P-256 first while also
+    // supporting X25519 (the server's first choice) makes the server ask again.
+    let out = s_client(
+        &server.addr,
+        &pki.join("ca.pem"),
+        Some((&cert.0, &cert.1, Some(&cert.2))),
+        &["-groups", "P-256:X25519", "-msg"],
+    );
+    assert!(out.contains("Hello, alice!"), "{out}");
+    assert!(out.contains("Server Temp Key: X25519"), "{out}");
+    assert_eq!(
+        out.matches("ClientHello").count(),
+        2,
+        "a HelloRetryRequest makes the client say hello twice: {out}"
+    );
+    let log = server.wait_for_lines("client alice", 2);
+    assert_eq!(log.len(), 2, "{:?}", server.lines());
+}
+
+#[test]
+fn curl_one_way_and_mutual() {
+    let pki = pki("curl", &[]);
+    for mtls in [false, true] {
+        let server = Peer::mtls_lab_serve(&pki, mtls);
+        let url = format!("https://server.example:{}/", server.port());
+        let resolve = format!("server.example:{}:127.0.0.1", server.port());
+        let mut cmd = Command::new("curl");
+        cmd.args(["-sS", "--tlsv1.3", "--resolve", &resolve, "--cacert"])
+            .arg(pki.join("ca.pem"));
+        if mtls {
+            cmd.arg("--cert").arg(pki.join("client.pem"));
+            cmd.arg("--key").arg(pki.join("client.key"));
+        }
+        let out = run_with_input(cmd.arg(&url), b"", 20);
+        let expected = if mtls {
+            "Hello, alice!"
+        } else {
+            "Hello, anonymous!"
+        };
+        assert!(out.status.success(), "curl failed: {}", text(&out));
+        assert_eq!(
+            String::from_utf8_lossy(&out.stdout),
+            format!("{expected}\n")
+        );
+        if mtls {
+            // The same server refuses curl when it shows no certificate.
+            let out = run_with_input(
+                Command::new("curl")
+                    .args(["-sS", "--resolve", &resolve, "--cacert"])
+                    .arg(pki.join("ca.pem"))
+                    .arg(&url),
+                b"",
+                20,
+            );
+            assert!(!out.status.success());
+            assert!(
+                text(&out).contains("alert certificate required"),
+                "{}",
+                text(&out)
+            );
+            let log = server.wait_for_lines("certificate_required", 1);
+            assert_eq!(log.len(), 1, "{:?}", server.lines());
+        }
+    }
+}
+
+const PYTHON_CLIENT: &str = r#"
+import socket, ssl, sys
+addr, port, ca = sys.argv[1], int(sys.argv[2]), sys.argv[3]
+ctx = ssl.create_default_context(cafile=ca)
+ctx.minimum_version = ssl.TLSVersion.TLSv1_3
+ctx.set_alpn_protocols(["http/1.1"])
+if len(sys.argv) > 4:
+    ctx.load_cert_chain(sys.argv[4], sys.argv[5])
+with socket.create_connection((addr, port), timeout=10) as raw:
+    with ctx.wrap_socket(raw, server_hostname="server.example") as tls:
+        tls.sendall(b"GET / HTTP/1.1\r\nHost: server.example\r\nConnection: close\r\n\r\n")
+        answer = b""
+        while True:
+            chunk = tls.recv(4096)
+            if not chunk:
+                break
+            answer += chunk
+        print(tls.version(), tls.cipher()[0], tls.selected_alpn_protocol())
+        print(answer.decode())
+"#;
+
+#[test]
+fn python_ssl_one_way_and_mutual() {
+    let pki = pki("python", &[]);
+    for mtls in [false, true] {
+        let server = Peer::mtls_lab_serve(&pki, mtls);
+        let mut cmd = Command::new("python3");
+        cmd.args(["-c", PYTHON_CLIENT, "127.0.0.1", server.port()])
+            .arg(pki.join("ca.pem"));
+        if mtls {
+            cmd.arg(pki.join("client.pem")).arg(pki.join("client.key"));
+        }
+        let out = run_with_input(&mut cmd, b"", 20);
+        let shown = text(&out);
+        assert!(out.status.success(), "python failed: {shown}");
+        assert!(
+            shown.contains("TLSv1.3 TLS_AES_128_GCM_SHA256 http/1.1"),
+            "{shown}"
+        );
+        let expected = if mtls {
+            "Hello, alice!"
+        } else {
+            "Hello, anonymous!"
+        };
+        assert!(shown.contains(expected), "{shown}");
+    }
+}
+
+fn connect(addr: &str, pki: &Path, with_cert: bool, extra: &[&str]) -> (bool, String) {
+    let mut cmd = Command::new(cli_binary());
+    cmd.args(["connect", addr, "--server-name", "server.example", "--ca"])
+        .arg(pki.join("ca.pem"))
+        .args(extra);
+    if with_cert {
+        cmd.arg("--cert").arg(pki.join("client.pem"));
+        cmd.arg("--key").arg(pki.join("client.key"));
+    }
+    let out = run_with_input(&mut cmd, b"", 20);
+    (out.status.success(), text(&out))
+}
+
+#[test]
+fn mtls_lab_connect_to_openssl_s_server() {
+    let pki = pki("connect", &[]);
+
+    let server = Peer::openssl_s_server(&pki, false, false);
+    let (ok, out) = connect(&server.addr, &pki, false, &[]);
+    assert!(ok, "{out}");
+    assert!(
+        out.contains("HTTP/1.0 200 ok"),
+        "s_server -www answers: {out}"
+    );
+    assert!(out.contains("TLS_AES_128_GCM_SHA256"), "{out}");
+    assert!(
+        out.contains("server cert      O=mTLS Lab") || out.contains("server.example"),
+        "{out}"
+    );
+    assert!(out.contains("no client certificate available"), "{out}");
+    drop(server);
+
+    let server = Peer::openssl_s_server(&pki, true, true);
+    let (ok, out) = connect(&server.addr, &pki, true, &[]);
+    assert!(ok, "{out}");
+    assert!(
+        out.contains("Client certificate"),
+        "s_server shows the certificate it verified: {out}"
+    );
+    assert!(
+        out.contains("CN = alice") || out.contains("CN=alice"),
+        "{out}"
+    );
+
+    let (ok, out) = connect(&server.addr, &pki, false, &[]);
+    assert!(
+        !ok,
+        "s_server -Verify refuses a client without a certificate"
+    );
+    assert!(out.contains("certificate_required"), "{out}");
+}
+
+#[test]
+fn mtls_lab_connect_refuses_bad_servers() {
+    let pki = pki("connect-bad", &[]);
+    let server = Peer::mtls_lab_serve(&pki, false);
+    // Trusting another root (made by OpenSSL): the server's chain leads nowhere we trust.
+    let foreign = scratch("connect-foreign");
+    OpenSslCa::new(&foreign, &pki).foreign_client("nobody");
+    let mut cmd = Command::new(cli_binary());
+    cmd.args([
+        "connect",
+        &server.addr,
+        "--server-name",
+        "server.example",
+        "--ca",
+    ])
+    .arg(foreign.join("foreign-ca.pem"));
+    let out = run_with_input(&mut cmd, b"", 20);
+    assert!(
+        !out.status.success() && text(&out).contains("unknown_ca"),
+        "{}",
+        text(&out)
+    );
+    // The right root, the wrong name.
+    let mut cmd = Command::new(cli_binary());
+    cmd.args([
+        "connect",
+        &server.addr,
+        "--server-name",
+        "bank.example",
+        "--ca",
+    ])
+    .arg(pki.join("ca.pem"));
+    let out = run_with_input(&mut cmd, b"", 20);
+    assert!(!out.status.success());
+    assert!(text(&out).contains("bad_certificate"), "{}", text(&out));
+    // A file that is not a certificate: a sentence, no panic.
+    let (ok, out) = connect(&server.addr, &pki.join("nowhere"), false, &[]);
+    assert!(
+        !ok && out.contains("cannot read") && !out.contains("panicked"),
+        "{out}"
+    );
+}
+
+/// One bad client certificate: what it is and the alert OpenSSL's server sends for it
+/// (measured, see ../shared/SETUP.md).
+struct Case {
+    what: &'static str,
+    leaf: Option<PathBuf>,
+    key: Option<PathBuf>,
+    chain: Option<PathBuf>,
+    alert: u8,
+    alert_name: &'static str,
+}
+
+#[test]
+fn bad_client_certificates_get_the_alert_openssl_sends() {
+    let base = scratch("bad-clients");
+    let pki = pki("bad-clients-pki", &[]);
+    let ca = OpenSslCa::new(&base.join("openssl-ca"), &pki);
+    let intermediate = pki.join("intermediate.pem");
+
+    let (expired, expired_key) = ca.issue("erin", Issue::Expired);
+    let (early, early_key) = ca.issue("frank", Issue::NotYetValid);
+    let (server_only, server_only_key) = ca.issue("grace", Issue::ServerAuthOnly);
+    let (revoked, revoked_key) = ca.issue("mallory", Issue::Good);
+    let (good, good_key) = ca.issue("heidi", Issue::Good);
+    let (foreign, foreign_key) = ca.foreign_client("ivan");
+    // The CRL that both servers load names mallory's certificate, signed by OpenSSL.
+    ca.revoke_and_publish(&revoked, &pki.join("crl.pem"));
+
+    let case = |what, leaf: &PathBuf, key: &PathBuf, chain: bool, alert, alert_name| Case {
+        what,
+        leaf: Some(leaf.clone()),
+        key: Some(key.clone()),
+        chain: chain.then(|| intermediate.clone()),
+        alert,
+        alert_name,
+    };
+    let cases = [
+        Case {
+            what: "no certificate",
+            leaf: None,
+            key: None,
+            chain: None,
+            alert: 116,
+            alert_name: "certificate_required",
+        },
+        case(
+            "unknown CA",
+            &foreign,
+            &foreign_key,
+            false,
+            48,
+            "unknown_ca",
+        ),
+        case(
+            "expired",
+            &expired,
+            &expired_key,
+            true,
+            45,
+            "certificate_expired",
+        ),
+        case(
+            "not yet valid",
+            &early,
+            &early_key,
+            true,
+            42,
+            "bad_certificate",
+        ),
+        case(
+            "serverAuth-only EKU",
+            &server_only,
+            &server_only_key,
+            true,
+            43,
+            "unsupported_certificate",
+        ),
+        case(
+            "revoked",
+            &revoked,
+            &revoked_key,
+            true,
+            44,
+            "certificate_revoked",
+        ),
+        case(
+            "intermediate not sent",
+            &good,
+            &good_key,
+            false,
+            48,
+            "unknown_ca",
+        ),
+    ];
+
+    let ours = Peer::mtls_lab_serve(&pki, true);
+    let theirs = Peer::openssl_s_server(&pki, true, true);
+    let ca_pem = pki.join("ca.pem");
+    for (i, case) in cases.iter().enumerate() {
+        let cert = case
+            .leaf
+            .as_deref()
+            .zip(case.key.as_deref())
+            .map(|(leaf, key)| (leaf, key, case.chain.as_deref()));
+        let from_ours = s_client(&ours.addr, &ca_pem, cert, &[]);
+        let from_theirs = s_client(&theirs.addr, &ca_pem, cert, &[]);
+        assert_eq!(
+            openssl_alert_number(&from_theirs),
+            Some(case.alert),
+            "{}: OpenSSL's server no longer sends what SETUP.md measured: {from_theirs}",
+            case.what
+        );
+        assert_eq!(
+            openssl_alert_number(&from_ours),
+            Some(case.alert),
+            "{}: mtls-lab serve sent another alert than OpenSSL's server: {from_ours}",
+            case.what
+        );
+        let log = ours.wait_for_lines("failed: sent alert", i + 1);
+        assert!(
+            log.get(i).is_some_and(|l| l.contains(case.alert_name)),
+            "{}: the server's log line names the alert: {log:?}",
+            case.what
+        );
+    }
+    // And a good certificate from the same OpenSSL CA still works on both, so the refusals
+    // above are about the certificates, not the setup.
+    let cert = Some((
+        good.as_path(),
+        good_key.as_path(),
+        Some(intermediate.as_path()),
+    ));
+    assert!(s_client(&ours.addr, &ca_pem, cert, &[]).contains("Hello, heidi!"));
+    assert!(s_client(&theirs.addr, &ca_pem, cert, &[]).contains("heidi"));
+}
+
+#[test]
+fn engine_made_bad_client_certificates_are_refused() {
+    // `mtls-lab pki --client KIND` makes the bad certificates the lessons use; OpenSSL's
+    // server must refuse them with the same alert as ours.
+    for (kind, alert) in [
+        ("expired", 45),
+        ("not-yet-valid", 42),
+        ("revoked", 44),
+        ("wrong-eku", 43),
+        ("unknown-ca", 48),
+        ("missing-intermediate", 48),
+    ] {
+        let pki = pki(&format!("engine-bad-{kind}"), &["--client", kind]);
+        let ours = Peer::mtls_lab_serve(&pki, true);
+        let theirs = Peer::openssl_s_server(&pki, true, true);
+        let leaf = pki.join("client.pem");
+        let key = pki.join("client.key");
+        for (who, addr) in [("mtls-lab", &ours.addr), ("openssl", &theirs.addr)] {
+            // -cert sends the first certificate; the chain file adds the rest.
+            let out = s_client(
+                addr,
+                &pki.join("ca.pem"),
+                Some((&leaf, &key, Some(&leaf))),
+                &[],
+            );
+            assert_eq!(
+                openssl_alert_number(&out),
+                Some(alert),
+                "{kind} against {who}: {out}"
+            );
+        }
+    }
+}
+
+#[test]
+fn cli_errors_are_sentences() {
+    let dir = scratch("cli-errors");
+    std::fs::write(dir.join("server.pem"), "not a certificate").expect("scratch is writable");
+    let out = output(
+        Command::new(cli_binary())
+            .args(["serve", "--addr", "127.0.0.1:0", "--pki"])
+            .arg(&dir),
+    );
+    assert!(!out.status.success());
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        err.starts_with("mtls-lab: ") && err.contains("server.pem"),
+        "{err}"
+    );
+    assert!(!err.contains("panicked"), "{err}");
+
+    let out = output(Command::new(cli_binary()).args(["run", "no-such-scenario"]));
+    assert!(!out.status.success());
+    assert!(String::from_utf8_lossy(&out.stderr).contains("unknown scenario"));
+}
