@@ -282,3 +282,44 @@ fn rustls_server_refuses_engine_client_without_certificate() {
         "rustls: {r:?}"
     );
 }
+
+#[test]
+fn key_updates_cross_both_ways_with_rustls() {
+    use mtls_lab_engine::handshake::{Event, Note};
+    let pki = pki(3);
+    let mut client = engine_client(&pki, true, Group::X25519);
+    let mut server = rustls_server(&pki, true);
+    assert_eq!(pump(&mut client, &mut server), (None, None));
+    // (rustls sends no NewSessionTicket to a client that offers no psk_key_exchange_modes,
+    // like ours; tickets are checked against OpenSSL's s_server in tcp_interop.rs.)
+    client.take_events();
+
+    // rustls asks for new keys; the engine follows and keeps talking.
+    server
+        .refresh_traffic_keys()
+        .expect("rustls can update its keys");
+    server
+        .writer()
+        .write_all(b"after rustls's update")
+        .expect("buffered");
+    assert_eq!(pump(&mut client, &mut server), (None, None));
+    assert_eq!(client.take_app_data(), b"after rustls's update");
+    assert!(
+        client
+            .take_events()
+            .contains(&Event::Note(Note::KeysUpdated))
+    );
+
+    // The engine updates its own keys and asks rustls to update too.
+    client.update_keys(true).expect("traffic phase");
+    client
+        .send_app_data(b"after the engine's update")
+        .expect("traffic");
+    server
+        .writer()
+        .write_all(b"reply after both updates")
+        .expect("buffered");
+    assert_eq!(pump(&mut client, &mut server), (None, None));
+    assert_eq!(read_all(&mut server), b"after the engine's update");
+    assert_eq!(client.take_app_data(), b"reply after both updates");
+}

@@ -239,6 +239,10 @@ fn mtls_lab_connect_to_openssl_s_server() {
         "{out}"
     );
     assert!(out.contains("no client certificate available"), "{out}");
+    assert!(
+        out.contains("session tickets  2 received"),
+        "OpenSSL sends two NewSessionTickets by default and the engine accepts them: {out}"
+    );
     drop(server);
 
     let server = Peer::openssl_s_server(&pki, true, true);

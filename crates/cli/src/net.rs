@@ -9,7 +9,9 @@ use std::sync::atomic::{AtomicUsize, Ordering};
 use std::time::Duration;
 
 use mtls_lab_engine::crypto::Group;
-use mtls_lab_engine::handshake::{ClientAuth, ClientConfig, Connection, Identity, ServerConfig};
+use mtls_lab_engine::handshake::{
+    ClientAuth, ClientConfig, Connection, Event, Identity, Note, ServerConfig,
+};
 use mtls_lab_engine::pki::inspect;
 use mtls_lab_engine::{Error, LabRng};
 
@@ -295,6 +297,11 @@ pub fn connect(
     if !sent_request {
         return Err(format!("{addr} closed the connection during the handshake"));
     }
+    let tickets = conn
+        .take_events()
+        .iter()
+        .filter(|e| matches!(e, Event::Note(Note::TicketReceived)))
+        .count();
     let n = conn.negotiated();
     let subject = n
         .peer_chain
@@ -321,6 +328,9 @@ pub fn connect(
                 .unwrap_or_else(|| "none".into())
         ),
         format!("server cert      {subject}"),
+        format!(
+            "session tickets  {tickets} received (accepted, not used: the lab does not resume)"
+        ),
     ];
     Ok(Connected { summary, response })
 }
