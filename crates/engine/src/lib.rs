@@ -10,6 +10,7 @@ pub mod error;
 pub mod handshake;
 pub mod pki;
 pub mod rng;
+pub mod roles;
 pub mod scenario;
 pub mod session;
 pub mod trace;

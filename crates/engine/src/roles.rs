@@ -1,0 +1,310 @@
+//! Who holds which key: the key-role table, read off a [`Trace`].
+//!
+//! Each row is a key or secret, each column a party (client, server, a passive observer on the
+//! wire, and the attacker when one takes part). A cell says whether that party holds the key
+//! at a given step, will hold it later in this run, or never does. Everything comes from the
+//! key events the endpoints recorded and from which records crossed the wire unencrypted, so
+//! the table is a reading of the run, not a picture drawn beside it.
+
+use serde::{Deserialize, Serialize};
+
+use crate::handshake::{Epoch, Event, KeyAction, KeyKind};
+use crate::trace::{Participant, Trace};
+
+/// A column of the table.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Viewer {
+    /// The TLS client.
+    Client,
+    /// The TLS server.
+    Server,
+    /// Someone who records every byte on the wire and changes nothing.
+    Observer,
+    /// The active attacker of an attack scenario.
+    Attacker,
+}
+
+impl From<Participant> for Viewer {
+    fn from(p: Participant) -> Self {
+        match p {
+            Participant::Client => Self::Client,
+            Participant::Server => Self::Server,
+            Participant::Attacker => Self::Attacker,
+        }
+    }
+}
+
+/// A row of the table: a key, a key pair half, or a family of secrets.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum RoleKey {
+    /// The private keys of the root and intermediate CAs (they stay with the CA, offline).
+    CaPrivateKeys,
+    /// The server's long-term private key.
+    ServerPrivateKey,
+    /// The server's public key, in its certificate.
+    ServerPublicKey,
+    /// The client's long-term private key.
+    ClientPrivateKey,
+    /// The client's public key, in its certificate.
+    ClientPublicKey,
+    /// The client's ephemeral key-share private key.
+    ClientEphemeralPrivate,
+    /// The client's ephemeral public key share (in ClientHello).
+    ClientEphemeralPublic,
+    /// The server's ephemeral key-share private key.
+    ServerEphemeralPrivate,
+    /// The server's ephemeral public key share (in ServerHello).
+    ServerEphemeralPublic,
+    /// The (EC)DHE shared secret.
+    SharedSecret,
+    /// The handshake traffic secrets and the keys made from them.
+    HandshakeTrafficKeys,
+    /// The application traffic secrets and the keys made from them: the session keys.
+    ApplicationTrafficKeys,
+}
+
+/// Every row, in display order.
+pub const ROWS: [RoleKey; 12] = [
+    RoleKey::CaPrivateKeys,
+    RoleKey::ServerPrivateKey,
+    RoleKey::ServerPublicKey,
+    RoleKey::ClientPrivateKey,
+    RoleKey::ClientPublicKey,
+    RoleKey::ClientEphemeralPrivate,
+    RoleKey::ClientEphemeralPublic,
+    RoleKey::ServerEphemeralPrivate,
+    RoleKey::ServerEphemeralPublic,
+    RoleKey::SharedSecret,
+    RoleKey::HandshakeTrafficKeys,
+    RoleKey::ApplicationTrafficKeys,
+];
+
+impl RoleKey {
+    /// The row a key event belongs to.
+    pub fn of(kind: KeyKind) -> Self {
+        match kind {
+            KeyKind::ClientEphemeralPrivate => Self::ClientEphemeralPrivate,
+            KeyKind::ClientEphemeralPublic => Self::ClientEphemeralPublic,
+            KeyKind::ServerEphemeralPrivate => Self::ServerEphemeralPrivate,
+            KeyKind::ServerEphemeralPublic => Self::ServerEphemeralPublic,
+            KeyKind::SharedSecret => Self::SharedSecret,
+            KeyKind::HandshakeSecret
+            | KeyKind::ClientHandshakeTraffic
+            | KeyKind::ServerHandshakeTraffic => Self::HandshakeTrafficKeys,
+            KeyKind::MasterSecret
+            | KeyKind::ClientApplicationTraffic
+            | KeyKind::ServerApplicationTraffic => Self::ApplicationTrafficKeys,
+            KeyKind::ServerPrivateKey => Self::ServerPrivateKey,
+            KeyKind::ClientPrivateKey => Self::ClientPrivateKey,
+            KeyKind::ServerPublicKey => Self::ServerPublicKey,
+            KeyKind::ClientPublicKey => Self::ClientPublicKey,
+        }
+    }
+
+    /// Whether the row is public material (fine for anyone to see).
+    pub fn is_public(self) -> bool {
+        matches!(
+            self,
+            Self::ServerPublicKey
+                | Self::ClientPublicKey
+                | Self::ClientEphemeralPublic
+                | Self::ServerEphemeralPublic
+        )
+    }
+}
+
+/// A cell of the table.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Holding {
+    /// Has it at this step.
+    Holds,
+    /// Gets it later in this run.
+    Later,
+    /// Never has it in this run.
+    Never,
+}
+
+/// One row at one step.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct RoleRow {
+    /// Which key.
+    pub key: RoleKey,
+    /// One cell per column of [`KeyRoles::columns`].
+    pub cells: Vec<Holding>,
+    /// Whether the current step generated, derived, received or used this key.
+    pub active: bool,
+}
+
+/// The table at one step.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct KeyRoles {
+    /// The columns, in order.
+    pub columns: Vec<Viewer>,
+    /// The rows, in [`ROWS`] order.
+    pub rows: Vec<RoleRow>,
+}
+
+/// The first step at which each (row, column) comes to hold its key, over the whole run.
+fn first_held(trace: &Trace, columns: &[Viewer]) -> Vec<Vec<Option<usize>>> {
+    let mut first = vec![vec![None; columns.len()]; ROWS.len()];
+    let mut note = |row: RoleKey, viewer: Viewer, step: usize| {
+        let (Some(r), Some(c)) = (
+            ROWS.iter().position(|k| *k == row),
+            columns.iter().position(|v| *v == viewer),
+        ) else {
+            return;
+        };
+        let cell = &mut first[r][c];
+        *cell = Some(cell.map_or(step, |s: usize| s.min(step)));
+    };
+    for step in &trace.steps {
+        for e in &step.events {
+            if let Event::Key(k) = &e.event {
+                let row = RoleKey::of(k.key);
+                // A long-term private key is configured before the run starts: whoever uses
+                // it in the run has held it all along.
+                let at = match (row, k.action) {
+                    (RoleKey::ServerPrivateKey | RoleKey::ClientPrivateKey, KeyAction::Used) => 0,
+                    _ => step.index,
+                };
+                note(row, e.by.into(), at);
+            }
+        }
+        // The observer sees what crosses the wire unencrypted: the key shares in the hellos.
+        if step.record.epoch == Epoch::Plaintext {
+            for m in &step.messages {
+                let row = match (m.name.as_str(), step.from) {
+                    ("ClientHello", _) => RoleKey::ClientEphemeralPublic,
+                    ("ServerHello", _) => RoleKey::ServerEphemeralPublic,
+                    _ => continue,
+                };
+                note(row, Viewer::Observer, step.index);
+            }
+        }
+    }
+    first
+}
+
+/// The key-role table of `trace` as it stands after step `at` (0-based; past the end means
+/// after the last step).
+pub fn key_roles(trace: &Trace, at: usize) -> KeyRoles {
+    let mut columns = vec![Viewer::Client, Viewer::Server, Viewer::Observer];
+    if trace.participants.contains(&Participant::Attacker) {
+        columns.push(Viewer::Attacker);
+    }
+    let first = first_held(trace, &columns);
+    let current = trace.steps.get(at);
+    let rows = ROWS
+        .iter()
+        .zip(&first)
+        .map(|(key, firsts)| RoleRow {
+            key: *key,
+            cells: firsts
+                .iter()
+                .map(|f| match f {
+                    Some(s) if *s <= at => Holding::Holds,
+                    Some(_) => Holding::Later,
+                    None => Holding::Never,
+                })
+                .collect(),
+            active: current.is_some_and(|s| {
+                s.events
+                    .iter()
+                    .any(|e| matches!(&e.event, Event::Key(k) if RoleKey::of(k.key) == *key))
+            }),
+        })
+        .collect();
+    KeyRoles { columns, rows }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::scenario::run_scenario;
+
+    fn cell(t: &KeyRoles, key: RoleKey, who: Viewer) -> Holding {
+        let c = t.columns.iter().position(|v| *v == who).expect("column");
+        let r = t.rows.iter().find(|r| r.key == key).expect("row");
+        r.cells[c]
+    }
+
+    #[test]
+    fn nobody_but_its_owner_ever_holds_a_private_key() {
+        for id in ["one-way", "mutual", "mutual-hrr"] {
+            let trace = run_scenario(id, 5).expect("known scenario");
+            let end = key_roles(&trace, usize::MAX);
+            assert_eq!(
+                cell(&end, RoleKey::ServerPrivateKey, Viewer::Server),
+                Holding::Holds
+            );
+            assert_eq!(
+                cell(&end, RoleKey::ServerPrivateKey, Viewer::Client),
+                Holding::Never
+            );
+            assert_eq!(
+                cell(&end, RoleKey::ClientPrivateKey, Viewer::Server),
+                Holding::Never
+            );
+            assert_eq!(
+                cell(&end, RoleKey::CaPrivateKeys, Viewer::Client),
+                Holding::Never
+            );
+            for key in ROWS {
+                if !key.is_public() {
+                    assert_eq!(
+                        cell(&end, key, Viewer::Observer),
+                        Holding::Never,
+                        "{id} {key:?}"
+                    );
+                }
+            }
+            // Both ends end up with the session keys; the observer sees the public shares.
+            for who in [Viewer::Client, Viewer::Server] {
+                assert_eq!(
+                    cell(&end, RoleKey::ApplicationTrafficKeys, who),
+                    Holding::Holds
+                );
+            }
+            assert_eq!(
+                cell(&end, RoleKey::ClientEphemeralPublic, Viewer::Observer),
+                Holding::Holds
+            );
+        }
+    }
+
+    #[test]
+    fn the_client_private_key_is_used_only_in_mutual_tls() {
+        let one_way = run_scenario("one-way", 5).expect("known scenario");
+        let mutual = run_scenario("mutual", 5).expect("known scenario");
+        let at_end = |t| key_roles(t, usize::MAX);
+        assert_eq!(
+            cell(&at_end(&one_way), RoleKey::ClientPrivateKey, Viewer::Client),
+            Holding::Never
+        );
+        assert_eq!(
+            cell(&at_end(&mutual), RoleKey::ClientPrivateKey, Viewer::Client),
+            Holding::Holds
+        );
+    }
+
+    #[test]
+    fn keys_appear_as_the_run_goes() {
+        let trace = run_scenario("one-way", 5).expect("known scenario");
+        let start = key_roles(&trace, 0);
+        assert_eq!(
+            cell(&start, RoleKey::ClientEphemeralPrivate, Viewer::Client),
+            Holding::Holds
+        );
+        assert_eq!(
+            cell(&start, RoleKey::SharedSecret, Viewer::Client),
+            Holding::Later
+        );
+        assert!(
+            start.rows.iter().any(|r| r.active),
+            "the ClientHello step makes a key share"
+        );
+    }
+}
