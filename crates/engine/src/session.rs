@@ -1,14 +1,18 @@
-//! Runs a client and a server against each other in memory and records the Trace.
+//! Runs TLS endpoints against each other in memory and records the Trace.
 //!
-//! The driver delivers one record at a time, so every step of the trace is one record and the
-//! events each endpoint reports while handling it land on that step. A scenario can let an
-//! attacker change a record on its way ([`Interceptor`]).
+//! The driver ([`Net`]) delivers one record at a time, so every step of the trace is one record
+//! and the events each endpoint reports while handling it land on that step. Endpoints are
+//! wired in pairs (a client and its server); a pair may be the victim and a proxy, or the
+//! proxy and the real server, so an attacker that runs two connections shows up as the
+//! [`Participant::Attacker`] lane between them. A scenario can also let an on-path attacker
+//! change a record on its way ([`Interceptor`]): the record then goes to the attacker, and the
+//! attacker's version is a step of its own.
 
 use std::collections::VecDeque;
 
-use crate::handshake::{Connection, Event, Negotiated};
+use crate::handshake::{Connection, Event, KeyLogLine, Negotiated};
 use crate::trace::{
-    Outcome, Participant, RecordView, Step, StepEvent, TRACE_VERSION, Trace, explain_id,
+    Outcome, Participant, RecordView, Step, StepEvent, TRACE_VERSION, Trace, explain_id, observe,
     split_messages,
 };
 use crate::wire::{AlertDescription, ContentType};
@@ -25,29 +29,131 @@ pub struct Exchange<'a> {
     pub respond: &'a dyn Fn(&[u8], &Negotiated) -> Vec<u8>,
 }
 
-/// The pair under test, and the trace so far.
-struct Driver<'a> {
-    client: Connection,
-    server: Connection,
-    steps: Vec<Step>,
-    queue: VecDeque<usize>,
-    intercept: Option<Interceptor<'a>>,
+/// Which end of a connection a node of the [`Net`] is.
+pub type NodeId = usize;
+
+/// One TLS endpoint in the net, who plays it, and the endpoint it talks to.
+struct Node {
+    who: Participant,
+    conn: Connection,
+    peer: NodeId,
+    is_client: bool,
 }
 
-impl Driver<'_> {
-    fn endpoint(&mut self, who: Participant) -> &mut Connection {
-        match who {
-            Participant::Client => &mut self.client,
-            _ => &mut self.server,
+/// Endpoints wired in pairs, the records in flight, and the trace so far.
+pub struct Net<'a> {
+    nodes: Vec<Node>,
+    steps: Vec<Step>,
+    /// Records waiting for delivery: (step index, receiving node).
+    queue: VecDeque<(usize, NodeId)>,
+    intercept: Option<Interceptor<'a>>,
+    observer: bool,
+}
+
+impl<'a> Net<'a> {
+    /// An empty net. With `intercept`, an on-path attacker may rewrite records; with
+    /// `observer`, a passive eavesdropper reports what it learns from each record's wire bytes
+    /// (an [`Event::Observed`] by [`Participant::Attacker`] on every step).
+    pub fn new(intercept: Option<Interceptor<'a>>, observer: bool) -> Self {
+        Self {
+            nodes: Vec::new(),
+            steps: Vec::new(),
+            queue: VecDeque::new(),
+            intercept,
+            observer,
+        }
+    }
+
+    /// Wires a client (played by `client.0`) to a server (played by `server.0`) and delivers
+    /// the client's first flight (its ClientHello) and everything it sets off.
+    pub fn connect(
+        &mut self,
+        client: (Participant, Connection),
+        server: (Participant, Connection),
+    ) -> (NodeId, NodeId) {
+        let c = self.nodes.len();
+        let s = c + 1;
+        self.nodes.push(Node {
+            who: client.0,
+            conn: client.1,
+            peer: s,
+            is_client: true,
+        });
+        self.nodes.push(Node {
+            who: server.0,
+            conn: server.1,
+            peer: c,
+            is_client: false,
+        });
+        self.flush(c);
+        (c, s)
+    }
+
+    /// The connection at `node`, to act on it (send data, close).
+    pub fn conn(&mut self, node: NodeId) -> &mut Connection {
+        &mut self.nodes[node].conn
+    }
+
+    /// The connection at `node`, to read its state.
+    pub fn peek(&self, node: NodeId) -> &Connection {
+        &self.nodes[node].conn
+    }
+
+    /// Records what `node` sent since the last flush and delivers records until none are left.
+    pub fn flush(&mut self, node: NodeId) {
+        self.absorb(node, None);
+        self.pump();
+    }
+
+    /// The steps recorded so far.
+    pub fn steps(&self) -> &[Step] {
+        &self.steps
+    }
+
+    /// Whether some connection failed (a closed connection is not a failure).
+    pub fn failed(&self) -> bool {
+        self.nodes.iter().any(|n| {
+            n.conn
+                .error()
+                .is_some_and(|e| !matches!(e, crate::Error::Closed))
+        })
+    }
+
+    /// Whether both ends of the pair at `node` finished their handshake without failing.
+    pub fn established(&self, node: NodeId) -> bool {
+        let peer = self.nodes[node].peer;
+        !self.failed()
+            && !self.nodes[node].conn.is_handshaking()
+            && !self.nodes[peer].conn.is_handshaking()
+    }
+
+    fn push_step(&mut self, at: usize, mut step: Step) {
+        if self.observer {
+            step.events.push(StepEvent {
+                by: Participant::Attacker,
+                event: Event::Observed(observe(&step.record.wire)),
+            });
+        }
+        self.steps.insert(at, step);
+        for (i, s) in self.steps.iter_mut().enumerate().skip(at) {
+            s.index = i;
+        }
+        for (queued, _) in &mut self.queue {
+            if *queued >= at {
+                *queued += 1;
+            }
         }
     }
 
     /// Turns an endpoint's events into steps: each record it sent becomes a step; other events
     /// attach to the record being handled (`incoming`) until the first send, and to the last
     /// record sent after that.
-    fn absorb(&mut self, by: Participant, incoming: Option<usize>) {
-        let events = self.endpoint(by).take_events();
-        let _ = self.endpoint(by).take_tls();
+    fn absorb(&mut self, node: NodeId, incoming: Option<usize>) {
+        let by = self.nodes[node].who;
+        let peer = self.nodes[node].peer;
+        let to = self.nodes[peer].who;
+        let events = self.nodes[node].conn.take_events();
+        let _ = self.nodes[node].conn.take_tls();
         let mut current = incoming;
         let mut pending: Vec<StepEvent> = Vec::new();
         for event in events {
@@ -60,28 +166,26 @@ impl Driver<'_> {
                 let alert = (sent.content_type == ContentType::ALERT)
                     .then(|| AlertDescription(sent.plaintext.get(1).copied().unwrap_or(0)));
                 let index = self.steps.len();
-                let to = if by == Participant::Client {
-                    Participant::Server
-                } else {
-                    Participant::Client
-                };
                 let explain = explain_id(by, sent.content_type, &messages, alert);
-                self.steps.push(Step {
+                self.push_step(
                     index,
-                    from: by,
-                    to,
-                    record: RecordView {
-                        epoch: sent.epoch,
-                        content_type: sent.content_type,
-                        wire: sent.wire.clone(),
-                        plaintext: sent.plaintext.clone(),
+                    Step {
+                        index,
+                        from: by,
+                        to,
+                        record: RecordView {
+                            epoch: sent.epoch,
+                            content_type: sent.content_type,
+                            wire: sent.wire.clone(),
+                            plaintext: sent.plaintext.clone(),
+                        },
+                        messages,
+                        alert,
+                        events: std::mem::take(&mut pending),
+                        explain,
                     },
-                    messages,
-                    alert,
-                    events: std::mem::take(&mut pending),
-                    explain,
-                });
-                self.queue.push_back(index);
+                );
+                self.queue.push_back((index, peer));
                 current = Some(index);
                 continue;
             }
@@ -96,29 +200,101 @@ impl Driver<'_> {
         }
     }
 
-    /// Delivers queued records until none are left.
+    /// Delivers queued records until none are left. A record the interceptor rewrites goes to
+    /// the attacker, and the attacker's version is delivered as a step of its own.
     fn pump(&mut self) {
-        while let Some(index) = self.queue.pop_front() {
-            let to = self.steps[index].to;
+        while let Some((index, to)) = self.queue.pop_front() {
             let mut wire = self.steps[index].record.wire.clone();
+            let mut delivered = index;
             if let Some(f) = self.intercept.as_mut()
                 && let Some(changed) = f(&self.steps[index])
             {
+                let original = &mut self.steps[index];
+                let receiver = original.to;
+                original.to = Participant::Attacker;
+                let relayed = Step {
+                    index: index + 1,
+                    from: Participant::Attacker,
+                    to: receiver,
+                    record: RecordView {
+                        epoch: original.record.epoch,
+                        content_type: original.record.content_type,
+                        wire: changed.clone(),
+                        // The attacker cannot read or write inside the encryption: the record
+                        // it sends has no plaintext anyone could know.
+                        plaintext: Vec::new(),
+                    },
+                    messages: Vec::new(),
+                    alert: None,
+                    events: Vec::new(),
+                    explain: "attacker.tampered_record".into(),
+                };
+                self.push_step(index + 1, relayed);
                 wire = changed;
+                delivered = index + 1;
             }
-            let _ = self.endpoint(to).read_tls(&wire);
-            self.absorb(to, Some(index));
+            let _ = self.nodes[to].conn.read_tls(&wire);
+            self.absorb(to, Some(delivered));
         }
     }
 
-    fn failed(&self) -> bool {
-        self.client
-            .error()
-            .is_some_and(|e| !matches!(e, crate::Error::Closed))
-            || self
-                .server
-                .error()
-                .is_some_and(|e| !matches!(e, crate::Error::Closed))
+    /// Ends the run: the trace of everything recorded.
+    pub fn finish(self, seed: u64, scenario: &str) -> Trace {
+        let outcome = outcome(&self.steps);
+        // Each connection's secrets once: from its client end, or its server end when the
+        // client logged none (it failed first).
+        let mut keylog: Vec<KeyLogLine> = Vec::new();
+        for node in self.nodes.iter().filter(|n| n.is_client) {
+            let mut lines = node.conn.keylog();
+            if lines.is_empty() {
+                lines = self.nodes[node.peer].conn.keylog();
+            }
+            keylog.extend_from_slice(lines);
+        }
+        let takes_part = |p: Participant| {
+            self.nodes.iter().any(|n| n.who == p)
+                || self.steps.iter().any(|s| s.from == p || s.to == p)
+                || (p == Participant::Attacker && self.observer)
+        };
+        let participants = [
+            Participant::Client,
+            Participant::Server,
+            Participant::Attacker,
+        ]
+        .into_iter()
+        .filter(|p| takes_part(*p))
+        .collect();
+        Trace {
+            version: TRACE_VERSION,
+            seed,
+            scenario: scenario.into(),
+            participants,
+            steps: self.steps,
+            outcome,
+            keylog,
+        }
+    }
+}
+
+/// Runs a handshake, then `exchange` (a request and its answer), then close_notify both ways
+/// over the pair `(client, server)` of `net`. Stops early when a connection fails.
+pub fn exchange(net: &mut Net<'_>, client: NodeId, server: NodeId, exchange: &Exchange<'_>) {
+    if !net.established(client) {
+        return;
+    }
+    let _ = net.conn(client).send_app_data(&exchange.request);
+    net.flush(client);
+    let request = net.conn(server).take_app_data();
+    if !net.failed() {
+        let answer = (exchange.respond)(&request, net.peek(server).negotiated());
+        let _ = net.conn(server).send_app_data(&answer);
+        net.flush(server);
+    }
+    if !net.failed() {
+        net.conn(client).close();
+        net.flush(client);
+        net.conn(server).close();
+        net.flush(server);
     }
 }
 
@@ -132,49 +308,10 @@ pub fn run(
     seed: u64,
     scenario: &str,
 ) -> Trace {
-    let mut d = Driver {
-        client,
-        server,
-        steps: Vec::new(),
-        queue: VecDeque::new(),
-        intercept,
-    };
-    d.absorb(Participant::Client, None);
-    d.pump();
-    if !d.failed() && !d.client.is_handshaking() && !d.server.is_handshaking() {
-        let _ = d.client.send_app_data(&exchange.request);
-        d.absorb(Participant::Client, None);
-        d.pump();
-        let request = d.server.take_app_data();
-        if !d.failed() {
-            let answer = (exchange.respond)(&request, d.server.negotiated());
-            let _ = d.server.send_app_data(&answer);
-            d.absorb(Participant::Server, None);
-            d.pump();
-        }
-        if !d.failed() {
-            d.client.close();
-            d.absorb(Participant::Client, None);
-            d.pump();
-            d.server.close();
-            d.absorb(Participant::Server, None);
-            d.pump();
-        }
-    }
-    let outcome = outcome(&d.steps);
-    let mut keylog = d.client.keylog().to_vec();
-    if keylog.is_empty() {
-        keylog = d.server.keylog().to_vec();
-    }
-    Trace {
-        version: TRACE_VERSION,
-        seed,
-        scenario: scenario.into(),
-        participants: vec![Participant::Client, Participant::Server],
-        steps: d.steps,
-        outcome,
-        keylog,
-    }
+    let mut net = Net::new(intercept, false);
+    let (c, s) = net.connect((Participant::Client, client), (Participant::Server, server));
+    self::exchange(&mut net, c, s, exchange);
+    net.finish(seed, scenario)
 }
 
 /// The first failure recorded anywhere in the trace decides the outcome.

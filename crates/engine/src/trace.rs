@@ -8,8 +8,9 @@
 
 use serde::{Deserialize, Serialize};
 
+use crate::handshake::events::ObservedRecord;
 use crate::handshake::{Epoch, Event, KeyLogLine};
-use crate::wire::handshake::HandshakeType;
+use crate::wire::handshake::{Extension, HandshakeType};
 use crate::wire::{AlertDescription, ContentType, Field, HandshakeMessage};
 
 /// The trace format's version, written into every trace.
@@ -205,4 +206,37 @@ pub fn explain_id(
             None => "handshake_fragment".into(),
         },
     }
+}
+
+/// What a passive eavesdropper learns from one record, given nothing but its wire bytes: the
+/// header, and for the records sent in the clear, the handshake messages inside.
+pub fn observe(wire: &[u8]) -> ObservedRecord {
+    let outer = ContentType(wire.first().copied().unwrap_or(0));
+    let fragment = wire.get(5..).unwrap_or_default();
+    let mut seen = ObservedRecord {
+        outer_content_type: outer,
+        length: wire.len(),
+        // In TLS 1.3 every protected record is dressed as application_data (§5.2).
+        encrypted: outer == ContentType::APPLICATION_DATA,
+        messages: Vec::new(),
+        server_name: None,
+        certificates: Vec::new(),
+    };
+    if outer != ContentType::HANDSHAKE {
+        return seen;
+    }
+    for m in split_messages(fragment) {
+        seen.messages.push(m.name.clone());
+        match HandshakeMessage::decode(&m.bytes) {
+            Ok((HandshakeMessage::ClientHello(ch), _)) => {
+                seen.server_name = ch.extensions.iter().find_map(|e| match e {
+                    Extension::ServerName(Some(n)) => Some(n.clone()),
+                    _ => None,
+                });
+            }
+            Ok((HandshakeMessage::Certificate(c), _)) => seen.certificates.extend(c.chain),
+            _ => {}
+        }
+    }
+    seen
 }

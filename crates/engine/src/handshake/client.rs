@@ -215,6 +215,7 @@ impl Connection {
             traffic,
             cert_request: None,
             server_leaf: Vec::new(),
+            checklist: None,
         })))
     }
 
@@ -280,8 +281,12 @@ impl Connection {
         let role = PkiRole::Server {
             name: cfg.server_name.clone(),
         };
+        // 1. The checklist shows each check; webpki's verdict decides.
+        let checklist = pki::checklist(&role, &cfg.root, &c.chain, &[], cfg.now);
         let r =
             pki::verify_chain(role, &cfg.root, &c.chain, &[], cfg.now).map_err(Error::Certificate);
+        self.emit(Event::Checklist(checklist.clone()));
+        hs.checklist = Some(checklist);
         self.checked(CheckKind::ServerCertificateChain, r)?;
         hs.server_leaf = c.chain[0].clone();
         if let Some(public) = pki::leaf_public_key(&c.chain[0]) {
@@ -294,7 +299,7 @@ impl Connection {
 
     pub(super) fn client_on_certificate_verify(
         &mut self,
-        hs: Box<ClientHs>,
+        mut hs: Box<ClientHs>,
         scheme: u16,
         signature: &[u8],
         bytes: &[u8],
@@ -307,6 +312,10 @@ impl Connection {
             .map_err(|_| Error::BadCertificateVerify);
         if let Some(public) = pki::leaf_public_key(&hs.server_leaf) {
             self.key(KeyKind::ServerPublicKey, KeyAction::Used, &public);
+        }
+        if let Some(mut checklist) = hs.checklist.take() {
+            checklist.set_possession(r.is_ok());
+            self.emit(Event::Checklist(checklist));
         }
         self.checked(CheckKind::ServerCertificateVerify, r)?;
         self.transcript.extend_from_slice(bytes);
@@ -366,7 +375,9 @@ impl Connection {
             );
             if let Some(identity) = identity {
                 let content = Self::certificate_verify_content(false, &self.transcript_hash());
-                let signature = identity.key.sign(&content);
+                let replayed = self.replayed_signature.take();
+                let signed = replayed.is_none();
+                let signature = replayed.unwrap_or_else(|| identity.key.sign(&content));
                 self.send_handshake(
                     &HandshakeMessage::CertificateVerify {
                         scheme: ECDSA_SECP256R1_SHA256,
@@ -374,11 +385,20 @@ impl Connection {
                     },
                     true,
                 );
-                self.key(
-                    KeyKind::ClientPrivateKey,
-                    KeyAction::Used,
-                    &identity.key.secret_bytes(),
-                );
+                // Only the key that matches the certificate is the client's private key; an
+                // impostor signing with a key of its own is not using it.
+                let owns = identity
+                    .chain
+                    .first()
+                    .and_then(|leaf| pki::leaf_public_key(leaf))
+                    .is_some_and(|public| public == identity.key.public());
+                if signed && owns {
+                    self.key(
+                        KeyKind::ClientPrivateKey,
+                        KeyAction::Used,
+                        &identity.key.secret_bytes(),
+                    );
+                }
             }
         }
         let verify_data = finished_verify_data(&hs.traffic.client, &self.transcript_hash());

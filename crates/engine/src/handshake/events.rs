@@ -5,6 +5,9 @@
 
 use serde::{Deserialize, Serialize};
 
+pub use crate::pki::checklist::{
+    CertificateOwner, CheckStatus, Checklist, ChecklistItem, ChecklistReason, ChecklistRow,
+};
 use crate::wire::{AlertDescription, ContentType};
 
 /// Which keys protect a record (RFC 8446 §5.2 and Appendix A's epochs).
@@ -184,4 +187,34 @@ pub enum Event {
     },
     /// An alert arrived from the peer.
     AlertReceived(AlertDescription),
+    /// The certificate verification checklist: one row per check, in the order a verifier
+    /// makes them. Emitted by the verifying endpoint when it checks the peer's chain (the
+    /// possession row not reached yet), and again with every row once CertificateVerify has
+    /// been checked. The latest one at or before a step is the one to show.
+    Checklist(Checklist),
+    /// What a passive eavesdropper learns from this record's wire bytes (the `observer`
+    /// scenario; reported by [`crate::trace::Participant::Attacker`]).
+    Observed(ObservedRecord),
+}
+
+/// What a passive eavesdropper learns from one record, reading nothing but its wire bytes.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ObservedRecord {
+    /// The content type in the record header: `application_data` (23) for every protected
+    /// record, whatever it hides.
+    pub outer_content_type: ContentType,
+    /// The record's length on the wire, header included.
+    pub length: usize,
+    /// Whether the fragment is encrypted, so its content (and real type) cannot be read.
+    pub encrypted: bool,
+    /// The handshake messages readable in the clear, by RFC name.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub messages: Vec<String>,
+    /// The server name (SNI) read from a ClientHello in the clear.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub server_name: Option<String>,
+    /// Certificates (DER) readable in the clear: none in TLS 1.3, where Certificate is
+    /// encrypted.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub certificates: Vec<Vec<u8>>,
 }

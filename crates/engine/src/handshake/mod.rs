@@ -127,6 +127,7 @@ struct ClientHs {
     traffic: TrafficSecrets,
     cert_request: Option<Vec<u8>>,
     server_leaf: Vec<u8>,
+    checklist: Option<crate::pki::Checklist>,
 }
 
 /// State carried through the server's handshake after its flight.
@@ -134,6 +135,7 @@ struct ServerHs {
     traffic: TrafficSecrets,
     app: TrafficSecrets,
     client_leaf: Vec<u8>,
+    checklist: Option<crate::pki::Checklist>,
 }
 
 /// Where the handshake is, named after what it waits for.
@@ -203,6 +205,7 @@ pub struct Connection {
     negotiated: Negotiated,
     error: Option<Error>,
     peer_closed: bool,
+    replayed_signature: Option<Vec<u8>>,
 }
 
 impl Connection {
@@ -229,6 +232,7 @@ impl Connection {
             negotiated: Negotiated::default(),
             error: None,
             peer_closed: false,
+            replayed_signature: None,
         }
     }
 
@@ -350,6 +354,12 @@ impl Connection {
         self.send_handshake(&HandshakeMessage::KeyUpdate(request_peer), false);
         self.rotate_write_keys();
         Ok(())
+    }
+
+    /// For attack scenarios: a client that has a certificate but not its private key sends
+    /// `signature` (captured elsewhere) in its CertificateVerify instead of signing.
+    pub fn replay_certificate_verify(&mut self, signature: Vec<u8>) {
+        self.replayed_signature = Some(signature);
     }
 
     /// Sends close_notify; nothing more is sent afterwards.

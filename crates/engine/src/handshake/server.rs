@@ -200,11 +200,20 @@ impl Connection {
             },
             true,
         );
-        self.key(
-            KeyKind::ServerPrivateKey,
-            KeyAction::Used,
-            &identity.key.secret_bytes(),
-        );
+        // Only the key that matches the certificate is the server's private key; an impostor
+        // signing with a key of its own is not using it.
+        let owns = identity
+            .chain
+            .first()
+            .and_then(|leaf| pki::leaf_public_key(leaf))
+            .is_some_and(|public| public == identity.key.public());
+        if owns {
+            self.key(
+                KeyKind::ServerPrivateKey,
+                KeyAction::Used,
+                &identity.key.secret_bytes(),
+            );
+        }
         let verify_data = finished_verify_data(&traffic.server, &self.transcript_hash());
         self.send_handshake(&HandshakeMessage::Finished(verify_data.to_vec()), true);
 
@@ -237,6 +246,7 @@ impl Connection {
             traffic,
             app,
             client_leaf: Vec::new(),
+            checklist: None,
         });
         Ok(if requesting.is_some() {
             State::ServerExpectCertificate(hs_state)
@@ -316,8 +326,12 @@ impl Connection {
         };
         self.checked(CheckKind::ClientCertificatePresent, r)?;
         let now = self.server_config().now;
+        // The checklist shows each check; webpki's verdict decides.
+        let checklist = pki::checklist(&PkiRole::Client, &root, &c.chain, &crls, now);
         let r = pki::verify_chain(PkiRole::Client, &root, &c.chain, &crls, now)
             .map_err(Error::Certificate);
+        self.emit(Event::Checklist(checklist.clone()));
+        hs.checklist = Some(checklist);
         self.checked(CheckKind::ClientCertificateChain, r)?;
         hs.client_leaf = c.chain[0].clone();
         if let Some(public) = pki::leaf_public_key(&c.chain[0]) {
@@ -329,7 +343,7 @@ impl Connection {
 
     pub(super) fn server_on_certificate_verify(
         &mut self,
-        hs: Box<ServerHs>,
+        mut hs: Box<ServerHs>,
         scheme: u16,
         signature: &[u8],
         bytes: &[u8],
@@ -342,6 +356,10 @@ impl Connection {
             .map_err(|_| Error::BadCertificateVerify);
         if let Some(public) = pki::leaf_public_key(&hs.client_leaf) {
             self.key(KeyKind::ClientPublicKey, KeyAction::Used, &public);
+        }
+        if let Some(mut checklist) = hs.checklist.take() {
+            checklist.set_possession(r.is_ok());
+            self.emit(Event::Checklist(checklist));
         }
         self.checked(CheckKind::ClientCertificateVerify, r)?;
         self.transcript.extend_from_slice(bytes);

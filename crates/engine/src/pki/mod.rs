@@ -4,6 +4,7 @@
 //! Everything is a function of a [`LabRng`] and a "now" passed in: no clock is read, so a
 //! seed reproduces every certificate byte.
 
+pub mod checklist;
 pub mod inspect;
 
 use rcgen::{
@@ -22,6 +23,7 @@ use webpki::{
     RevocationOptionsBuilder, UnknownStatusPolicy,
 };
 
+pub use checklist::{Checklist, checklist};
 pub use inspect::{common_name, leaf_public_key, subject_dn};
 
 use crate::crypto::{EcdsaKey, sha256, verify_ecdsa_p256_sha256};
@@ -238,6 +240,21 @@ fn new_leaf(spec: &LeafSpec<'_>, rng: &mut LabRng, issuer: Option<&Authority>) -
 }
 
 impl Pki {
+    /// Issues a server certificate for `name` (SAN and CN, EKU serverAuth) from the lab's
+    /// intermediate, valid around `now`: what a public CA issues to whoever controls `name`,
+    /// a phishing site's look-alike domain included.
+    pub fn issue_server(&self, rng: &mut LabRng, name: &str, now: i64) -> Leaf {
+        let spec = LeafSpec {
+            cn: name,
+            org: None,
+            dns: Some(name),
+            eku: ExtendedKeyUsagePurpose::ServerAuth,
+            not_before: now - DAY,
+            not_after: now + 90 * DAY,
+        };
+        new_leaf(&spec, rng, Some(&self.intermediate))
+    }
+
     /// Generates the whole PKI from `rng`, valid around `now` (Unix seconds).
     pub fn generate(rng: &mut LabRng, options: &PkiOptions, now: i64) -> Self {
         let root = new_authority("mTLS Lab Root CA", rng, now, None);

@@ -1,0 +1,662 @@
+//! The verification checklist: the checks a verifier makes on a peer's certificate chain, one
+//! row each, in the order it makes them, so a learner sees which check stopped a handshake.
+//!
+//! The rows are computed here, step by step, from the certificates decoded with `x509-cert`
+//! and signatures checked with our own ECDSA, independently of rustls-webpki. The handshake's
+//! decision stays webpki's ([`super::verify_chain`]); a test holds the two to the same verdict
+//! on every scenario. Rows carry ids ([`ChecklistItem`], [`ChecklistReason`]) that the UI
+//! translates, and a `detail` that is a value (a date, a name, a serial), never a sentence.
+
+use serde::{Deserialize, Serialize};
+use x509_cert::Certificate;
+use x509_cert::crl::CertificateList;
+use x509_cert::der::oid::ObjectIdentifier;
+use x509_cert::der::{Decode, Encode};
+use x509_cert::ext::pkix::name::GeneralName;
+use x509_cert::ext::pkix::{BasicConstraints, ExtendedKeyUsage, SubjectAltName};
+
+use super::{Role, VerifyError};
+use crate::crypto::verify_ecdsa_p256_sha256;
+
+/// id-kp-serverAuth (RFC 5280 §4.2.1.12).
+const SERVER_AUTH: ObjectIdentifier = ObjectIdentifier::new_unwrap("1.3.6.1.5.5.7.3.1");
+/// id-kp-clientAuth.
+const CLIENT_AUTH: ObjectIdentifier = ObjectIdentifier::new_unwrap("1.3.6.1.5.5.7.3.2");
+/// ecdsa-with-SHA256 (RFC 5758 §3.2).
+const ECDSA_WITH_SHA256: ObjectIdentifier = ObjectIdentifier::new_unwrap("1.2.840.10045.4.3.2");
+/// The longest chain the lab follows before giving up (webpki allows a few more).
+const MAX_DEPTH: usize = 6;
+
+/// Whose certificate a checklist is about.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum CertificateOwner {
+    /// The server's certificate, checked by the client.
+    Server,
+    /// The client's certificate, checked by the server.
+    Client,
+}
+
+/// One check of the list, in the order a verifier makes them.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum ChecklistItem {
+    /// The chain builds from the leaf to a trusted root.
+    ChainToTrustedRoot,
+    /// Each certificate's signature verifies under its issuer's public key.
+    Signatures,
+    /// Each certificate is within its validity period at "now".
+    Validity,
+    /// The extended key usage allows the role (serverAuth / clientAuth).
+    ExtendedKeyUsage,
+    /// The server certificate's subjectAltName matches the name asked for (server only).
+    ServerName,
+    /// The leaf is not listed in its issuer's CRL.
+    NotRevoked,
+    /// CertificateVerify proves the peer holds the certificate's private key.
+    PossessionOfPrivateKey,
+}
+
+/// Where a row stands.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum CheckStatus {
+    /// The check was made and passed.
+    Passed,
+    /// The check was made and failed: the verifier stops here.
+    Failed,
+    /// The verifier stopped before this check (or has not got to it yet).
+    NotReached,
+    /// The check does not apply, with the reason (e.g. the verifier has no CRL).
+    Skipped,
+}
+
+/// Why a row failed or was skipped: an id the UI translates.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum ChecklistReason {
+    /// A certificate could not be decoded. Detail: none.
+    Malformed,
+    /// No certificate in the chain or the trust store issued this one. Detail: the missing
+    /// issuer's name (RFC 4514).
+    IssuerNotFound,
+    /// The certificate signed itself and is not the trusted root. Detail: its subject.
+    SelfSignedNotTrusted,
+    /// The issuing certificate is not a CA (basicConstraints). Detail: its subject.
+    IssuerNotCa,
+    /// A signature does not verify under the issuer's key. Detail: the signed subject.
+    SignatureInvalid,
+    /// "Now" is after notAfter. Detail: notAfter (RFC 3339).
+    Expired,
+    /// "Now" is before notBefore. Detail: notBefore (RFC 3339).
+    NotYetValid,
+    /// The extendedKeyUsage lacks the role's purpose. Detail: the purposes present
+    /// (`serverAuth`, `clientAuth` or dotted OIDs, comma-separated).
+    EkuMissingPurpose,
+    /// No subjectAltName DNS name matches. Detail: the DNS names present, comma-separated.
+    NameNotInSan,
+    /// The certificate has no subjectAltName at all. Detail: none.
+    NoSubjectAltName,
+    /// The issuer's CRL lists the certificate. Detail: the serial number (hex).
+    Revoked,
+    /// The CRL's signature does not verify under the issuer's key. Detail: none.
+    CrlSignatureInvalid,
+    /// Skipped: the verifier holds no CRL. Detail: none.
+    NoCrl,
+    /// Skipped: none of the verifier's CRLs comes from this issuer, and unknown status is
+    /// allowed. Detail: the issuer's name.
+    NoCrlForIssuer,
+    /// CertificateVerify's signature does not verify under the certificate's public key.
+    /// Detail: none.
+    SignatureDoesNotMatchKey,
+}
+
+/// One row of the checklist.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ChecklistRow {
+    /// Which check.
+    pub item: ChecklistItem,
+    /// Its result.
+    pub status: CheckStatus,
+    /// Why it failed or was skipped.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub reason: Option<ChecklistReason>,
+    /// Which certificate of the chain as sent (0 = leaf) the failure is about.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub certificate: Option<usize>,
+    /// A value that goes with the reason (see each [`ChecklistReason`]); never a sentence.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub detail: Option<String>,
+}
+
+impl ChecklistRow {
+    fn new(item: ChecklistItem, status: CheckStatus) -> Self {
+        Self {
+            item,
+            status,
+            reason: None,
+            certificate: None,
+            detail: None,
+        }
+    }
+
+    fn failed(
+        item: ChecklistItem,
+        reason: ChecklistReason,
+        certificate: Option<usize>,
+        detail: Option<String>,
+    ) -> Self {
+        Self {
+            item,
+            status: CheckStatus::Failed,
+            reason: Some(reason),
+            certificate,
+            detail,
+        }
+    }
+
+    fn skipped(item: ChecklistItem, reason: ChecklistReason, detail: Option<String>) -> Self {
+        Self {
+            item,
+            status: CheckStatus::Skipped,
+            reason: Some(reason),
+            certificate: None,
+            detail,
+        }
+    }
+}
+
+/// The checklist one endpoint made for its peer's chain.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Checklist {
+    /// Whose certificate was checked.
+    pub owner: CertificateOwner,
+    /// The rows, in order: chain, signatures, validity, EKU, server name (server only),
+    /// revocation, possession of the private key.
+    pub rows: Vec<ChecklistRow>,
+}
+
+impl Checklist {
+    /// The verdict on the chain alone (every row but possession), as webpki would give it:
+    /// the first failed row decides.
+    ///
+    /// # Errors
+    /// The [`VerifyError`] matching the first failed row's reason.
+    pub fn chain_verdict(&self) -> Result<(), VerifyError> {
+        let failed = self.rows.iter().find(|r| {
+            r.status == CheckStatus::Failed && r.item != ChecklistItem::PossessionOfPrivateKey
+        });
+        match failed.and_then(|r| r.reason) {
+            None => Ok(()),
+            Some(reason) => Err(match reason {
+                ChecklistReason::Malformed => VerifyError::BadEncoding,
+                ChecklistReason::IssuerNotFound | ChecklistReason::SelfSignedNotTrusted => {
+                    VerifyError::UnknownIssuer
+                }
+                ChecklistReason::IssuerNotCa => VerifyError::Other("EndEntityUsedAsCa".into()),
+                ChecklistReason::SignatureInvalid | ChecklistReason::SignatureDoesNotMatchKey => {
+                    VerifyError::BadSignature
+                }
+                ChecklistReason::Expired => VerifyError::Expired,
+                ChecklistReason::NotYetValid => VerifyError::NotYetValid,
+                ChecklistReason::EkuMissingPurpose => VerifyError::WrongEku,
+                ChecklistReason::NameNotInSan | ChecklistReason::NoSubjectAltName => {
+                    VerifyError::NameMismatch
+                }
+                ChecklistReason::Revoked => VerifyError::Revoked,
+                ChecklistReason::CrlSignatureInvalid => {
+                    VerifyError::Other("InvalidCrlSignatureForPublicKey".into())
+                }
+                ChecklistReason::NoCrl | ChecklistReason::NoCrlForIssuer => {
+                    return Ok(());
+                }
+            }),
+        }
+    }
+
+    /// Whether every row that was reached passed (skipped rows do not count against it).
+    pub fn passed(&self) -> bool {
+        self.rows.iter().all(|r| {
+            matches!(r.status, CheckStatus::Passed | CheckStatus::Skipped)
+                || (r.status == CheckStatus::NotReached
+                    && r.item == ChecklistItem::PossessionOfPrivateKey)
+        }) && !self.rows.iter().any(|r| r.status == CheckStatus::Failed)
+    }
+
+    /// Fills in the last row once CertificateVerify has been checked.
+    pub fn set_possession(&mut self, proved: bool) {
+        if let Some(row) = self
+            .rows
+            .iter_mut()
+            .find(|r| r.item == ChecklistItem::PossessionOfPrivateKey)
+        {
+            *row = if proved {
+                ChecklistRow::new(ChecklistItem::PossessionOfPrivateKey, CheckStatus::Passed)
+            } else {
+                ChecklistRow::failed(
+                    ChecklistItem::PossessionOfPrivateKey,
+                    ChecklistReason::SignatureDoesNotMatchKey,
+                    Some(0),
+                    None,
+                )
+            };
+        }
+    }
+}
+
+/// A certificate of the chain, decoded, with where it sits.
+struct Cert {
+    /// Index in the chain as sent; `None` for the trust anchor.
+    index: Option<usize>,
+    parsed: Certificate,
+}
+
+impl Cert {
+    fn subject(&self) -> Vec<u8> {
+        self.parsed
+            .tbs_certificate()
+            .subject()
+            .to_der()
+            .unwrap_or_default()
+    }
+
+    fn issuer(&self) -> Vec<u8> {
+        self.parsed
+            .tbs_certificate()
+            .issuer()
+            .to_der()
+            .unwrap_or_default()
+    }
+
+    fn subject_text(&self) -> String {
+        self.parsed.tbs_certificate().subject().to_string()
+    }
+
+    fn public_key(&self) -> &[u8] {
+        self.parsed
+            .tbs_certificate()
+            .subject_public_key_info()
+            .subject_public_key
+            .raw_bytes()
+    }
+
+    fn is_ca(&self) -> bool {
+        matches!(
+            self.parsed
+                .tbs_certificate()
+                .get_extension::<BasicConstraints>(),
+            Ok(Some((_, bc))) if bc.ca
+        )
+    }
+
+    /// Whether `issuer`'s key signed this certificate (ECDSA P-256 with SHA-256 only).
+    fn signed_by(&self, issuer: &Cert) -> bool {
+        if self.parsed.signature_algorithm().oid != ECDSA_WITH_SHA256 {
+            return false;
+        }
+        let Ok(tbs) = self.parsed.tbs_certificate().to_der() else {
+            return false;
+        };
+        let Some(signature) = self.parsed.signature().as_bytes() else {
+            return false;
+        };
+        verify_ecdsa_p256_sha256(issuer.public_key(), &tbs, signature).is_ok()
+    }
+}
+
+fn rfc3339(unix: i64) -> String {
+    match time::OffsetDateTime::from_unix_timestamp(unix) {
+        Ok(t) => format!(
+            "{:04}-{:02}-{:02}T{:02}:{:02}:{:02}Z",
+            t.year(),
+            u8::from(t.month()),
+            t.day(),
+            t.hour(),
+            t.minute(),
+            t.second()
+        ),
+        Err(_) => unix.to_string(),
+    }
+}
+
+fn hex(bytes: &[u8]) -> String {
+    bytes.iter().map(|b| format!("{b:02x}")).collect()
+}
+
+fn purpose_name(oid: &ObjectIdentifier) -> String {
+    if *oid == SERVER_AUTH {
+        "serverAuth".into()
+    } else if *oid == CLIENT_AUTH {
+        "clientAuth".into()
+    } else {
+        oid.to_string()
+    }
+}
+
+/// Whether a DNS name from a certificate matches the name asked for (RFC 6125 §6.4: exact,
+/// case-insensitive, or a wildcard for the whole leftmost label).
+fn dns_matches(pattern: &str, name: &str) -> bool {
+    let (pattern, name) = (pattern.to_ascii_lowercase(), name.to_ascii_lowercase());
+    if let Some(rest) = pattern.strip_prefix("*.") {
+        return name
+            .split_once('.')
+            .is_some_and(|(first, tail)| !first.is_empty() && tail == rest);
+    }
+    pattern == name
+}
+
+/// Builds the path from the leaf (index 0 of `certs`) to `anchor`: indices into `certs`, the
+/// anchor last as `None`.
+fn build_path(
+    certs: &[Cert],
+    anchor: &Cert,
+) -> Result<Vec<Option<usize>>, (ChecklistReason, usize, String)> {
+    let mut path = vec![Some(0)];
+    let mut current = 0;
+    for _ in 0..MAX_DEPTH {
+        let cert = &certs[current];
+        let issuer = cert.issuer();
+        if issuer == anchor.subject() {
+            path.push(None);
+            return Ok(path);
+        }
+        let next = certs
+            .iter()
+            .enumerate()
+            .skip(1)
+            .find(|(i, c)| !path.contains(&Some(*i)) && c.subject() == issuer)
+            .map(|(i, _)| i);
+        match next {
+            Some(i) => {
+                path.push(Some(i));
+                current = i;
+            }
+            None if issuer == cert.subject() => {
+                return Err((
+                    ChecklistReason::SelfSignedNotTrusted,
+                    current,
+                    cert.subject_text(),
+                ));
+            }
+            None => {
+                return Err((
+                    ChecklistReason::IssuerNotFound,
+                    current,
+                    cert.parsed.tbs_certificate().issuer().to_string(),
+                ));
+            }
+        }
+    }
+    Err((
+        ChecklistReason::IssuerNotFound,
+        current,
+        certs[current].parsed.tbs_certificate().issuer().to_string(),
+    ))
+}
+
+/// Makes the checklist for `chain` (leaf first) against the trust anchor `root` for `role` at
+/// `now`, with `crls` for revocation. The possession row is left not reached.
+pub fn checklist(
+    role: &Role,
+    root: &[u8],
+    chain: &[Vec<u8>],
+    crls: &[Vec<u8>],
+    now: i64,
+) -> Checklist {
+    use ChecklistItem as I;
+    let owner = match role {
+        Role::Server { .. } => CertificateOwner::Server,
+        Role::Client => CertificateOwner::Client,
+    };
+    let mut items = vec![I::ChainToTrustedRoot, I::Signatures, I::Validity];
+    items.push(I::ExtendedKeyUsage);
+    if matches!(role, Role::Server { .. }) {
+        items.push(I::ServerName);
+    }
+    items.push(I::NotRevoked);
+    items.push(I::PossessionOfPrivateKey);
+    let mut rows: Vec<ChecklistRow> = Vec::new();
+    let finish = |mut rows: Vec<ChecklistRow>| {
+        for item in &items[rows.len()..] {
+            rows.push(ChecklistRow::new(*item, CheckStatus::NotReached));
+        }
+        Checklist { owner, rows }
+    };
+
+    // 1. Decode everything; a certificate that does not decode stops the verifier.
+    let mut certs = Vec::new();
+    for (i, der) in chain.iter().enumerate() {
+        match Certificate::from_der(der) {
+            Ok(parsed) => certs.push(Cert {
+                index: Some(i),
+                parsed,
+            }),
+            Err(_) if i == 0 => {
+                rows.push(ChecklistRow::failed(
+                    I::ChainToTrustedRoot,
+                    ChecklistReason::Malformed,
+                    Some(0),
+                    None,
+                ));
+                return finish(rows);
+            }
+            // An intermediate that does not decode is not a candidate issuer (as in webpki).
+            Err(_) => {}
+        }
+    }
+    let Some(anchor) = Certificate::from_der(root).ok().map(|parsed| Cert {
+        index: None,
+        parsed,
+    }) else {
+        rows.push(ChecklistRow::failed(
+            I::ChainToTrustedRoot,
+            ChecklistReason::Malformed,
+            None,
+            None,
+        ));
+        return finish(rows);
+    };
+    if certs.is_empty() {
+        rows.push(ChecklistRow::failed(
+            I::ChainToTrustedRoot,
+            ChecklistReason::Malformed,
+            Some(0),
+            None,
+        ));
+        return finish(rows);
+    }
+
+    // 2. The chain: follow issuer names from the leaf up to the trust anchor; every issuer on
+    // the way must be a CA.
+    let path = match build_path(&certs, &anchor) {
+        Ok(path) => path,
+        Err((reason, at, detail)) => {
+            rows.push(ChecklistRow::failed(
+                I::ChainToTrustedRoot,
+                reason,
+                certs[at].index,
+                Some(detail),
+            ));
+            return finish(rows);
+        }
+    };
+    let resolve = |p: &Option<usize>| match p {
+        Some(i) => &certs[*i],
+        None => &anchor,
+    };
+    let path: Vec<&Cert> = path.iter().map(resolve).collect();
+    if let Some(not_ca) = path.iter().skip(1).find(|c| !c.is_ca()) {
+        rows.push(ChecklistRow::failed(
+            I::ChainToTrustedRoot,
+            ChecklistReason::IssuerNotCa,
+            not_ca.index,
+            Some(not_ca.subject_text()),
+        ));
+        return finish(rows);
+    }
+    rows.push(ChecklistRow::new(
+        I::ChainToTrustedRoot,
+        CheckStatus::Passed,
+    ));
+
+    // 3. Each signature on the path, leaf first, under the next certificate's key.
+    if let Some(bad) = path.windows(2).find(|w| !w[0].signed_by(w[1])) {
+        rows.push(ChecklistRow::failed(
+            I::Signatures,
+            ChecklistReason::SignatureInvalid,
+            bad[0].index,
+            Some(bad[0].subject_text()),
+        ));
+        return finish(rows);
+    }
+    rows.push(ChecklistRow::new(I::Signatures, CheckStatus::Passed));
+
+    // 4. Validity at "now" of every certificate but the trust anchor.
+    for cert in path.iter().filter(|c| c.index.is_some()) {
+        let validity = cert.parsed.tbs_certificate().validity();
+        let not_before = validity.not_before.to_unix_duration().as_secs() as i64;
+        let not_after = validity.not_after.to_unix_duration().as_secs() as i64;
+        let failure = if now < not_before {
+            Some((ChecklistReason::NotYetValid, not_before))
+        } else if now > not_after {
+            Some((ChecklistReason::Expired, not_after))
+        } else {
+            None
+        };
+        if let Some((reason, at)) = failure {
+            rows.push(ChecklistRow::failed(
+                I::Validity,
+                reason,
+                cert.index,
+                Some(rfc3339(at)),
+            ));
+            return finish(rows);
+        }
+    }
+    rows.push(ChecklistRow::new(I::Validity, CheckStatus::Passed));
+
+    // 5. EKU: where a certificate on the path restricts its purposes, the role's must be one.
+    let wanted = match role {
+        Role::Server { .. } => SERVER_AUTH,
+        Role::Client => CLIENT_AUTH,
+    };
+    for cert in path.iter().filter(|c| c.index.is_some()) {
+        if let Ok(Some((_, eku))) = cert
+            .parsed
+            .tbs_certificate()
+            .get_extension::<ExtendedKeyUsage>()
+            && !eku.0.contains(&wanted)
+        {
+            let present: Vec<String> = eku.0.iter().map(purpose_name).collect();
+            rows.push(ChecklistRow::failed(
+                I::ExtendedKeyUsage,
+                ChecklistReason::EkuMissingPurpose,
+                cert.index,
+                Some(present.join(", ")),
+            ));
+            return finish(rows);
+        }
+    }
+    rows.push(ChecklistRow::new(I::ExtendedKeyUsage, CheckStatus::Passed));
+
+    // 6. The server's name, from subjectAltName only (RFC 6125; the CN is not consulted).
+    let leaf = path[0];
+    if let Role::Server { name } = role {
+        let san = leaf
+            .parsed
+            .tbs_certificate()
+            .get_extension::<SubjectAltName>();
+        let names: Option<Vec<String>> = match san {
+            Ok(Some((_, san))) => Some(
+                san.0
+                    .iter()
+                    .filter_map(|g| match g {
+                        GeneralName::DnsName(d) => Some(d.to_string()),
+                        _ => None,
+                    })
+                    .collect(),
+            ),
+            _ => None,
+        };
+        match names {
+            None => {
+                rows.push(ChecklistRow::failed(
+                    I::ServerName,
+                    ChecklistReason::NoSubjectAltName,
+                    Some(0),
+                    None,
+                ));
+                return finish(rows);
+            }
+            Some(names) if !names.iter().any(|n| dns_matches(n, name)) => {
+                rows.push(ChecklistRow::failed(
+                    I::ServerName,
+                    ChecklistReason::NameNotInSan,
+                    Some(0),
+                    Some(names.join(", ")),
+                ));
+                return finish(rows);
+            }
+            Some(_) => rows.push(ChecklistRow::new(I::ServerName, CheckStatus::Passed)),
+        }
+    }
+
+    // 7. Revocation of the leaf, from its issuer's CRL (signed by the issuer's key).
+    let issuer = path[1];
+    if crls.is_empty() {
+        rows.push(ChecklistRow::skipped(
+            I::NotRevoked,
+            ChecklistReason::NoCrl,
+            None,
+        ));
+    } else {
+        let issuer_name = leaf.issuer();
+        let crl = crls
+            .iter()
+            .filter_map(|der| {
+                CertificateList::<x509_cert::certificate::Rfc5280>::from_der(der).ok()
+            })
+            .find(|crl| crl.tbs_cert_list.issuer.to_der().ok().as_ref() == Some(&issuer_name));
+        match crl {
+            None => rows.push(ChecklistRow::skipped(
+                I::NotRevoked,
+                ChecklistReason::NoCrlForIssuer,
+                Some(leaf.parsed.tbs_certificate().issuer().to_string()),
+            )),
+            Some(crl) => {
+                let signed = crl.signature_algorithm.oid == ECDSA_WITH_SHA256
+                    && match (crl.tbs_cert_list.to_der(), crl.signature.as_bytes()) {
+                        (Ok(tbs), Some(sig)) => {
+                            verify_ecdsa_p256_sha256(issuer.public_key(), &tbs, sig).is_ok()
+                        }
+                        _ => false,
+                    };
+                let serial = leaf.parsed.tbs_certificate().serial_number().as_bytes();
+                let listed = crl
+                    .tbs_cert_list
+                    .revoked_certificates
+                    .iter()
+                    .flatten()
+                    .any(|r| r.serial_number.as_bytes() == serial);
+                if !signed {
+                    rows.push(ChecklistRow::failed(
+                        I::NotRevoked,
+                        ChecklistReason::CrlSignatureInvalid,
+                        None,
+                        None,
+                    ));
+                } else if listed {
+                    rows.push(ChecklistRow::failed(
+                        I::NotRevoked,
+                        ChecklistReason::Revoked,
+                        Some(0),
+                        Some(hex(serial)),
+                    ));
+                } else {
+                    rows.push(ChecklistRow::new(I::NotRevoked, CheckStatus::Passed));
+                }
+            }
+        }
+    }
+    finish(rows)
+}
