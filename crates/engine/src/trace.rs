@@ -153,15 +153,39 @@ pub fn split_messages(plaintext: &[u8]) -> Vec<MessageView> {
             Some((m, _)) => m.name().to_string(),
             None => HandshakeType(plaintext[offset]).name().to_string(),
         };
+        let fields = decoded.map(|(_, mut f)| {
+            decorate_certificates(&mut f, &bytes);
+            f
+        });
         out.push(MessageView {
             name,
             offset,
             bytes,
-            fields: decoded.map(|(_, f)| f),
+            fields,
         });
         offset = end;
     }
     out
+}
+
+/// Gives each certificate in a Certificate message's field tree its decoded X.509 fields: the
+/// `data` child of every `cert_data` gets tbsCertificate, signatureAlgorithm and
+/// signatureValue (see [`crate::pki::inspect::certificate_fields`]), with byte ranges
+/// relative to the message, so the hex view can highlight them. Undecodable DER gets none.
+fn decorate_certificates(field: &mut Field, message: &[u8]) {
+    if field.name == "cert_data" {
+        if let Some(data) = field.children.iter_mut().find(|c| c.name == "data")
+            && let Some(der) = message.get(data.start..data.end)
+        {
+            let mut parts = crate::pki::inspect::certificate_fields(der);
+            crate::pki::inspect::shift(&mut parts, data.start);
+            data.children = parts;
+        }
+        return;
+    }
+    for child in &mut field.children {
+        decorate_certificates(child, message);
+    }
 }
 
 /// The explanation id for a record sent by `from`.

@@ -542,3 +542,95 @@ fn the_phishing_proxy_cannot_sign_for_the_client_over_mutual_tls() {
                     if c.check == CheckKind::ClientCertificateVerify && !c.passed))
     );
 }
+
+/// The first node called `name`, depth first.
+fn find<'a>(
+    field: &'a mtls_lab_engine::wire::Field,
+    name: &str,
+) -> Option<&'a mtls_lab_engine::wire::Field> {
+    field.find(name)
+}
+
+#[test]
+fn certificates_are_decoded_into_the_field_tree_with_byte_ranges() {
+    let t = run("mutual", 6);
+    let client_cert = t
+        .steps
+        .iter()
+        .filter(|s| s.from == Participant::Client)
+        .flat_map(|s| &s.messages)
+        .find(|m| m.name == "Certificate")
+        .expect("client Certificate");
+    let tree = client_cert.fields.as_ref().expect("decoded");
+    let entries: Vec<_> = tree
+        .children
+        .iter()
+        .flat_map(|c| &c.children)
+        .filter(|c| c.name == "CertificateEntry")
+        .collect();
+    assert_eq!(entries.len(), 2, "leaf and intermediate");
+    let leaf = entries[0];
+    let value = |name: &str| {
+        find(leaf, name)
+            .and_then(|f| f.value.clone())
+            .unwrap_or_else(|| panic!("{name} decoded"))
+    };
+    assert_eq!(value("subject"), "CN=alice,O=Example Corp");
+    assert_eq!(value("issuer"), "CN=mTLS Lab Intermediate CA,O=mTLS Lab");
+    assert_eq!(value("extKeyUsage"), "clientAuth");
+    assert_eq!(value("keyUsage"), "critical; digitalSignature");
+    assert_eq!(value("basicConstraints"), "critical; CA:FALSE");
+    assert_eq!(value("signatureAlgorithm"), "ecdsa-with-SHA256");
+    assert_eq!(value("algorithm"), "id-ecPublicKey secp256r1");
+    assert_eq!(value("notAfter"), "2026-04-01T00:00:00Z");
+    for name in [
+        "serialNumber",
+        "subjectKeyIdentifier",
+        "authorityKeyIdentifier",
+        "subjectPublicKey",
+        "signatureValue",
+    ] {
+        assert!(!value(name).is_empty(), "{name}");
+    }
+    // Ranges point into the message: the subject's bytes hold the name, the public key's
+    // bytes end with the key the trace reports.
+    let subject = find(leaf, "subject").expect("subject");
+    assert!(
+        client_cert.bytes[subject.start..subject.end]
+            .windows(5)
+            .any(|w| w == b"alice")
+    );
+    let key = find(leaf, "subjectPublicKey").expect("key");
+    let hex: String = client_cert.bytes[key.end - 65..key.end]
+        .iter()
+        .map(|b| format!("{b:02x}"))
+        .collect();
+    assert_eq!(key.value.as_deref(), Some(hex.as_str()));
+    let server_tree = t
+        .steps
+        .iter()
+        .flat_map(|s| &s.messages)
+        .find(|m| m.name == "Certificate")
+        .and_then(|m| m.fields.as_ref())
+        .expect("server Certificate");
+    assert_eq!(
+        find(server_tree, "subjectAltName").and_then(|f| f.value.as_deref()),
+        Some("DNS:server.example")
+    );
+}
+
+#[test]
+fn malformed_certificates_decode_to_no_fields() {
+    use mtls_lab_engine::pki::inspect::certificate_fields;
+    let pki = Pki::generate(&mut LabRng::from_seed(3), &PkiOptions::default(), LAB_NOW);
+    assert!(!certificate_fields(&pki.server.cert).is_empty());
+    for cut in 0..pki.server.cert.len() {
+        assert!(certificate_fields(&pki.server.cert[..cut]).is_empty());
+    }
+    for i in 0..pki.server.cert.len() {
+        let mut bent = pki.server.cert.clone();
+        bent[i] ^= 0x80;
+        let _ = certificate_fields(&bent);
+    }
+    assert!(certificate_fields(&[0x30, 0x84, 0xff, 0xff, 0xff, 0xff]).is_empty());
+}
