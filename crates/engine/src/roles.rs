@@ -164,6 +164,14 @@ fn first_held(trace: &Trace, columns: &[Viewer]) -> Vec<Vec<Option<usize>>> {
         for e in &step.events {
             if let Event::Key(k) = &e.event {
                 let row = RoleKey::of(k.key);
+                // An attacker that plays a server (or client) of its own signs with its own
+                // key, for its own certificate: that is not the real server's (or client's)
+                // private key, which only its owner ever holds.
+                if e.by == Participant::Attacker
+                    && matches!(row, RoleKey::ServerPrivateKey | RoleKey::ClientPrivateKey)
+                {
+                    continue;
+                }
                 // A long-term private key is configured before the run starts: whoever uses
                 // it in the run has held it all along.
                 let at = match (row, k.action) {
@@ -273,6 +281,30 @@ mod tests {
                 Holding::Holds
             );
         }
+    }
+
+    #[test]
+    fn attackers_never_hold_the_real_long_term_keys() {
+        for id in [
+            "impostor-server",
+            "stolen-client-cert",
+            "aitm-relay-one-way",
+            "aitm-relay-mutual",
+            "tampered-record",
+        ] {
+            let trace = run_scenario(id, 5).expect("known scenario");
+            let end = key_roles(&trace, usize::MAX);
+            for key in [RoleKey::ServerPrivateKey, RoleKey::ClientPrivateKey] {
+                assert_eq!(cell(&end, key, Viewer::Attacker), Holding::Never, "{id}");
+            }
+        }
+        // The phishing proxy terminates the victim's TLS: it holds the session keys.
+        let trace = run_scenario("aitm-relay-one-way", 5).expect("known scenario");
+        let end = key_roles(&trace, usize::MAX);
+        assert_eq!(
+            cell(&end, RoleKey::ApplicationTrafficKeys, Viewer::Attacker),
+            Holding::Holds
+        );
     }
 
     #[test]

@@ -634,3 +634,18 @@ fn malformed_certificates_decode_to_no_fields() {
     }
     assert!(certificate_fields(&[0x30, 0x84, 0xff, 0xff, 0xff, 0xff]).is_empty());
 }
+
+#[test]
+fn every_trace_round_trips_through_json() {
+    for s in CATALOGUE {
+        let t = run(s.id, 12);
+        let json = serde_json::to_string(&t).expect("serializes");
+        let back: Trace = serde_json::from_str(&json).expect("deserializes");
+        assert_eq!(back, t, "{}", s.id);
+    }
+    let entries = serde_json::to_value(CATALOGUE).expect("serializes");
+    assert_eq!(
+        entries[3]["expected"],
+        serde_json::json!({"result": "failed", "detected_by": "server", "alert": 116})
+    );
+}
