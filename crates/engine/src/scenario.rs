@@ -300,6 +300,15 @@ fn server_config(pki: &Pki, mutual: bool) -> ServerConfig {
     }
 }
 
+/// The PKI scenario `id` runs with for `seed`: the very certificates, keys and CRL of the run,
+/// for exporting them (e.g. to check the bad-certificate lessons with `openssl verify`).
+/// `None` for an unknown id. (The phishing proxy's certificate is issued during its run.)
+pub fn scenario_pki(id: &str, seed: u64) -> Option<Pki> {
+    find(id)?;
+    let mut rng = LabRng::from_seed(seed);
+    Some(Pki::generate(&mut rng.fork(), &pki_options(id), LAB_NOW))
+}
+
 /// Runs scenario `id` with all randomness from `seed`. `None` for an unknown id.
 pub fn run_scenario(id: &str, seed: u64) -> Option<Trace> {
     let scenario = find(id)?;

@@ -649,3 +649,26 @@ fn every_trace_round_trips_through_json() {
         serde_json::json!({"result": "failed", "detected_by": "server", "alert": 116})
     );
 }
+
+#[test]
+fn scenario_pki_gives_the_certificates_the_run_used() {
+    use mtls_lab_engine::scenario::scenario_pki;
+    for id in ["expired", "revoked", "name-mismatch", "self-signed-server"] {
+        let pki = scenario_pki(id, 21).expect("known id");
+        let t = run(id, 21);
+        let sent: Vec<Vec<u8>> = t
+            .steps
+            .iter()
+            .flat_map(|s| &s.messages)
+            .filter_map(|m| match HandshakeMessage::decode(&m.bytes) {
+                Ok((HandshakeMessage::Certificate(c), _)) => c.chain.first().cloned(),
+                _ => None,
+            })
+            .collect();
+        assert_eq!(sent[0], pki.server.cert, "{id}");
+        if let Some(client) = sent.get(1) {
+            assert_eq!(*client, pki.client.cert, "{id}");
+        }
+    }
+    assert!(scenario_pki("no-such-lesson", 1).is_none());
+}
