@@ -672,3 +672,26 @@ fn scenario_pki_gives_the_certificates_the_run_used() {
     }
     assert!(scenario_pki("no-such-lesson", 1).is_none());
 }
+
+/// RFC 8446 §6: alerts are protected by the current write keys. A client that refuses the
+/// server's flight has handshake keys by then, so its alert must not cross in the clear.
+#[test]
+fn a_client_alert_after_server_hello_is_encrypted() {
+    for id in ["name-mismatch", "self-signed-server", "impostor-server"] {
+        let trace = mtls_lab_engine::scenario::run_scenario(id, 1).expect("known scenario");
+        let alert = trace
+            .steps
+            .iter()
+            .find(|s| s.alert.is_some())
+            .expect("the run ends with an alert");
+        assert_eq!(
+            alert.record.epoch,
+            mtls_lab_engine::handshake::Epoch::Handshake,
+            "{id}: the alert is protected by the client handshake keys"
+        );
+        assert_eq!(
+            alert.record.wire[0], 23,
+            "{id}: it looks like application data on the wire"
+        );
+    }
+}

@@ -210,6 +210,10 @@ impl Connection {
         self.log_secret("CLIENT_HANDSHAKE_TRAFFIC_SECRET", &traffic.client);
         self.log_secret("SERVER_HANDSHAKE_TRAFFIC_SECRET", &traffic.server);
         self.set_read(&traffic.server, Epoch::Handshake)?;
+        // From here on, anything we send (our flight, or an alert if the server's flight fails
+        // a check) is protected by the client handshake keys (§6: alerts are encrypted under
+        // the current write keys; §4.4 figure 1).
+        self.set_write(&traffic.client, Epoch::Handshake);
         Ok(State::ClientExpectEncryptedExtensions(Box::new(ClientHs {
             hs,
             traffic,
@@ -362,7 +366,6 @@ impl Connection {
 
         // 3. Our flight, under the client handshake keys: [Certificate, CertificateVerify], Finished.
         self.send_ccs();
-        self.set_write(&hs.traffic.client, Epoch::Handshake);
         if let Some(context) = hs.cert_request.clone() {
             let identity = self.client_config().identity.clone();
             let chain = identity
