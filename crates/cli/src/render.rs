@@ -59,14 +59,11 @@ pub fn text(trace: &Trace) -> String {
                 .collect::<Vec<_>>()
                 .join(", ")
         };
-        let arrow = if step.from == Participant::Client {
-            "->"
-        } else {
-            "<-"
-        };
         out.push_str(&format!(
-            "{:>3}  client {arrow} server  {:<40} [{}, {} bytes on the wire]\n",
+            "{:>3}  {:>8} -> {:<8}  {:<40} [{}, {} bytes on the wire]\n",
             step.index + 1,
+            who(step.from),
+            who(step.to),
             what,
             epoch(step.record.epoch),
             step.record.wire.len()
