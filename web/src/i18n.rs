@@ -38,106 +38,256 @@ impl Lang {
     }
 }
 
+/// Picks the English or Japanese half of a pair.
+fn pick(lang: Lang, (en, ja): (&'static str, &'static str)) -> &'static str {
+    match lang {
+        Lang::En => en,
+        Lang::Ja => ja,
+    }
+}
+
 /// A piece of text on the page.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 #[allow(missing_docs)]
 pub enum Text {
     Tagline,
     SwitchLanguage,
-    CryptoTitle,
-    CryptoIntro,
-    ClientPublic,
-    ServerPublic,
-    ClientComputed,
-    ServerComputed,
-    SecretsMatch,
-    SecretsDiffer,
-    SignTitle,
-    SignIntro,
-    SignerPublic,
-    Message,
-    Signature,
-    Verifies,
-    DoesNotVerify,
-    TamperedRejected,
-    TamperedAccepted,
+    Scenario,
+    ModeOneWay,
+    ModeMutual,
+    ModeCompare,
+    ModeLabel,
+    Play,
+    Pause,
+    Next,
+    Previous,
+    First,
+    Last,
+    Speed,
     NewRandomness,
     Seed,
-    Group,
+    StepOf,
+    Diagram,
+    DiagramText,
+    Inspector,
+    Explanation,
+    Fields,
+    Bytes,
+    PlaintextView,
+    WireView,
+    WireNote,
+    ChecksHere,
+    KeysHere,
+    Passed,
+    Failed,
+    KeyTable,
+    KeyTableIntro,
+    Holds,
+    Later,
+    Never,
+    Glossary,
+    GlossaryOpen,
+    Close,
+    Encrypted,
+    NotEncrypted,
+    OutcomeSuccess,
+    OutcomeFailed,
+    DetectedBy,
+    AlertSent,
+    Client,
+    Server,
+    Observer,
+    Attacker,
+    EpochPlaintext,
+    EpochHandshake,
+    EpochApplication,
+    ApplicationData,
+    Alert,
+    CompareTitle,
+    CompareIntro,
+    CompareOnlyMutual,
+    CompareAspect,
+    CompareWho,
+    CompareWhoOneWay,
+    CompareWhoMutual,
+    CompareCerts,
+    CompareCertsOneWay,
+    CompareCertsMutual,
+    ComparePrevents,
+    ComparePreventsOneWay,
+    ComparePreventsMutual,
+    CompareUses,
+    CompareUsesOneWay,
+    CompareUsesMutual,
+    NoticeTitle,
+    NoticeScenario,
+    NoticeStep,
+    NoticeSeed,
+    NoticeLang,
+    NoticeMode,
+    Dismiss,
+    KeyboardHelp,
+    NotYetStarted,
     PanicTitle,
     PanicBody,
     Reload,
+    Catalogue,
+    StepNarration,
+    SelectField,
+    Checklist,
 }
 
 /// The words for `text` in `lang`.
 pub fn t(lang: Lang, text: Text) -> &'static str {
     use Text::*;
-    match (lang, text) {
-        (Lang::En, Tagline) => {
-            "Watch, step through and break a real TLS 1.3 handshake — one-way and mutual."
-        }
-        (Lang::Ja, Tagline) => {
-            "本物の TLS 1.3 ハンドシェイクを見て、一歩ずつ進め、壊してみる ― 片方向 TLS と相互TLS。"
-        }
-        (Lang::En, SwitchLanguage) => "日本語",
-        (Lang::Ja, SwitchLanguage) => "English",
-        (Lang::En, CryptoTitle) => "Key exchange (ECDHE), computed in your browser",
-        (Lang::Ja, CryptoTitle) => "鍵交換 (ECDHE) をこのブラウザの中で計算",
-        (Lang::En, CryptoIntro) => {
-            "Client and server each make a fresh private key and send only the public key. Each side combines its own private key with the other's public key — and both arrive at the same shared secret, which never crossed the wire."
-        }
-        (Lang::Ja, CryptoIntro) => {
-            "クライアントとサーバーはそれぞれ新しい秘密鍵を作り、公開鍵だけを送ります。自分の秘密鍵と相手の公開鍵を組み合わせると、両者は同じ共有秘密にたどり着きます。共有秘密そのものは一度も通信路を通りません。"
-        }
-        (Lang::En, ClientPublic) => "Client's public key share",
-        (Lang::Ja, ClientPublic) => "クライアントの公開鍵 (key share)",
-        (Lang::En, ServerPublic) => "Server's public key share",
-        (Lang::Ja, ServerPublic) => "サーバーの公開鍵 (key share)",
-        (Lang::En, ClientComputed) => "Shared secret as the client computed it",
-        (Lang::Ja, ClientComputed) => "クライアントが計算した共有秘密",
-        (Lang::En, ServerComputed) => "Shared secret as the server computed it",
-        (Lang::Ja, ServerComputed) => "サーバーが計算した共有秘密",
-        (Lang::En, SecretsMatch) => "✓ Both sides hold the same secret",
-        (Lang::Ja, SecretsMatch) => "✓ 両者が同じ共有秘密を持っています",
-        (Lang::En, SecretsDiffer) => "✗ The secrets differ",
-        (Lang::Ja, SecretsDiffer) => "✗ 共有秘密が一致しません",
-        (Lang::En, SignTitle) => "Signature (ECDSA P-256): proof of possession",
-        (Lang::Ja, SignTitle) => "署名 (ECDSA P-256): 秘密鍵を持っていることの証明",
-        (Lang::En, SignIntro) => {
-            "Only the holder of the private key can make this signature; anyone with the public key can check it. This is what CertificateVerify does in the handshake."
-        }
-        (Lang::Ja, SignIntro) => {
-            "この署名を作れるのは秘密鍵の持ち主だけで、公開鍵があれば誰でも検証できます。ハンドシェイクの CertificateVerify が行うのはこれです。"
-        }
-        (Lang::En, SignerPublic) => "Signer's public key",
-        (Lang::Ja, SignerPublic) => "署名者の公開鍵",
-        (Lang::En, Message) => "Message",
-        (Lang::Ja, Message) => "メッセージ",
-        (Lang::En, Signature) => "Signature (DER)",
-        (Lang::Ja, Signature) => "署名 (DER)",
-        (Lang::En, Verifies) => "✓ The signature verifies with the public key",
-        (Lang::Ja, Verifies) => "✓ 公開鍵で署名を検証できました",
-        (Lang::En, DoesNotVerify) => "✗ The signature does not verify",
-        (Lang::Ja, DoesNotVerify) => "✗ 署名を検証できません",
-        (Lang::En, TamperedRejected) => "✓ With one bit of the message changed, verification fails",
-        (Lang::Ja, TamperedRejected) => "✓ メッセージを 1 ビット変えると検証に失敗します",
-        (Lang::En, TamperedAccepted) => "✗ A changed message was accepted",
-        (Lang::Ja, TamperedAccepted) => "✗ 改ざんされたメッセージが受け入れられました",
-        (Lang::En, NewRandomness) => "New randomness",
-        (Lang::Ja, NewRandomness) => "乱数を変えてやり直す",
-        (Lang::En, Seed) => "Seed",
-        (Lang::Ja, Seed) => "シード",
-        (Lang::En, Group) => "Group",
-        (Lang::Ja, Group) => "グループ",
-        (Lang::En, PanicTitle) => "Something went wrong",
-        (Lang::Ja, PanicTitle) => "問題が発生しました",
-        (Lang::En, PanicBody) => {
-            "The lab hit an internal error. Nothing was sent anywhere. Reload to start again."
-        }
-        (Lang::Ja, PanicBody) => {
-            "ラボで内部エラーが起きました。データはどこにも送信されていません。再読み込みしてやり直してください。"
-        }
-        (Lang::En, Reload) => "Reload",
-        (Lang::Ja, Reload) => "再読み込み",
-    }
+    pick(
+        lang,
+        match text {
+            Tagline => (
+                "Watch, step through and break a real TLS 1.3 handshake — one-way and mutual.",
+                "本物の TLS 1.3 ハンドシェイクを見て、一歩ずつ進め、壊してみる ― 片方向 TLS と相互TLS。",
+            ),
+            SwitchLanguage => ("日本語", "English"),
+            Scenario => ("Scenario", "シナリオ"),
+            ModeOneWay => ("One-way TLS", "片方向 TLS"),
+            ModeMutual => ("Mutual TLS", "相互TLS"),
+            ModeCompare => ("Compare", "比較"),
+            ModeLabel => ("View", "表示"),
+            Play => ("Play", "再生"),
+            Pause => ("Pause", "一時停止"),
+            Next => ("Next step", "次へ"),
+            Previous => ("Previous step", "前へ"),
+            First => ("First step", "最初へ"),
+            Last => ("Last step", "最後へ"),
+            Speed => ("Speed", "速さ"),
+            NewRandomness => ("Restart with new randomness", "乱数を変えてやり直す"),
+            Seed => ("Seed", "シード"),
+            StepOf => ("Step", "ステップ"),
+            Diagram => (
+                "The handshake, record by record",
+                "レコードごとのハンドシェイク",
+            ),
+            DiagramText => ("The same steps as a list", "同じ手順をリストで"),
+            Inspector => ("Inspector", "詳細"),
+            Explanation => ("What happens here", "ここで起きていること"),
+            Fields => ("Decoded fields", "フィールドの解析"),
+            Bytes => ("Bytes", "バイト列"),
+            PlaintextView => ("What the endpoints see", "両端が見る内容 (平文)"),
+            WireView => ("What the wire carries", "通信路を流れるバイト"),
+            WireNote => (
+                "This record is encrypted: an observer sees only this ciphertext and the 5-byte header.",
+                "このレコードは暗号化されています。盗聴者に見えるのはこの暗号文と 5 バイトのヘッダーだけです。",
+            ),
+            ChecksHere => ("Checks made at this step", "このステップでの検証"),
+            KeysHere => ("Keys at this step", "このステップで使われた鍵"),
+            Passed => ("passed", "成功"),
+            Failed => ("failed", "失敗"),
+            KeyTable => ("Who holds which key", "誰がどの鍵を持っているか"),
+            KeyTableIntro => (
+                "Live for the current step. The highlighted rows are the keys this step creates or uses.",
+                "現在のステップの状態です。強調された行は、このステップで生成・使用される鍵です。",
+            ),
+            Holds => ("holds", "保持"),
+            Later => ("not yet", "まだ"),
+            Never => ("never", "持たない"),
+            Glossary => ("Glossary", "用語集"),
+            GlossaryOpen => ("Glossary", "用語集を開く"),
+            Close => ("Close", "閉じる"),
+            Encrypted => ("encrypted", "暗号化"),
+            NotEncrypted => ("not encrypted", "平文"),
+            OutcomeSuccess => (
+                "Handshake complete: the request and the answer crossed encrypted, then both sides closed.",
+                "ハンドシェイク完了: リクエストと応答が暗号化されてやり取りされ、両者が接続を閉じました。",
+            ),
+            OutcomeFailed => ("The connection was refused", "接続は拒否されました"),
+            DetectedBy => ("Noticed by", "検出した側"),
+            AlertSent => ("Alert", "アラート"),
+            Client => ("Client", "クライアント"),
+            Server => ("Server", "サーバー"),
+            Observer => ("Observer on the wire", "通信路の盗聴者"),
+            Attacker => ("Attacker", "攻撃者"),
+            EpochPlaintext => ("plaintext", "平文"),
+            EpochHandshake => ("handshake keys", "ハンドシェイク鍵"),
+            EpochApplication => ("application keys", "アプリケーション鍵"),
+            ApplicationData => ("Application data", "アプリケーションデータ"),
+            Alert => ("Alert", "Alert"),
+            CompareTitle => (
+                "One-way and mutual TLS side by side",
+                "片方向 TLS と相互TLS の比較",
+            ),
+            CompareIntro => (
+                "Both runs use the same seed. The highlighted arrows exist only in mutual TLS: the server asks for a certificate, and the client proves it holds the matching private key.",
+                "どちらも同じシードで実行しています。強調された矢印は相互TLS にだけあります。サーバーが証明書を要求し、クライアントは対応する秘密鍵を持っていることを証明します。",
+            ),
+            CompareOnlyMutual => ("only in mutual TLS", "相互TLS のみ"),
+            CompareAspect => ("", ""),
+            CompareWho => ("Who is authenticated", "誰が認証されるか"),
+            CompareWhoOneWay => ("The server only", "サーバーのみ"),
+            CompareWhoMutual => ("The server and the client", "サーバーとクライアントの両方"),
+            CompareCerts => ("Certificates needed", "必要な証明書"),
+            CompareCertsOneWay => ("A server certificate", "サーバー証明書"),
+            CompareCertsMutual => (
+                "A server certificate and a client certificate (with its private key on the client)",
+                "サーバー証明書とクライアント証明書 (クライアント側にその秘密鍵)",
+            ),
+            ComparePrevents => ("What it protects against", "何を防ぐか"),
+            ComparePreventsOneWay => (
+                "Eavesdropping and tampering; talking to a fake server",
+                "盗聴と改ざん、偽サーバーへの接続",
+            ),
+            ComparePreventsMutual => (
+                "The same, plus clients without a trusted certificate and key: stolen passwords alone do not get in, and a phishing proxy cannot relay the login",
+                "左記に加えて、信頼された証明書と秘密鍵を持たないクライアントの接続。盗まれたパスワードだけでは入れず、フィッシングのプロキシーは認証を中継できません",
+            ),
+            CompareUses => ("Typical uses", "主な用途"),
+            CompareUsesOneWay => (
+                "Public websites, HTTPS everywhere",
+                "一般公開の Web サイト、HTTPS 全般",
+            ),
+            CompareUsesMutual => (
+                "APIs between companies (B2B), microservices, IoT devices, zero-trust access",
+                "企業間 API (B2B)、マイクロサービス、IoT デバイス、ゼロトラストのアクセス制御",
+            ),
+            NoticeTitle => (
+                "Some link settings were not understood",
+                "リンクの一部の設定を解釈できませんでした",
+            ),
+            NoticeScenario => (
+                "Unknown scenario; showing",
+                "不明なシナリオのため、次を表示しています:",
+            ),
+            NoticeStep => (
+                "Step out of range or malformed; showing",
+                "ステップが範囲外か不正なため、次を表示しています:",
+            ),
+            NoticeSeed => (
+                "Malformed seed; using a fresh one",
+                "シードが不正なため、新しいシードを使います",
+            ),
+            NoticeLang => ("Unknown language; using", "不明な言語のため、次を使います:"),
+            NoticeMode => (
+                "Unknown view; showing",
+                "不明な表示モードのため、次を表示しています:",
+            ),
+            Dismiss => ("Dismiss", "閉じる"),
+            KeyboardHelp => (
+                "Keys: → next, ← previous, space play/pause, Home first, End last.",
+                "キー操作: → 次へ、← 前へ、スペース 再生/一時停止、Home 最初、End 最後。",
+            ),
+            NotYetStarted => ("", ""),
+            PanicTitle => ("Something went wrong", "問題が発生しました"),
+            PanicBody => (
+                "The lab hit an internal error. Nothing was sent anywhere. Reload to start again.",
+                "ラボで内部エラーが起きました。データはどこにも送信されていません。再読み込みしてやり直してください。",
+            ),
+            Reload => ("Reload", "再読み込み"),
+            Catalogue => ("Scenarios", "シナリオ一覧"),
+            StepNarration => ("Step", "ステップ"),
+            Checklist => ("Verification checklist", "検証チェックリスト"),
+            SelectField => (
+                "Select a field to highlight its bytes, or a byte to find its field.",
+                "フィールドを選ぶとそのバイトが強調されます。バイトを選ぶと対応するフィールドが分かります。",
+            ),
+        },
+    )
 }

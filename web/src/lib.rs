@@ -1,14 +1,28 @@
 //! mTLS Lab's web app: renders what the engine computed, in English or Japanese.
 //!
-//! The app holds no protocol logic: it asks the engine for a run and draws it.
+//! The app holds no protocol logic: it asks the engine for a run (a [`Trace`]) and draws it —
+//! the sequence diagram, the inspector, the key-role table — and keeps the view in the URL.
 
+pub mod diagram;
 pub mod i18n;
+pub mod inspector;
+pub mod keys;
+pub mod lessons;
+pub mod url;
 
-use mtls_lab_engine::crypto::Group;
-use mtls_lab_engine::demo::{RoundTrip, round_trip};
+use std::rc::Rc;
+
+use mtls_lab_engine::scenario::{self, CATALOGUE, Category};
+use mtls_lab_engine::trace::Trace;
+use wasm_bindgen::JsCast;
+use wasm_bindgen::closure::Closure;
 use yew::prelude::*;
 
+use crate::diagram::{Diagram, label, participant};
 use crate::i18n::{Lang, Text, t};
+use crate::inspector::{Inspector, narrate};
+use crate::keys::KeyTable;
+use crate::url::{Mode, Notice, StepPos};
 
 /// Lowercase hex of `bytes`, grouped in pairs of bytes for reading.
 pub fn hex(bytes: &[u8]) -> String {
@@ -23,146 +37,650 @@ pub fn hex(bytes: &[u8]) -> String {
 }
 
 /// A seed the learner did not choose: from the browser's `Math.random`, used only to pick the
-/// engine's seed, never as key material directly.
+/// engine's seed (the engine's ChaCha20 generator makes every key from it).
 fn fresh_seed() -> u64 {
     (js_sys::Math::random() * 9_007_199_254_740_991.0) as u64
 }
 
-/// The page's starting language and seed, read from `?lang=` / `?seed=` and the browser.
-fn initial_settings() -> (Lang, u64) {
+/// Runs a scenario; an unknown id (which the URL parser already refuses) runs the default.
+fn run(id: &str, seed: u64) -> Rc<Trace> {
+    Rc::new(
+        scenario::run_scenario(id, seed)
+            .or_else(|| scenario::run_scenario(url::DEFAULT_SCENARIO, seed))
+            .unwrap_or_else(|| Trace {
+                version: mtls_lab_engine::trace::TRACE_VERSION,
+                seed,
+                scenario: id.into(),
+                participants: Vec::new(),
+                steps: Vec::new(),
+                outcome: mtls_lab_engine::trace::Outcome::Success,
+                keylog: Vec::new(),
+            }),
+    )
+}
+
+/// Playback speeds, in percent of normal.
+const SPEEDS: [u32; 4] = [50, 100, 200, 400];
+/// Time per step at normal speed.
+const STEP_MS: u32 = 1400;
+
+/// The lab's state: what is shown and where playback is.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Lab {
+    /// The scenario id.
+    pub scenario: String,
+    /// Single scenario or compare view.
+    pub mode: Mode,
+    /// The seed of every random byte.
+    pub seed: u64,
+    /// The run.
+    pub trace: Rc<Trace>,
+    /// The current step (index).
+    pub step: usize,
+    /// Whether playback runs.
+    pub playing: bool,
+    /// Playback speed in percent.
+    pub speed: u32,
+    /// The language.
+    pub lang: Lang,
+    /// What the URL asked for that the lab did not understand.
+    pub notices: Vec<Notice>,
+    /// The glossary term to show, when the glossary is open.
+    pub glossary: Option<&'static str>,
+}
+
+impl Lab {
+    fn last(&self) -> usize {
+        self.trace.steps.len().saturating_sub(1)
+    }
+}
+
+/// What the learner (or the clock) does.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Action {
+    /// One step forward.
+    Next,
+    /// One step back.
+    Prev,
+    /// To the first step.
+    First,
+    /// To the last step.
+    Last,
+    /// To a step.
+    Goto(usize),
+    /// Play or pause.
+    Toggle,
+    /// The playback clock ticked.
+    Tick,
+    /// Another scenario (single mode).
+    Scenario(String),
+    /// The compare view.
+    Compare,
+    /// Run again with this seed from the first step, playing.
+    Reseed(u64),
+    /// Playback speed in percent.
+    Speed(u32),
+    /// Switch language.
+    Lang(Lang),
+    /// Hide the notices.
+    Dismiss,
+    /// Open the glossary at a term (or close it).
+    Glossary(Option<&'static str>),
+}
+
+impl Reducible for Lab {
+    type Action = Action;
+
+    fn reduce(self: Rc<Self>, action: Action) -> Rc<Self> {
+        let mut s = (*self).clone();
+        let last = s.last();
+        match action {
+            Action::Next => {
+                s.step = (s.step + 1).min(last);
+                s.playing = false;
+            }
+            Action::Prev => {
+                s.step = s.step.saturating_sub(1);
+                s.playing = false;
+            }
+            Action::First => {
+                s.step = 0;
+                s.playing = false;
+            }
+            Action::Last => {
+                s.step = last;
+                s.playing = false;
+            }
+            Action::Goto(i) => {
+                s.step = i.min(last);
+                s.playing = false;
+            }
+            Action::Toggle => {
+                if !s.playing && s.step >= last {
+                    s.step = 0;
+                }
+                s.playing = !s.playing;
+            }
+            Action::Tick => {
+                if s.playing {
+                    if s.step < last {
+                        s.step += 1;
+                    }
+                    if s.step >= last {
+                        s.playing = false;
+                    }
+                }
+            }
+            Action::Scenario(id) => {
+                if scenario::find(&id).is_none() {
+                    return self;
+                }
+                s.trace = run(&id, s.seed);
+                s.scenario = id;
+                s.mode = Mode::Single;
+                s.step = 0;
+                s.playing = false;
+            }
+            Action::Compare => {
+                s.mode = Mode::Compare;
+                s.playing = false;
+            }
+            Action::Reseed(seed) => {
+                s.seed = seed;
+                s.trace = run(&s.scenario, seed);
+                s.step = 0;
+                s.playing = s.mode == Mode::Single;
+            }
+            Action::Speed(p) => s.speed = p,
+            Action::Lang(l) => s.lang = l,
+            Action::Dismiss => s.notices.clear(),
+            Action::Glossary(term) => s.glossary = term,
+        }
+        Rc::new(s)
+    }
+}
+
+/// The starting state from the page's URL and the browser's language.
+fn initial_lab() -> Lab {
     let window = web_sys::window();
     let query = window
         .as_ref()
         .and_then(|w| w.location().search().ok())
         .unwrap_or_default();
-    let mut lang = window
+    let browser_lang = window
         .as_ref()
         .and_then(|w| w.navigator().language())
         .map(|tag| Lang::from_tag(&tag))
         .unwrap_or(Lang::En);
-    let mut seed = None;
-    for pair in query.trim_start_matches('?').split('&') {
-        match pair.split_once('=') {
-            Some(("lang", "ja")) => lang = Lang::Ja,
-            Some(("lang", "en")) => lang = Lang::En,
-            Some(("seed", value)) => seed = value.parse().ok(),
-            _ => {}
+    let (view, notices) = url::parse(&query, &|id| scenario::find(id).is_some());
+    let seed = view.seed.unwrap_or_else(fresh_seed);
+    let trace = run(&view.scenario, seed);
+    let last = trace.steps.len().saturating_sub(1);
+    let mut notices = notices;
+    let step = match view.step {
+        StepPos::End => last,
+        StepPos::At(i) if i <= last => i,
+        StepPos::At(i) => {
+            notices.push(Notice::Step((i + 1).to_string()));
+            0
         }
-    }
-    (lang, seed.unwrap_or_else(fresh_seed))
-}
-
-#[derive(Properties, PartialEq)]
-struct FieldProps {
-    label: &'static str,
-    value: String,
-    #[prop_or_default]
-    testid: &'static str,
-}
-
-#[component]
-fn Field(props: &FieldProps) -> Html {
-    html! {
-        <div class="field">
-            <dt>{ props.label }</dt>
-            <dd><code data-testid={props.testid}>{ props.value.clone() }</code></dd>
-        </div>
+    };
+    Lab {
+        scenario: view.scenario,
+        mode: view.mode,
+        seed,
+        trace,
+        step,
+        playing: false,
+        speed: 100,
+        lang: view.lang.unwrap_or(browser_lang),
+        notices,
+        glossary: None,
     }
 }
 
-#[derive(Properties, PartialEq)]
-struct RoundTripProps {
-    lang: Lang,
-    run: RoundTrip,
+/// Keeps the address bar in step with the view, without adding history entries.
+fn sync_url(lab: &Lab) {
+    let query = url::format(
+        &lab.scenario,
+        lab.mode,
+        lab.step,
+        lab.last(),
+        lab.seed,
+        lab.lang,
+    );
+    let Some(window) = web_sys::window() else {
+        return;
+    };
+    // Parameters other features own (embed, present) stay as they are.
+    let extra: String = window
+        .location()
+        .search()
+        .unwrap_or_default()
+        .trim_start_matches('?')
+        .split('&')
+        .filter(|p| p.starts_with("embed=") || p.starts_with("present="))
+        .map(|p| format!("&{p}"))
+        .collect();
+    if let Ok(history) = window.history() {
+        let _ = history.replace_state_with_url(
+            &wasm_bindgen::JsValue::NULL,
+            "",
+            Some(&format!("{query}{extra}")),
+        );
+    }
 }
 
-#[component]
-fn RoundTripView(props: &RoundTripProps) -> Html {
-    let (lang, run) = (props.lang, &props.run);
-    let agree = !run.client_secret.is_empty() && run.client_secret == run.server_secret;
-    html! {
-        <>
-        <section class="card" aria-labelledby="kx-title">
-            <h2 id="kx-title">{ t(lang, Text::CryptoTitle) }</h2>
-            <p>{ t(lang, Text::CryptoIntro) }</p>
-            <dl>
-                <Field label={t(lang, Text::Group)} value={run.group.name().to_string()} />
-                <Field label={t(lang, Text::ClientPublic)} value={hex(&run.client_public)} />
-                <Field label={t(lang, Text::ServerPublic)} value={hex(&run.server_public)} />
-                <Field label={t(lang, Text::ClientComputed)} value={hex(&run.client_secret)} testid="client-secret" />
-                <Field label={t(lang, Text::ServerComputed)} value={hex(&run.server_secret)} testid="server-secret" />
-            </dl>
-            <p class={classes!("verdict", if agree { "ok" } else { "bad" })} data-testid="kx-verdict">
-                { t(lang, if agree { Text::SecretsMatch } else { Text::SecretsDiffer }) }
-            </p>
-        </section>
-        <section class="card" aria-labelledby="sig-title">
-            <h2 id="sig-title">{ t(lang, Text::SignTitle) }</h2>
-            <p>{ t(lang, Text::SignIntro) }</p>
-            <dl>
-                <Field label={t(lang, Text::Message)} value={String::from_utf8_lossy(&run.message).into_owned()} />
-                <Field label={t(lang, Text::SignerPublic)} value={hex(&run.signer_public)} />
-                <Field label={t(lang, Text::Signature)} value={hex(&run.signature)} testid="signature" />
-            </dl>
-            <p class={classes!("verdict", if run.verified { "ok" } else { "bad" })} data-testid="sig-verdict">
-                { t(lang, if run.verified { Text::Verifies } else { Text::DoesNotVerify }) }
-            </p>
-            <p class={classes!("verdict", if run.tampered_verified { "bad" } else { "ok" })} data-testid="tamper-verdict">
-                { t(lang, if run.tampered_verified { Text::TamperedAccepted } else { Text::TamperedRejected }) }
-            </p>
-        </section>
-        </>
-    }
+fn notice_line(lang: Lang, n: &Notice) -> String {
+    let (text, value, fallback) = match n {
+        Notice::Scenario(v) => (Text::NoticeScenario, v, url::DEFAULT_SCENARIO.to_string()),
+        Notice::Step(v) => (Text::NoticeStep, v, "1".to_string()),
+        Notice::Seed(v) => (Text::NoticeSeed, v, String::new()),
+        Notice::Lang(v) => (Text::NoticeLang, v, lang.tag().to_string()),
+        Notice::Mode(v) => (Text::NoticeMode, v, url::DEFAULT_SCENARIO.to_string()),
+    };
+    format!("“{value}”: {} {fallback}", t(lang, text))
 }
 
 /// The whole page.
 #[component]
 pub fn App() -> Html {
-    let settings = use_memo((), |_| initial_settings());
-    let lang = use_state(|| settings.0);
-    let seed = use_state(|| settings.1);
-    let run = use_memo(*seed, |seed| round_trip(Group::Secp256r1, *seed));
+    let lab = use_reducer(initial_lab);
+    let dispatch = lab.dispatcher();
+    let lang = lab.lang;
 
+    // <html lang> and the address bar follow the view.
     {
-        let lang = *lang;
-        use_effect_with(lang, move |lang| {
-            if let Some(root) = web_sys::window()
-                .and_then(|w| w.document())
-                .and_then(|d| d.document_element())
-            {
-                let _ = root.set_attribute("lang", lang.tag());
+        let lab = lab.clone();
+        use_effect_with(
+            (lab.scenario.clone(), lab.mode, lab.step, lab.seed, lab.lang),
+            move |_| {
+                if let Some(root) = web_sys::window()
+                    .and_then(|w| w.document())
+                    .and_then(|d| d.document_element())
+                {
+                    let _ = root.set_attribute("lang", lab.lang.tag());
+                }
+                sync_url(&lab);
+            },
+        );
+    }
+
+    // Keyboard: → ← space Home End, unless typing in a form field.
+    {
+        let dispatch = dispatch.clone();
+        use_effect_with((), move |_| {
+            let listener =
+                Closure::<dyn Fn(web_sys::KeyboardEvent)>::new(move |e: web_sys::KeyboardEvent| {
+                    if e.ctrl_key() || e.meta_key() || e.alt_key() {
+                        return;
+                    }
+                    let tag = e
+                        .target()
+                        .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+                        .map(|el| el.tag_name().to_ascii_lowercase())
+                        .unwrap_or_default();
+                    if matches!(tag.as_str(), "input" | "select" | "textarea") {
+                        return;
+                    }
+                    let action = match e.key().as_str() {
+                        "ArrowRight" => Action::Next,
+                        "ArrowLeft" => Action::Prev,
+                        "Home" => Action::First,
+                        "End" => Action::Last,
+                        " " if tag != "button" => Action::Toggle,
+                        _ => return,
+                    };
+                    e.prevent_default();
+                    dispatch.dispatch(action);
+                });
+            let document = web_sys::window().and_then(|w| w.document());
+            if let Some(d) = &document {
+                let _ = d
+                    .add_event_listener_with_callback("keydown", listener.as_ref().unchecked_ref());
+            }
+            move || {
+                if let Some(d) = &document {
+                    let _ = d.remove_event_listener_with_callback(
+                        "keydown",
+                        listener.as_ref().unchecked_ref(),
+                    );
+                }
+                drop(listener);
             }
         });
     }
 
-    let switch_lang = {
-        let lang = lang.clone();
-        Callback::from(move |_| lang.set(lang.other()))
+    // Playback clock: one tick per step while playing.
+    {
+        let dispatch = dispatch.clone();
+        use_effect_with(
+            (lab.playing, lab.step, lab.speed),
+            move |(playing, _, speed)| {
+                let mut handle = None;
+                let tick = Closure::once(move || dispatch.dispatch(Action::Tick));
+                if *playing && let Some(w) = web_sys::window() {
+                    handle = w
+                        .set_timeout_with_callback_and_timeout_and_arguments_0(
+                            tick.as_ref().unchecked_ref(),
+                            (STEP_MS * 100 / (*speed).max(1)) as i32,
+                        )
+                        .ok();
+                }
+                move || {
+                    if let (Some(h), Some(w)) = (handle, web_sys::window()) {
+                        w.clear_timeout_with_handle(h);
+                    }
+                    drop(tick);
+                }
+            },
+        );
+    }
+
+    let on_term = {
+        let dispatch = dispatch.clone();
+        Callback::from(move |term: &'static str| {
+            dispatch.dispatch(Action::Glossary(Some(term)));
+            if let Some(el) = web_sys::window()
+                .and_then(|w| w.document())
+                .and_then(|d| d.get_element_by_id(&format!("term-{term}")))
+            {
+                el.scroll_into_view();
+            }
+        })
     };
-    let reseed = {
-        let seed = seed.clone();
-        Callback::from(move |_| seed.set(fresh_seed()))
+    let act = |a: Action| {
+        let dispatch = dispatch.clone();
+        Callback::from(move |_: MouseEvent| dispatch.dispatch(a.clone()))
     };
-    let l = *lang;
-    html! {
-        <>
+
+    let header = html! {
         <header class="top">
             <div>
                 <h1>{ "mTLS Lab" }</h1>
-                <p class="tagline">{ t(l, Text::Tagline) }</p>
+                <p class="tagline">{ t(lang, Text::Tagline) }</p>
             </div>
-            <button class="lang" lang={l.other().tag()} onclick={switch_lang} data-testid="lang-switch">
-                { t(l, Text::SwitchLanguage) }
+            <button class="lang" lang={lang.other().tag()} data-testid="lang-switch"
+                    onclick={act(Action::Lang(lang.other()))}>
+                { t(lang, Text::SwitchLanguage) }
             </button>
         </header>
-        <main>
-            <div class="controls">
-                <button onclick={reseed} data-testid="reseed">{ t(l, Text::NewRandomness) }</button>
-                <span class="seed">{ t(l, Text::Seed) }{ ": " }<code data-testid="seed">{ *seed }</code></span>
+    };
+
+    let notices = (!lab.notices.is_empty()).then(|| {
+        let lines = lab
+            .notices
+            .iter()
+            .map(|n| html! { <li>{ notice_line(lang, n) }</li> });
+        html! {
+            <div class="notice" role="status" data-testid="notice">
+                <strong>{ t(lang, Text::NoticeTitle) }</strong>
+                <ul>{ for lines }</ul>
+                <button onclick={act(Action::Dismiss)}>{ t(lang, Text::Dismiss) }</button>
             </div>
-            <RoundTripView lang={l} run={(*run).clone()} />
+        }
+    });
+
+    let picker = {
+        let groups = [
+            Category::HappyPath,
+            Category::ClientCertificateFailure,
+            Category::ServerCertificateFailure,
+            Category::Attack,
+        ]
+        .into_iter()
+        .filter(|c| CATALOGUE.iter().any(|s| s.group == *c))
+        .map(|c| {
+            let options = CATALOGUE.iter().filter(|s| s.group == c).map(|s| {
+                let (title, _) = lessons::scenario(lang, s.id);
+                html! {
+                    <option value={s.id} selected={lab.mode == Mode::Single && lab.scenario == s.id}>{ title }</option>
+                }
+            });
+            html! { <optgroup label={lessons::category(lang, c)}>{ for options }</optgroup> }
+        });
+        let onchange = {
+            let dispatch = dispatch.clone();
+            Callback::from(move |e: Event| {
+                if let Some(sel) = e
+                    .target()
+                    .and_then(|t| t.dyn_into::<web_sys::HtmlSelectElement>().ok())
+                {
+                    dispatch.dispatch(Action::Scenario(sel.value()));
+                }
+            })
+        };
+        let mode_button = |text: Text, pressed: bool, action: Action, id: &'static str| {
+            html! {
+                <button aria-pressed={pressed.to_string()} class={classes!("seg", pressed.then_some("on"))}
+                        data-testid={id} onclick={act(action)}>{ t(lang, text) }</button>
+            }
+        };
+        let single = lab.mode == Mode::Single;
+        html! {
+            <nav class="picker" aria-label={t(lang, Text::Catalogue)}>
+                <label>
+                    <span>{ t(lang, Text::Scenario) }</span>
+                    <select data-testid="scenario" {onchange}>{ for groups }</select>
+                </label>
+                <div role="group" aria-label={t(lang, Text::ModeLabel)} class="segmented">
+                    { mode_button(Text::ModeOneWay, single && lab.scenario == "one-way", Action::Scenario("one-way".into()), "mode-one-way") }
+                    { mode_button(Text::ModeMutual, single && lab.scenario == "mutual", Action::Scenario("mutual".into()), "mode-mutual") }
+                    { mode_button(Text::ModeCompare, !single, Action::Compare, "mode-compare") }
+                </div>
+            </nav>
+        }
+    };
+
+    let body = if lab.mode == Mode::Compare {
+        html! { <CompareView seed={lab.seed} lang={lang} /> }
+    } else {
+        single_view(&lab, &dispatch, &act, on_term.clone())
+    };
+
+    let narration = lab
+        .trace
+        .steps
+        .get(lab.step)
+        .map(|s| narrate(lang, s, lab.trace.steps.len()))
+        .unwrap_or_default();
+
+    html! {
+        <>
+        { header }
+        <main>
+            { for notices }
+            { picker }
+            { body }
+            <Glossary lang={lang} open={lab.glossary} onclose={act(Action::Glossary(None))} onopen={on_term} />
         </main>
+        <div class="sr-only" aria-live="polite" data-testid="narration">{ narration }</div>
         </>
+    }
+}
+
+fn single_view(
+    lab: &Lab,
+    dispatch: &UseReducerDispatcher<Lab>,
+    act: &dyn Fn(Action) -> Callback<MouseEvent>,
+    on_term: Callback<&'static str>,
+) -> Html {
+    let lang = lab.lang;
+    let (title, summary) = lessons::scenario(lang, &lab.scenario);
+    let total = lab.trace.steps.len();
+    let onselect = {
+        let dispatch = dispatch.clone();
+        Callback::from(move |i: usize| dispatch.dispatch(Action::Goto(i)))
+    };
+    let on_speed = {
+        let dispatch = dispatch.clone();
+        Callback::from(move |e: Event| {
+            if let Some(sel) = e
+                .target()
+                .and_then(|t| t.dyn_into::<web_sys::HtmlSelectElement>().ok())
+            {
+                dispatch.dispatch(Action::Speed(sel.value().parse().unwrap_or(100)));
+            }
+        })
+    };
+    let speeds = SPEEDS.iter().map(|p| {
+        html! { <option value={p.to_string()} selected={*p == lab.speed}>{ format!("{}×", *p as f64 / 100.0) }</option> }
+    });
+    let twin = lab.trace.steps.iter().take(lab.step + 1).map(|s| {
+        html! { <li>{ format!("{} → {}: {}", participant(lang, s.from), participant(lang, s.to), label(lang, s)) }</li> }
+    });
+    let reseed = {
+        let dispatch = dispatch.clone();
+        Callback::from(move |_: MouseEvent| dispatch.dispatch(Action::Reseed(fresh_seed())))
+    };
+    html! {
+        <>
+        <section class="intro">
+            <h2 data-testid="scenario-title">{ title.clone() }</h2>
+            <p>{ summary }</p>
+        </section>
+        <div class="layout">
+            <section class="stage card" aria-labelledby="diagram-title">
+                <h2 id="diagram-title" class="sr-only">{ t(lang, Text::Diagram) }</h2>
+                <div class="controls" role="toolbar" aria-label={t(lang, Text::Diagram)}>
+                    <button onclick={act(Action::First)} aria-label={t(lang, Text::First)} title={t(lang, Text::First)} data-testid="first">{ "|◀" }</button>
+                    <button onclick={act(Action::Prev)} aria-label={t(lang, Text::Previous)} title={t(lang, Text::Previous)} data-testid="prev">{ "◀" }</button>
+                    <button class="primary" onclick={act(Action::Toggle)} data-testid="play">
+                        { if lab.playing { format!("⏸ {}", t(lang, Text::Pause)) } else { format!("▶ {}", t(lang, Text::Play)) } }
+                    </button>
+                    <button onclick={act(Action::Next)} aria-label={t(lang, Text::Next)} title={t(lang, Text::Next)} data-testid="next">{ "▶" }</button>
+                    <button onclick={act(Action::Last)} aria-label={t(lang, Text::Last)} title={t(lang, Text::Last)} data-testid="last">{ "▶|" }</button>
+                    <span class="counter" data-testid="step-counter">{ format!("{} {} / {}", t(lang, Text::StepOf), lab.step + 1, total) }</span>
+                    <label class="speed">{ t(lang, Text::Speed) }{ " " }
+                        <select onchange={on_speed}>{ for speeds }</select>
+                    </label>
+                </div>
+                <Diagram trace={lab.trace.clone()} upto={lab.step} lang={lang} onselect={onselect} title={title} />
+                <ol class="sr-only" data-testid="text-twin" aria-label={t(lang, Text::DiagramText)}>{ for twin }</ol>
+                <div class="controls secondary">
+                    <button onclick={reseed} data-testid="reseed">{ "↻ " }{ t(lang, Text::NewRandomness) }</button>
+                    <span class="seed">{ t(lang, Text::Seed) }{ ": " }<code data-testid="seed">{ lab.seed }</code></span>
+                </div>
+                <p class="hint">{ t(lang, Text::KeyboardHelp) }</p>
+            </section>
+            <Inspector key={format!("{}-{}-{}", lab.scenario, lab.seed, lab.step)} trace={lab.trace.clone()} step={lab.step} lang={lang} onterm={on_term.clone()} />
+        </div>
+        <KeyTable trace={lab.trace.clone()} step={lab.step} lang={lang} onterm={on_term} />
+        </>
+    }
+}
+
+/// Properties of [`CompareView`].
+#[derive(Properties, PartialEq)]
+pub struct CompareProps {
+    /// The seed both runs use.
+    pub seed: u64,
+    /// The language.
+    pub lang: Lang,
+}
+
+/// One-way and mutual side by side, with the comparison table.
+#[component]
+pub fn CompareView(props: &CompareProps) -> Html {
+    let lang = props.lang;
+    let runs = use_memo(props.seed, |seed| {
+        (run("one-way", *seed), run("mutual", *seed))
+    });
+    let (one_way, mutual) = (&runs.0, &runs.1);
+    // A mutual step is emphasised when one-way has no message of that name from that sender.
+    let emphasis: Vec<bool> = mutual
+        .steps
+        .iter()
+        .map(|s| {
+            let label = s.messages.first().map(|m| m.name.as_str());
+            label.is_some()
+                && !one_way.steps.iter().any(|o| {
+                    o.from == s.from && o.messages.first().map(|m| m.name.as_str()) == label
+                })
+        })
+        .collect();
+    let rows = [
+        (Text::CompareWho, Text::CompareWhoOneWay, Text::CompareWhoMutual),
+        (Text::CompareCerts, Text::CompareCertsOneWay, Text::CompareCertsMutual),
+        (Text::ComparePrevents, Text::ComparePreventsOneWay, Text::ComparePreventsMutual),
+        (Text::CompareUses, Text::CompareUsesOneWay, Text::CompareUsesMutual),
+    ]
+    .map(|(a, o, m)| {
+        html! { <tr><th scope="row">{ t(lang, a) }</th><td>{ t(lang, o) }</td><td>{ t(lang, m) }</td></tr> }
+    });
+    html! {
+        <section class="compare" data-testid="compare">
+            <h2>{ t(lang, Text::CompareTitle) }</h2>
+            <p>{ t(lang, Text::CompareIntro) }</p>
+            <div class="pair">
+                <div class="card">
+                    <h3>{ t(lang, Text::ModeOneWay) }</h3>
+                    <Diagram trace={one_way.clone()} upto={usize::MAX} lang={lang} title={t(lang, Text::ModeOneWay).to_string()} />
+                </div>
+                <div class="card">
+                    <h3>{ t(lang, Text::ModeMutual) }<span class="legend">{ " ★ " }{ t(lang, Text::CompareOnlyMutual) }</span></h3>
+                    <Diagram trace={mutual.clone()} upto={usize::MAX} lang={lang} emphasis={Rc::new(emphasis)} title={t(lang, Text::ModeMutual).to_string()} />
+                </div>
+            </div>
+            <div class="card scroll">
+                <table class="comparison">
+                    <thead><tr><th></th><th scope="col">{ t(lang, Text::ModeOneWay) }</th><th scope="col">{ t(lang, Text::ModeMutual) }</th></tr></thead>
+                    <tbody>{ for rows }</tbody>
+                </table>
+            </div>
+        </section>
+    }
+}
+
+/// Properties of [`Glossary`].
+#[derive(Properties, PartialEq)]
+pub struct GlossaryProps {
+    /// The language.
+    pub lang: Lang,
+    /// The term to highlight when open; `None` keeps the glossary folded.
+    pub open: Option<&'static str>,
+    /// Folds the glossary.
+    pub onclose: Callback<MouseEvent>,
+    /// Opens it at a term.
+    pub onopen: Callback<&'static str>,
+}
+
+/// The glossary of the concepts the lab teaches.
+#[component]
+pub fn Glossary(props: &GlossaryProps) -> Html {
+    let lang = props.lang;
+    let entries = lessons::GLOSSARY.iter().map(|term| {
+        let current = props.open == Some(term.id);
+        html! {
+            <div id={format!("term-{}", term.id)} class={classes!("term", current.then_some("current"))}>
+                <dt>{ term.term(lang) }</dt>
+                <dd>{ term.definition(lang) }</dd>
+            </div>
+        }
+    });
+    let toggle = {
+        let open = props.open.is_some();
+        let onclose = props.onclose.clone();
+        let onopen = props.onopen.clone();
+        Callback::from(move |e: MouseEvent| {
+            if open {
+                onclose.emit(e);
+            } else {
+                onopen.emit("mtls");
+            }
+        })
+    };
+    html! {
+        <section class="card glossary" aria-labelledby="glossary-title" data-testid="glossary">
+            <h2 id="glossary-title">
+                <button class="fold" aria-expanded={props.open.is_some().to_string()} onclick={toggle}>
+                    { if props.open.is_some() { "▾ " } else { "▸ " } }{ t(lang, Text::Glossary) }
+                </button>
+            </h2>
+            if props.open.is_some() {
+                <dl>{ for entries }</dl>
+            }
+        </section>
     }
 }
 

@@ -34,7 +34,8 @@ fn wasm_and_native_give_the_same_bytes_for_a_seed() {
 }
 
 #[wasm_bindgen_test]
-async fn the_app_renders_matching_secrets() {
+async fn the_app_draws_a_real_run_and_steps_through_it() {
+    use wasm_bindgen::JsCast;
     let document = web_sys::window()
         .and_then(|w| w.document())
         .expect("a browser document");
@@ -46,20 +47,34 @@ async fn the_app_renders_matching_secrets() {
         .expect("append");
     yew::Renderer::<mtls_lab_web::App>::with_root(host.clone()).render();
     // Rendering is scheduled on the event loop; give it a turn.
-    yew::platform::time::sleep(std::time::Duration::from_millis(50)).await;
-    let text = |id: &str| {
+    yew::platform::time::sleep(std::time::Duration::from_millis(100)).await;
+    let count = |selector: &str| {
+        host.query_selector_all(selector)
+            .map(|l| l.length())
+            .unwrap_or(0)
+    };
+    assert_eq!(
+        count("[data-testid=diagram] g.arrow"),
+        1,
+        "the first step only"
+    );
+    let click = |id: &str| {
         host.query_selector(&format!("[data-testid={id}]"))
             .ok()
             .flatten()
-            .and_then(|e| e.text_content())
-            .unwrap_or_default()
+            .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok())
+            .expect("button")
+            .click()
     };
-    assert!(!text("client-secret").is_empty());
-    assert_eq!(text("client-secret"), text("server-secret"));
+    click("last");
+    yew::platform::time::sleep(std::time::Duration::from_millis(100)).await;
+    // The default scenario is mutual TLS: it ends with both close_notify alerts.
+    let arrows = count("[data-testid=diagram] g.arrow");
     assert!(
-        text("kx-verdict").starts_with('✓'),
-        "verdict: {}",
-        text("kx-verdict")
+        arrows >= 15,
+        "a mutual handshake and its data: {arrows} records"
     );
-    assert!(text("sig-verdict").starts_with('✓'));
+    let text = host.text_content().unwrap_or_default();
+    assert!(text.contains("CertificateRequest"), "{text}");
+    assert_eq!(count("g.outcome.ok"), 1);
 }

@@ -1,0 +1,176 @@
+// The lab page against the release build in Debian's Chromium: every scenario by URL, keyboard
+// stepping, the inspector, languages, the compare view, narrow layouts, no errors, no requests
+// to other hosts, and axe-core's accessibility rules.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import path from 'node:path';
+import { serveStatic, launch, openPage, screenshot, root } from './harness.mjs';
+
+// The catalogue and the alert each lesson must end with (the issue's table; null = success).
+const CATALOGUE = {
+  'one-way': null,
+  'mutual': null,
+  'mutual-hrr': null,
+  'no-client-cert': 'certificate_required',
+  'unknown-ca': 'unknown_ca',
+  'expired': 'certificate_expired',
+  'not-yet-valid': 'bad_certificate',
+  'revoked': 'certificate_revoked',
+  'wrong-eku': 'unsupported_certificate',
+  'missing-intermediate': 'unknown_ca',
+  'name-mismatch': 'bad_certificate',
+  'self-signed-server': 'unknown_ca',
+  'impostor-server': 'decrypt_error',
+  'stolen-client-cert': 'decrypt_error',
+  'aitm-relay-one-way': null,
+  'aitm-relay-mutual': 'decrypt_error',
+  'tampered-record': 'bad_record_mac',
+  'observer': null,
+};
+
+let server;
+let browser;
+before(async () => { server = await serveStatic(); browser = await launch(); });
+after(async () => { await browser?.close(); await server?.close(); });
+
+function foreign(requests) {
+  const origin = new URL(server.url).origin;
+  return requests.filter((u) => !u.startsWith(origin) && !u.startsWith('data:'));
+}
+
+test('every catalogue scenario opens by URL and reaches its outcome on screen', async () => {
+  const { page, errors, requests } = await openPage(browser);
+  const options = [];
+  for (const [id, alert] of Object.entries(CATALOGUE)) {
+    await page.goto(`${server.url}?scenario=${id}&step=end&seed=3&lang=en`);
+    const outcome = page.locator('[data-testid=diagram] g.outcome');
+    await outcome.waitFor();
+    const text = await outcome.textContent();
+    if (alert === null) {
+      assert.match(text, /^✓/, `${id}: ${text}`);
+    } else {
+      assert.match(text, new RegExp(`^✕ .*${alert}$`), `${id}: ${text}`);
+    }
+    assert.equal(await page.locator('[data-testid=notice]').count(), 0, `${id} is a known id`);
+    if (id === 'observer' || id === 'aitm-relay-mutual' || id === 'expired') {
+      await screenshot(page, `scenario-${id}`);
+    }
+    options.push(id);
+  }
+  // The picker lists exactly the catalogue.
+  const listed = await page.$$eval('[data-testid=scenario] option', (os) => os.map((o) => o.value));
+  assert.deepEqual([...listed].sort(), Object.keys(CATALOGUE).sort());
+  assert.deepEqual(errors, [], 'no console errors');
+  assert.deepEqual(foreign(requests), [], 'no request to another host');
+});
+
+test('keyboard stepping, the URL following along, and the inspector', async () => {
+  const { page, errors } = await openPage(browser);
+  await page.goto(`${server.url}?scenario=mutual&seed=11&lang=en`);
+  const counter = page.getByTestId('step-counter');
+  await counter.waitFor();
+  const total = Number((await counter.textContent()).split('/')[1]);
+  assert.ok(total >= 15, `a mutual run has ${total} records`);
+  assert.match(await counter.textContent(), /^Step 1 \//);
+  for (let i = 0; i < 3; i++) await page.keyboard.press('ArrowRight');
+  assert.match(await counter.textContent(), /^Step 4 \//);
+  assert.match(page.url(), /step=4/);
+  await page.keyboard.press('ArrowLeft');
+  assert.match(await counter.textContent(), /^Step 3 \//);
+  await page.keyboard.press('End');
+  assert.match(page.url(), /step=end/);
+  assert.equal(await page.locator('[data-testid=diagram] g.arrow').count(), total);
+  await page.keyboard.press('Home');
+  assert.equal(await page.locator('[data-testid=diagram] g.arrow').count(), 1);
+  assert.match(await page.getByTestId('narration').textContent(), /ClientHello/);
+
+  // Pick the CertificateRequest arrow: the inspector explains it and decodes its fields.
+  await page.keyboard.press('End');
+  await page.locator('g.arrow', { hasText: 'CertificateRequest' }).click();
+  assert.match(await page.getByTestId('explanation').textContent(), /mutual/);
+  const tree = page.getByTestId('field-tree');
+  await tree.locator('button:has(> .fname:text-is("authorities"))').click();
+  const highlighted = await page.locator('[data-testid=hex] .b.hl').count();
+  assert.ok(highlighted > 10, `the CA names' bytes are highlighted (${highlighted})`);
+  // A byte leads back to its field.
+  await page.locator('[data-testid=hex] .b').nth(0).click();
+  assert.equal(await tree.locator('button.sel').count(), 1);
+
+  // The key table: the client never holds the server's private key; the observer never
+  // holds a session key.
+  const cell = async (key, col) => page.locator(`tr[data-key=${key}] td`).nth(col).textContent();
+  assert.match(await cell('ServerPrivateKey', 0), /never/);
+  assert.match(await cell('ServerPrivateKey', 1), /holds/);
+  assert.match(await cell('ApplicationTrafficKeys', 2), /never/);
+  await screenshot(page, 'mutual-inspector-en');
+
+  // Space plays; playback moves on by itself.
+  await page.keyboard.press('Home');
+  await page.locator('h1').click();
+  await page.keyboard.press(' ');
+  await page.waitForFunction(() => /^Step [2-9]/.test(document.querySelector('[data-testid=step-counter]').textContent), null, { timeout: 5000 });
+  await page.keyboard.press(' ');
+  assert.deepEqual(errors, []);
+});
+
+test('Japanese from the browser, switchable, at 560 px without horizontal scroll', async () => {
+  const { page, errors } = await openPage(browser, { width: 560, locale: 'ja-JP' });
+  await page.goto(`${server.url}?scenario=mutual&step=9&seed=11`);
+  await page.getByTestId('step-counter').waitFor();
+  assert.equal(await page.getAttribute('html', 'lang'), 'ja');
+  assert.match(await page.getByTestId('scenario-title').textContent(), /相互TLS/);
+  assert.match(await page.getByTestId('key-table').textContent(), /秘密鍵/);
+  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+  assert.ok(overflow <= 0, `no horizontal scroll at 560 px (overflow ${overflow}px)`);
+  await screenshot(page, 'mutual-ja-560');
+  await page.getByTestId('lang-switch').click();
+  await page.waitForFunction(() => document.documentElement.lang === 'en');
+  assert.match(page.url(), /lang=en/);
+  assert.match(await page.getByTestId('scenario-title').textContent(), /Mutual TLS/);
+  const overflowEn = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+  assert.ok(overflowEn <= 0, `no horizontal scroll in English either (${overflowEn}px)`);
+  await screenshot(page, 'mutual-en-560');
+  assert.deepEqual(errors, []);
+});
+
+test('the compare view marks what only mutual TLS has', async () => {
+  const { page, errors } = await openPage(browser);
+  await page.goto(`${server.url}?mode=compare&seed=5&lang=en`);
+  const compare = page.getByTestId('compare');
+  await compare.waitFor();
+  assert.equal(await compare.locator('svg.diagram').count(), 2);
+  const marked = await compare.locator('g.arrow.emphasis').allTextContents();
+  assert.ok(marked.some((t) => t.includes('CertificateRequest')), marked.join(' | '));
+  assert.ok(marked.some((t) => t.includes('CertificateVerify')), marked.join(' | '));
+  assert.ok(!marked.some((t) => t.includes('ServerHello')), marked.join(' | '));
+  assert.match(await compare.textContent(), /Who is authenticated/);
+  await screenshot(page, 'compare-en');
+  assert.deepEqual(errors, []);
+});
+
+test('a malformed link falls back with a notice, and the lab keeps working', async () => {
+  const { page, errors } = await openPage(browser);
+  await page.goto(`${server.url}?scenario=nope&step=zz&seed=x&lang=fr&mode=%ff`);
+  await page.getByTestId('notice').waitFor();
+  assert.match(await page.getByTestId('notice').textContent(), /nope/);
+  await page.keyboard.press('ArrowRight');
+  assert.match(await page.getByTestId('step-counter').textContent(), /^Step 2 \//);
+  await page.getByTestId('scenario').selectOption('expired');
+  await page.waitForURL(/scenario=expired/);
+  assert.match(await page.getByTestId('scenario-title').textContent(), /Expired/);
+  assert.deepEqual(errors, []);
+});
+
+test('axe-core finds no serious or critical violation', async () => {
+  const axe = fs.readFileSync(path.join(root, 'tests', 'node_modules', 'axe-core', 'axe.min.js'), 'utf8');
+  for (const [query, locale] of [['?scenario=mutual&step=9&seed=2&lang=en', 'en-US'], ['?mode=compare&seed=2&lang=ja', 'ja-JP']]) {
+    const { page } = await openPage(browser, { locale });
+    await page.goto(server.url + query);
+    await page.locator('svg.diagram').first().waitFor();
+    await page.addScriptTag({ content: axe });
+    const result = await page.evaluate(async () => await window.axe.run(document));
+    const bad = result.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+    assert.deepEqual(bad.map((v) => `${v.id}: ${v.nodes.length} nodes, e.g. ${v.nodes[0]?.html}`), [], query);
+  }
+});

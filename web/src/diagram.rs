@@ -1,0 +1,273 @@
+//! The sequence diagram: one lane per participant, one arrow per record, drawn in SVG.
+
+use std::rc::Rc;
+
+use mtls_lab_engine::handshake::Epoch;
+use mtls_lab_engine::trace::{Outcome, Participant, Step, Trace};
+use yew::prelude::*;
+
+use crate::i18n::{Lang, Text, t};
+
+/// Width of the drawing in SVG units; it scales to the box it sits in.
+const WIDTH: f64 = 640.0;
+/// Height of the lane headers.
+const TOP: f64 = 46.0;
+/// Vertical distance between arrows.
+const ROW: f64 = 38.0;
+
+/// A participant's name in the lane header.
+pub fn participant(lang: Lang, p: Participant) -> &'static str {
+    t(
+        lang,
+        match p {
+            Participant::Client => Text::Client,
+            Participant::Server => Text::Server,
+            Participant::Attacker => Text::Attacker,
+        },
+    )
+}
+
+/// The label of a step's arrow: its messages by their RFC names, or the record's kind.
+pub fn label(lang: Lang, step: &Step) -> String {
+    if !step.messages.is_empty() {
+        return step
+            .messages
+            .iter()
+            .map(|m| m.name.as_str())
+            .collect::<Vec<_>>()
+            .join(" + ");
+    }
+    if let Some(alert) = step.alert {
+        return format!("Alert: {}", alert.name());
+    }
+    match step.record.content_type.name() {
+        "change_cipher_spec" => "ChangeCipherSpec".into(),
+        "application_data" => format!(
+            "{} ({} B)",
+            t(lang, Text::ApplicationData),
+            // A relayed record the attacker cannot read has no plaintext: count what it carried.
+            if step.record.plaintext.is_empty() {
+                step.record.wire.len()
+            } else {
+                step.record.plaintext.len()
+            }
+        ),
+        other => other.to_string(),
+    }
+}
+
+/// The protection of a step's record in words.
+pub fn epoch(lang: Lang, e: Epoch) -> String {
+    match e {
+        Epoch::Plaintext => t(lang, Text::EpochPlaintext).into(),
+        Epoch::Handshake => t(lang, Text::EpochHandshake).into(),
+        Epoch::Application(0) => t(lang, Text::EpochApplication).into(),
+        Epoch::Application(n) => format!("{} #{n}", t(lang, Text::EpochApplication)),
+    }
+}
+
+/// Whether a step's record ends the run with an error alert.
+pub fn is_failure_alert(step: &Step) -> bool {
+    step.alert.is_some_and(|a| a.name() != "close_notify")
+}
+
+/// Lane x positions for the trace's participants: client left, server right, attacker between.
+fn lanes(trace: &Trace) -> Vec<(Participant, f64)> {
+    let mut order: Vec<Participant> = Vec::new();
+    for p in [
+        Participant::Client,
+        Participant::Attacker,
+        Participant::Server,
+    ] {
+        if trace.participants.contains(&p) {
+            order.push(p);
+        }
+    }
+    let n = order.len().max(2) as f64;
+    let margin = 90.0;
+    order
+        .into_iter()
+        .enumerate()
+        .map(|(i, p)| (p, margin + (WIDTH - 2.0 * margin) * i as f64 / (n - 1.0)))
+        .collect()
+}
+
+/// Properties of [`Diagram`].
+#[derive(Properties, PartialEq)]
+pub struct DiagramProps {
+    /// The run.
+    pub trace: Rc<Trace>,
+    /// The last step drawn (the current step).
+    pub upto: usize,
+    /// The language.
+    pub lang: Lang,
+    /// Called with a step index when the learner picks an arrow.
+    #[prop_or_default]
+    pub onselect: Callback<usize>,
+    /// Steps to emphasise (the compare view's mutual-only messages).
+    #[prop_or_default]
+    pub emphasis: Rc<Vec<bool>>,
+    /// Accessible name of the drawing.
+    pub title: String,
+}
+
+/// The SVG sequence diagram.
+#[component]
+pub fn Diagram(props: &DiagramProps) -> Html {
+    let trace = &props.trace;
+    let lang = props.lang;
+    let lanes = lanes(trace);
+    let x_of = |p: Participant| {
+        lanes
+            .iter()
+            .find(|(q, _)| *q == p)
+            .map(|(_, x)| *x)
+            .unwrap_or(WIDTH / 2.0)
+    };
+    let last = trace.steps.len().saturating_sub(1);
+    let upto = props.upto.min(last);
+    let shown = if trace.steps.is_empty() { 0 } else { upto + 1 };
+    let at_end = upto == last;
+    let height = TOP + ROW * (shown as f64 + 0.6) + if at_end { 44.0 } else { 0.0 };
+
+    let heads = lanes.iter().map(|(p, x)| {
+        let class = match p {
+            Participant::Attacker => "lane attacker",
+            _ => "lane",
+        };
+        html! {
+            <g class={class}>
+                <rect x={format!("{}", x - 70.0)} y="4" width="140" height="30" rx="6" />
+                <text x={format!("{x}")} y="24" text-anchor="middle">{ participant(lang, *p) }</text>
+                <line x1={format!("{x}")} x2={format!("{x}")} y1="34" y2={format!("{}", height - 4.0)} />
+            </g>
+        }
+    });
+
+    let arrows = trace.steps.iter().take(shown).map(|step| {
+        let i = step.index;
+        let y = TOP + ROW * (i as f64 + 0.8);
+        let (x1, x2) = (x_of(step.from), x_of(step.to));
+        let dir = if x2 >= x1 { 1.0 } else { -1.0 };
+        let tip = x2 - dir * 4.0;
+        let encrypted = step.record.epoch != Epoch::Plaintext;
+        let failure = is_failure_alert(step);
+        let emphasised = props.emphasis.get(i).copied().unwrap_or(false);
+        let mut class = classes!("arrow");
+        if encrypted {
+            class.push("encrypted");
+        }
+        if failure {
+            class.push("failure");
+        }
+        if i == upto {
+            class.push("current");
+        }
+        if emphasised {
+            class.push("emphasis");
+        }
+        let text = label(lang, step);
+        let cross = if failure { "✕ " } else { "" };
+        let star = if emphasised { "★ " } else { "" };
+        let mid = (x1 + x2) / 2.0;
+        let head = format!(
+            "{tip},{y} {},{} {},{}",
+            tip - dir * 10.0,
+            y - 5.0,
+            tip - dir * 10.0,
+            y + 5.0
+        );
+        let aria = format!(
+            "{text}. {} {}: {} → {}{}",
+            t(lang, Text::StepOf),
+            i + 1,
+            participant(lang, step.from),
+            participant(lang, step.to),
+            if encrypted {
+                format!(" ({})", t(lang, Text::Encrypted))
+            } else {
+                String::new()
+            }
+        );
+        let onclick = {
+            let cb = props.onselect.clone();
+            Callback::from(move |_: MouseEvent| cb.emit(i))
+        };
+        let onkeydown = {
+            let cb = props.onselect.clone();
+            Callback::from(move |e: KeyboardEvent| {
+                if e.key() == "Enter" {
+                    e.prevent_default();
+                    cb.emit(i);
+                }
+            })
+        };
+        html! {
+            <>
+            <g class={class} role="button" tabindex="0" aria-label={aria} {onclick} {onkeydown}
+               data-step={(i + 1).to_string()}>
+                <rect class="hit" x="0" y={format!("{}", y - ROW + 8.0)} width={format!("{WIDTH}")} height={format!("{}", ROW)} />
+                if encrypted {
+                    <line class="tube" x1={format!("{x1}")} x2={format!("{tip}")} y1={format!("{y}")} y2={format!("{y}")} />
+                }
+                <line class="shaft" x1={format!("{x1}")} x2={format!("{tip}")} y1={format!("{y}")} y2={format!("{y}")} />
+                <polygon class="head" points={head} />
+                <text class="label" x={format!("{mid}")} y={format!("{}", y - 7.0)} text-anchor="middle">
+                    <tspan aria-hidden="true">{ format!("{star}{cross}") }</tspan>{ text.clone() }
+                </text>
+                if encrypted {
+                    // A padlock under the arrow: the record is encrypted.
+                    <g class="lock" aria-hidden="true">
+                        <path d={format!("M{} {} v-3 a3 3 0 0 1 6 0 v3", mid - 3.0, y + 11.0)} />
+                        <rect x={format!("{}", mid - 5.0)} y={format!("{}", y + 11.0)} width="10" height="7" rx="1.5" />
+                    </g>
+                }
+            </g>
+            <text class="num" x="6" y={format!("{}", y + 4.0)} aria-hidden="true">{ i + 1 }</text>
+            </>
+        }
+    });
+
+    let outcome = if at_end && !trace.steps.is_empty() {
+        let y = TOP + ROW * (shown as f64 + 0.2);
+        let (class, words) = match &trace.outcome {
+            Outcome::Success => ("outcome ok", format!("✓ {}", short_success(lang))),
+            Outcome::Failed {
+                detected_by, alert, ..
+            } => (
+                "outcome bad",
+                format!(
+                    "✕ {}: {} {}",
+                    participant(lang, *detected_by),
+                    t(lang, Text::AlertSent),
+                    alert.map(|a| a.name()).unwrap_or("—")
+                ),
+            ),
+        };
+        html! {
+            <g class={class}>
+                <rect x="40" y={format!("{y}")} width={format!("{}", WIDTH - 80.0)} height="32" rx="6" />
+                <text x={format!("{}", WIDTH / 2.0)} y={format!("{}", y + 21.0)} text-anchor="middle">{ words }</text>
+            </g>
+        }
+    } else {
+        html! {}
+    };
+
+    html! {
+        <svg class="diagram" viewBox={format!("0 0 {WIDTH} {height}")} role="group"
+             aria-label={props.title.clone()} data-testid="diagram"
+             preserveAspectRatio="xMidYMin meet">
+            { for heads }
+            { for arrows }
+            { outcome }
+        </svg>
+    }
+}
+
+fn short_success(lang: Lang) -> &'static str {
+    match lang {
+        Lang::En => "Connected: both sides hold the session keys",
+        Lang::Ja => "接続完了: 両者がセッションキーを保持",
+    }
+}

@@ -1,0 +1,406 @@
+//! The inspector: what the current step means, its checks and keys, the decoded fields and
+//! the bytes, with a field's bytes highlighted and a byte leading back to its field.
+
+use std::rc::Rc;
+
+use mtls_lab_engine::handshake::{Epoch, Event, KeyAction};
+use mtls_lab_engine::pki::checklist::{CertificateOwner, CheckStatus, Checklist};
+use mtls_lab_engine::roles::RoleKey;
+use mtls_lab_engine::trace::{Participant, Step, Trace};
+use mtls_lab_engine::wire::Field;
+use yew::prelude::*;
+
+use crate::diagram::{epoch, participant};
+use crate::i18n::{Lang, Text, t};
+use crate::lessons;
+
+/// A field chosen in the tree: the message it belongs to and its path of child indices.
+#[derive(Clone, Debug, PartialEq, Eq)]
+struct Selection {
+    message: usize,
+    path: Vec<usize>,
+}
+
+fn field_at<'a>(root: &'a Field, path: &[usize]) -> Option<&'a Field> {
+    path.iter().try_fold(root, |f, i| f.children.get(*i))
+}
+
+/// The deepest field containing byte `offset` (relative to the message), as a path.
+fn path_of(root: &Field, offset: usize) -> Vec<usize> {
+    let mut path = Vec::new();
+    let mut node = root;
+    while let Some((i, child)) = node
+        .children
+        .iter()
+        .enumerate()
+        .find(|(_, c)| c.start <= offset && offset < c.end)
+    {
+        path.push(i);
+        node = child;
+    }
+    path
+}
+
+/// Properties of [`Inspector`].
+#[derive(Properties, PartialEq)]
+pub struct InspectorProps {
+    /// The run.
+    pub trace: Rc<Trace>,
+    /// The step shown.
+    pub step: usize,
+    /// The language.
+    pub lang: Lang,
+    /// Opens the glossary at a term.
+    pub onterm: Callback<&'static str>,
+}
+
+fn action_words(lang: Lang, a: KeyAction) -> &'static str {
+    match (lang, a) {
+        (Lang::En, KeyAction::Generated) => "generated",
+        (Lang::En, KeyAction::Derived) => "derived",
+        (Lang::En, KeyAction::Used) => "used",
+        (Lang::En, KeyAction::Received) => "received",
+        (Lang::Ja, KeyAction::Generated) => "生成",
+        (Lang::Ja, KeyAction::Derived) => "導出",
+        (Lang::Ja, KeyAction::Used) => "使用",
+        (Lang::Ja, KeyAction::Received) => "受信",
+    }
+}
+
+fn short_hex(bytes: &[u8]) -> String {
+    let hex: String = bytes.iter().take(12).map(|b| format!("{b:02x}")).collect();
+    if bytes.len() > 12 {
+        format!("{hex}…")
+    } else {
+        hex
+    }
+}
+
+/// The inspector panel for one step.
+#[component]
+pub fn Inspector(props: &InspectorProps) -> Html {
+    let lang = props.lang;
+    let selection = use_state(|| None::<Selection>);
+    let show_wire = use_state(|| false);
+    let Some(step) = props.trace.steps.get(props.step) else {
+        return html! {};
+    };
+    let (title, body) = lessons::explain(lang, &step.explain);
+    let encrypted = step.record.epoch != Epoch::Plaintext;
+
+    let meta = html! {
+        <p class="meta">
+            { format!("{} → {} · ", participant(lang, step.from), participant(lang, step.to)) }
+            <span class={classes!("badge", encrypted.then_some("enc"))}>
+                if encrypted { { t(lang, Text::Encrypted) }{ ": " } }
+                { epoch(lang, step.record.epoch) }
+            </span>
+            { format!(" · {} B", step.record.wire.len()) }
+        </p>
+    };
+
+    let checks: Vec<Html> = step
+        .events
+        .iter()
+        .filter_map(|e| match &e.event {
+            Event::Check(c) => Some(html! {
+                <li class={if c.passed { "ok" } else { "bad" }}>
+                    { if c.passed { "✓ " } else { "✕ " } }
+                    <strong>{ participant(lang, e.by) }</strong>{ ": " }
+                    { lessons::check(lang, c.check) }
+                    { " — " }{ t(lang, if c.passed { Text::Passed } else { Text::Failed }) }
+                    if let Some(detail) = &c.detail {
+                        <div class="detail">{ detail.clone() }</div>
+                    }
+                </li>
+            }),
+            Event::Failed { error, alert } => Some(html! {
+                <li class="bad">
+                    { "✕ " }<strong>{ participant(lang, e.by) }</strong>{ ": " }{ error.clone() }
+                    if let Some(a) = alert {
+                        { format!(" → {} {}", t(lang, Text::AlertSent), a.name()) }
+                    }
+                </li>
+            }),
+            _ => None,
+        })
+        .collect();
+
+    let keys: Vec<Html> = step
+        .events
+        .iter()
+        .filter_map(|e| match &e.event {
+            Event::Key(k) => {
+                let row = RoleKey::of(k.key);
+                let term = lessons::key_term(row);
+                let onterm = props.onterm.clone();
+                Some(html! {
+                    <li>
+                        <strong>{ participant(lang, e.by) }</strong>{ " " }
+                        { action_words(lang, k.action) }{ ": " }
+                        <button class="link" onclick={Callback::from(move |_| onterm.emit(term))}>
+                            { lessons::key(lang, row) }
+                        </button>
+                        { " " }<code>{ format!("{:?}", k.key) }</code>
+                        { " " }<code class="value">{ short_hex(&k.value) }</code>
+                    </li>
+                })
+            }
+            _ => None,
+        })
+        .collect();
+
+    let checklists = latest_checklists(&props.trace, props.step);
+    let checklist_html = checklists.iter().map(|(by, list)| {
+        let rows = list.rows.iter().map(|row| {
+            let (mark, words) = lessons::check_status(lang, row.status);
+            let class = match row.status {
+                CheckStatus::Passed => "ok",
+                CheckStatus::Failed => "bad",
+                _ => "muted",
+            };
+            html! {
+                <li class={class}>
+                    <span class="mark" aria-hidden="true">{ mark }</span>{ " " }
+                    { lessons::checklist_item(lang, row.item) }{ " — " }<strong>{ words }</strong>
+                    if let Some(reason) = row.reason {
+                        <div class="detail">
+                            { lessons::checklist_reason(lang, reason) }
+                            if let Some(d) = &row.detail { { " " }<code>{ d.clone() }</code> }
+                        </div>
+                    }
+                </li>
+            }
+        });
+        let owner = match list.owner {
+            CertificateOwner::Server => Text::Server,
+            CertificateOwner::Client => Text::Client,
+        };
+        html! {
+            <div class="checklist" data-testid="checklist">
+                <h3>{ format!("{} — {} → {}", t(lang, Text::Checklist), participant(lang, *by), t(lang, owner)) }</h3>
+                <ol>{ for rows }</ol>
+            </div>
+        }
+    });
+
+    let tree = step.messages.iter().enumerate().map(|(m, msg)| {
+        let Some(root) = &msg.fields else {
+            return html! { <li>{ msg.name.clone() }</li> };
+        };
+        html! { <li>{ field_node(root, m, Vec::new(), &selection) }</li> }
+    });
+
+    // The bytes shown and the highlighted range (relative to them).
+    let (bytes, highlight) = if *show_wire {
+        (&step.record.wire, None)
+    } else {
+        let range = selection.as_ref().and_then(|s| {
+            let msg = step.messages.get(s.message)?;
+            let f = field_at(msg.fields.as_ref()?, &s.path)?;
+            Some((msg.offset + f.start, msg.offset + f.end))
+        });
+        (&step.record.plaintext, range)
+    };
+    let on_byte = {
+        let selection = selection.clone();
+        let step = step.clone();
+        let wire = *show_wire;
+        Callback::from(move |offset: usize| {
+            if wire {
+                return;
+            }
+            let found = step
+                .messages
+                .iter()
+                .enumerate()
+                .find(|(_, m)| m.offset <= offset && offset < m.offset + m.bytes.len());
+            if let Some((i, m)) = found
+                && let Some(root) = &m.fields
+            {
+                selection.set(Some(Selection {
+                    message: i,
+                    path: path_of(root, offset - m.offset),
+                }));
+            }
+        })
+    };
+    let text_view = (step.record.content_type.name() == "application_data" && !*show_wire)
+        .then(|| String::from_utf8_lossy(&step.record.plaintext).into_owned());
+
+    let tab = |wire: bool, label: Text| {
+        let show_wire = show_wire.clone();
+        html! {
+            <button role="tab" aria-selected={(*show_wire == wire).to_string()}
+                    class={classes!("tab", (*show_wire == wire).then_some("on"))}
+                    onclick={Callback::from(move |_| show_wire.set(wire))}>
+                { t(lang, label) }
+            </button>
+        }
+    };
+    let onterm = props.onterm.clone();
+    let glossary_term = match step.explain.as_str() {
+        "certificate_request" | "certificate.client" | "certificate_empty.client" => "mtls",
+        "certificate.server" => "chain",
+        "certificate_verify.server" | "certificate_verify.client" => "certificate-verify",
+        "server_hello" | "client_hello" | "hello_retry_request" => "ecdhe",
+        "application_data" => "session-key",
+        _ => "certificate",
+    };
+
+    html! {
+        <section class="inspector card" aria-labelledby="inspector-title" data-testid="inspector">
+            <h2 id="inspector-title">
+                { format!("{} {} · ", t(lang, Text::StepOf), props.step + 1) }{ title.clone() }
+            </h2>
+            { meta }
+            <p class="explain" data-testid="explanation">{ body }</p>
+            <p>
+                <button class="link" onclick={Callback::from(move |_| onterm.emit(glossary_term))}>
+                    { t(lang, Text::GlossaryOpen) }
+                </button>
+            </p>
+            if !checks.is_empty() {
+                <h3>{ t(lang, Text::ChecksHere) }</h3>
+                <ul class="checks" data-testid="checks">{ for checks }</ul>
+            }
+            if !keys.is_empty() {
+                <h3>{ t(lang, Text::KeysHere) }</h3>
+                <ul class="keys-here">{ for keys }</ul>
+            }
+            { for checklist_html }
+            if !step.messages.is_empty() {
+                <h3>{ t(lang, Text::Fields) }</h3>
+                <p class="hint">{ t(lang, Text::SelectField) }</p>
+                <ul class="tree" data-testid="field-tree">{ for tree }</ul>
+            }
+            <h3>{ t(lang, Text::Bytes) }</h3>
+            <div role="tablist" class="tabs">
+                { tab(false, Text::PlaintextView) }
+                { tab(true, Text::WireView) }
+            </div>
+            if *show_wire && encrypted {
+                <p class="hint">{ t(lang, Text::WireNote) }</p>
+            }
+            if let Some(text) = text_view {
+                <pre class="appdata">{ text }</pre>
+            }
+            <HexDump bytes={Rc::new(bytes.clone())} highlight={highlight} onbyte={on_byte} />
+        </section>
+    }
+}
+
+fn field_node(
+    f: &Field,
+    message: usize,
+    path: Vec<usize>,
+    selection: &UseStateHandle<Option<Selection>>,
+) -> Html {
+    let selected = selection
+        .as_ref()
+        .is_some_and(|s| s.message == message && s.path == path);
+    let onclick = {
+        let selection = selection.clone();
+        let path = path.clone();
+        Callback::from(move |_| {
+            selection.set(Some(Selection {
+                message,
+                path: path.clone(),
+            }))
+        })
+    };
+    let children = f.children.iter().enumerate().map(|(i, c)| {
+        let mut p = path.clone();
+        p.push(i);
+        html! { <li>{ field_node(c, message, p, selection) }</li> }
+    });
+    html! {
+        <>
+            <button class={classes!("field", selected.then_some("sel"))} aria-pressed={selected.to_string()} {onclick}>
+                <span class="fname">{ f.name.clone() }</span>
+                if let Some(v) = &f.value {
+                    <span class="fval">{ v.clone() }</span>
+                }
+                <span class="frange">{ format!("[{}..{})", f.start, f.end) }</span>
+            </button>
+            if !f.children.is_empty() {
+                <ul>{ for children }</ul>
+            }
+        </>
+    }
+}
+
+/// Properties of [`HexDump`].
+#[derive(Properties, PartialEq)]
+pub struct HexDumpProps {
+    /// The bytes.
+    pub bytes: Rc<Vec<u8>>,
+    /// The highlighted range, `[start, end)`.
+    pub highlight: Option<(usize, usize)>,
+    /// Called with a byte offset when the learner clicks a byte.
+    pub onbyte: Callback<usize>,
+}
+
+/// A hex dump, 16 bytes per row.
+#[component]
+pub fn HexDump(props: &HexDumpProps) -> Html {
+    let rows = props.bytes.chunks(16).enumerate().map(|(r, chunk)| {
+        let cells = chunk.iter().enumerate().map(|(c, b)| {
+            let offset = r * 16 + c;
+            let on = props.highlight.is_some_and(|(s, e)| s <= offset && offset < e);
+            let cb = props.onbyte.clone();
+            html! {
+                <span class={classes!("b", on.then_some("hl"))}
+                      onclick={Callback::from(move |_| cb.emit(offset))}>{ format!("{b:02x}") }</span>
+            }
+        });
+        html! {
+            <div class="row"><span class="off">{ format!("{:04x}", r * 16) }</span>{ for cells }</div>
+        }
+    });
+    html! { <div class="hex" data-testid="hex">{ for rows }</div> }
+}
+
+/// The verification checklists made so far, the latest per verifier, if the current step
+/// involves a certificate (a Certificate or CertificateVerify message, or a failure).
+fn latest_checklists(trace: &Trace, at: usize) -> Vec<(Participant, Checklist)> {
+    let Some(step) = trace.steps.get(at) else {
+        return Vec::new();
+    };
+    let relevant = step
+        .messages
+        .iter()
+        .any(|m| m.name == "Certificate" || m.name == "CertificateVerify")
+        || step
+            .events
+            .iter()
+            .any(|e| matches!(e.event, Event::Checklist(_)))
+        || step.alert.is_some_and(|a| a.name() != "close_notify");
+    if !relevant {
+        return Vec::new();
+    }
+    let mut out: Vec<(Participant, Checklist)> = Vec::new();
+    for s in trace.steps.iter().take(at + 1) {
+        for e in &s.events {
+            if let Event::Checklist(list) = &e.event {
+                out.retain(|(_, l)| l.owner != list.owner);
+                out.push((e.by, list.clone()));
+            }
+        }
+    }
+    out
+}
+
+/// A step's short description for narration and the text twin.
+pub fn narrate(lang: Lang, step: &Step, total: usize) -> String {
+    format!(
+        "{} {}/{}: {} → {}: {} ({})",
+        t(lang, Text::StepNarration),
+        step.index + 1,
+        total,
+        participant(lang, step.from),
+        participant(lang, step.to),
+        crate::diagram::label(lang, step),
+        epoch(lang, step.record.epoch)
+    )
+}

@@ -1,0 +1,69 @@
+//! The key-role table: who holds which key at the current step.
+
+use std::rc::Rc;
+
+use mtls_lab_engine::roles::{Holding, key_roles};
+use mtls_lab_engine::trace::Trace;
+use yew::prelude::*;
+
+use crate::i18n::{Lang, Text, t};
+use crate::lessons;
+
+/// Properties of [`KeyTable`].
+#[derive(Properties, PartialEq)]
+pub struct KeyTableProps {
+    /// The run.
+    pub trace: Rc<Trace>,
+    /// The current step.
+    pub step: usize,
+    /// The language.
+    pub lang: Lang,
+    /// Opens the glossary at a term.
+    pub onterm: Callback<&'static str>,
+}
+
+/// The live key-role table.
+#[component]
+pub fn KeyTable(props: &KeyTableProps) -> Html {
+    let lang = props.lang;
+    let table = key_roles(&props.trace, props.step);
+    let heads = table.columns.iter().map(|v| {
+        html! { <th scope="col">{ lessons::viewer(lang, *v) }</th> }
+    });
+    let rows = table.rows.iter().map(|row| {
+        let term = lessons::key_term(row.key);
+        let onterm = props.onterm.clone();
+        let cells = row.cells.iter().map(|h| {
+            let (class, mark) = match h {
+                Holding::Holds => ("holds", "● "),
+                Holding::Later => ("later", "◌ "),
+                Holding::Never => ("never", "— "),
+            };
+            html! { <td class={class}>{ mark }{ lessons::holding(lang, *h) }</td> }
+        });
+        html! {
+            <tr class={classes!(row.active.then_some("active"))} aria-current={row.active.then_some("step")}
+                data-key={format!("{:?}", row.key)}>
+                <th scope="row">
+                    if row.active { <span class="now" aria-hidden="true">{ "▶ " }</span> }
+                    <button class="link" onclick={Callback::from(move |_| onterm.emit(term))}>
+                        { lessons::key(lang, row.key) }
+                    </button>
+                </th>
+                { for cells }
+            </tr>
+        }
+    });
+    html! {
+        <section class="card keytable" aria-labelledby="keys-title" data-testid="key-table">
+            <h2 id="keys-title">{ t(lang, Text::KeyTable) }</h2>
+            <p class="hint">{ t(lang, Text::KeyTableIntro) }</p>
+            <div class="scroll">
+                <table>
+                    <thead><tr><th scope="col"></th>{ for heads }</tr></thead>
+                    <tbody>{ for rows }</tbody>
+                </table>
+            </div>
+        </section>
+    }
+}

@@ -1,0 +1,856 @@
+//! The lessons' words, in English and Japanese: scenario titles, step explanations, key and
+//! check names, alert meanings and the glossary. Protocol names stay as the RFCs write them.
+//!
+//! Everything here is keyed by ids the engine records (scenario ids, explanation ids, check
+//! and key kinds, alert names); an id without words falls back to the id itself, so a new
+//! engine scenario shows up readable before it is translated.
+
+use mtls_lab_engine::handshake::CheckKind;
+use mtls_lab_engine::pki::checklist::{CheckStatus, ChecklistItem, ChecklistReason};
+use mtls_lab_engine::roles::{Holding, RoleKey, Viewer};
+use mtls_lab_engine::scenario::Category;
+
+use crate::i18n::{Lang, Text, t};
+
+fn pick(lang: Lang, (en, ja): (&'static str, &'static str)) -> &'static str {
+    match lang {
+        Lang::En => en,
+        Lang::Ja => ja,
+    }
+}
+
+/// A picker group's name.
+pub fn category(lang: Lang, c: Category) -> &'static str {
+    pick(
+        lang,
+        match c {
+            Category::HappyPath => ("Handshakes that work", "成功するハンドシェイク"),
+            Category::ClientCertificateFailure => {
+                ("Client certificate problems", "クライアント証明書の問題")
+            }
+            Category::ServerCertificateFailure => {
+                ("Server certificate problems", "サーバー証明書の問題")
+            }
+            Category::Attack => ("Attacks", "攻撃"),
+        },
+    )
+}
+
+/// A scenario's title and one-sentence summary.
+pub fn scenario(lang: Lang, id: &str) -> (String, String) {
+    let (title, summary) = match id {
+        "one-way" => (
+            ("One-way TLS", "片方向 TLS"),
+            (
+                "Only the server proves who it is, with its certificate and a signature. The client stays anonymous at the TLS layer.",
+                "サーバーだけが証明書と署名で身元を証明します。クライアントは TLS のレベルでは匿名のままです。",
+            ),
+        ),
+        "mutual" => (
+            ("Mutual TLS (mTLS)", "相互TLS (mTLS)"),
+            (
+                "The server asks for a certificate (CertificateRequest); the client sends one and signs the handshake with its private key (CertificateVerify). Both sides are authenticated.",
+                "サーバーが証明書を要求し (CertificateRequest)、クライアントは証明書を送って秘密鍵でハンドシェイクに署名します (CertificateVerify)。双方が認証されます。",
+            ),
+        ),
+        "mutual-hrr" => (
+            (
+                "Mutual TLS with HelloRetryRequest",
+                "HelloRetryRequest を伴う相互TLS",
+            ),
+            (
+                "The server prefers P-256 but the client guessed x25519 for its key share, so the server asks it to try again.",
+                "サーバーは P-256 を優先しますが、クライアントは x25519 の key share を送ったため、サーバーがやり直しを求めます。",
+            ),
+        ),
+        "no-client-cert" => (
+            ("No client certificate", "クライアント証明書なし"),
+            (
+                "The server requires a client certificate and the client has none: it sends an empty Certificate and the server stops with certificate_required.",
+                "サーバーはクライアント証明書を必須にしていますが、クライアントは持っていません。空の Certificate を送り、サーバーは certificate_required で接続を止めます。",
+            ),
+        ),
+        "unknown-ca" => (
+            (
+                "Client certificate from an unknown CA",
+                "未知の認証局が発行したクライアント証明書",
+            ),
+            (
+                "The client's certificate was issued by a CA the server does not trust: unknown_ca.",
+                "クライアント証明書を発行した認証局をサーバーが信頼していません: unknown_ca。",
+            ),
+        ),
+        "expired" => (
+            ("Expired client certificate", "期限切れのクライアント証明書"),
+            (
+                "The client certificate's validity period ended before now: certificate_expired.",
+                "クライアント証明書の有効期間が既に終わっています: certificate_expired。",
+            ),
+        ),
+        "not-yet-valid" => (
+            (
+                "Client certificate not yet valid",
+                "まだ有効でないクライアント証明書",
+            ),
+            (
+                "The client certificate's validity starts in the future: bad_certificate.",
+                "クライアント証明書の有効期間がまだ始まっていません: bad_certificate。",
+            ),
+        ),
+        "revoked" => (
+            ("Revoked client certificate", "失効したクライアント証明書"),
+            (
+                "The CA has revoked the client's certificate and lists it in its CRL: certificate_revoked.",
+                "認証局がクライアント証明書を失効させ、CRL に載せています: certificate_revoked。",
+            ),
+        ),
+        "wrong-eku" => (
+            (
+                "Server certificate used as a client certificate",
+                "サーバー用の証明書をクライアント証明書に使う",
+            ),
+            (
+                "The certificate's Extended Key Usage says serverAuth only, so it cannot identify a client: unsupported_certificate.",
+                "証明書の拡張鍵用途 (EKU) が serverAuth だけなので、クライアントの身元証明には使えません: unsupported_certificate。",
+            ),
+        ),
+        "missing-intermediate" => (
+            ("Missing intermediate certificate", "中間証明書の送り忘れ"),
+            (
+                "The client sends its certificate without the intermediate CA's, so the server cannot build a chain to its root: unknown_ca.",
+                "クライアントが中間 CA の証明書を付けずに送るため、サーバーはルートまでのチェーンを組み立てられません: unknown_ca。",
+            ),
+        ),
+        "name-mismatch" => (
+            ("Server name mismatch", "サーバー名の不一致"),
+            (
+                "The server's certificate is valid but for another name than the one the client asked for: bad_certificate.",
+                "サーバー証明書は正しいものの、クライアントが接続しようとした名前とは別の名前のものです: bad_certificate。",
+            ),
+        ),
+        "self-signed-server" => (
+            ("Self-signed server certificate", "自己署名のサーバー証明書"),
+            (
+                "The server presents a certificate it signed itself; no trusted CA vouches for it: unknown_ca.",
+                "サーバーが自分で署名した証明書を提示します。信頼された認証局の保証がありません: unknown_ca。",
+            ),
+        ),
+        "impostor-server" => (
+            ("Impostor server", "なりすましサーバー"),
+            (
+                "An impostor replays the real server's certificate but does not have its private key, so its CertificateVerify signature fails: decrypt_error.",
+                "なりすましは本物のサーバー証明書をそのまま送りますが、秘密鍵を持っていないため CertificateVerify の署名検証に失敗します: decrypt_error。",
+            ),
+        ),
+        "stolen-client-cert" => (
+            ("Stolen client certificate", "盗まれたクライアント証明書"),
+            (
+                "Someone copied alice's certificate but not her private key: the server rejects the client's CertificateVerify with decrypt_error.",
+                "alice の証明書はコピーできても秘密鍵はありません。サーバーはクライアントの CertificateVerify を decrypt_error で拒否します。",
+            ),
+        ),
+        "aitm-relay-one-way" => (
+            (
+                "Phishing proxy against one-way TLS",
+                "片方向 TLS へのフィッシング・プロキシー",
+            ),
+            (
+                "An adversary-in-the-middle proxy relays a password login over one-way TLS and succeeds: it sees the password and the session.",
+                "中間者 (AitM) のプロキシーが片方向 TLS のパスワードログインを中継し、成功します。パスワードもセッションも丸見えです。",
+            ),
+        ),
+        "aitm-relay-mutual" => (
+            (
+                "Phishing proxy against mutual TLS",
+                "相互TLS へのフィッシング・プロキシー",
+            ),
+            (
+                "The same proxy cannot log in with mutual TLS: the client's CertificateVerify signs a handshake the proxy cannot reproduce, and the proxy lacks the client's private key.",
+                "同じプロキシーでも相互TLS ではログインできません。クライアントの CertificateVerify は、プロキシーが再現できないハンドシェイクへの署名で、プロキシーはクライアントの秘密鍵も持っていません。",
+            ),
+        ),
+        "tampered-record" => (
+            ("Tampered record", "改ざんされたレコード"),
+            (
+                "An on-path attacker flips one bit of an encrypted record; AES-GCM's tag check fails: bad_record_mac.",
+                "経路上の攻撃者が暗号化レコードの 1 ビットを反転させると、AES-GCM のタグ検証が失敗します: bad_record_mac。",
+            ),
+        ),
+        "observer" => (
+            ("What an eavesdropper sees", "盗聴者に見えるもの"),
+            (
+                "A passive observer records every byte. In TLS 1.3 even the certificates travel encrypted, so the client's identity stays hidden.",
+                "受動的な盗聴者はすべてのバイトを記録します。TLS 1.3 では証明書も暗号化されて送られるため、クライアントの身元は隠れたままです。",
+            ),
+        ),
+        other => return (other.to_string(), String::new()),
+    };
+    (
+        pick(lang, title).to_string(),
+        pick(lang, summary).to_string(),
+    )
+}
+
+/// The explanation of a step, by the engine's explanation id: a title and a paragraph.
+pub fn explain(lang: Lang, id: &str) -> (String, String) {
+    if let Some(alert) = id.strip_prefix("alert.") {
+        let (title, body) = alert_meaning(lang, alert);
+        return (title, body);
+    }
+    let pair = match id {
+        "client_hello" => (
+            (
+                "ClientHello: the client opens",
+                "ClientHello: クライアントが口火を切る",
+            ),
+            (
+                "The client sends 32 random bytes, the cipher suites and groups it supports, the server name it wants (SNI) and an ephemeral public key share. It travels unencrypted: there are no keys yet.",
+                "クライアントは 32 バイトの乱数、対応する暗号スイートと鍵交換グループ、接続先のサーバー名 (SNI)、そして一時的な公開鍵 (key share) を送ります。まだ鍵がないので、平文で送られます。",
+            ),
+        ),
+        "hello_retry_request" => (
+            (
+                "HelloRetryRequest: try another group",
+                "HelloRetryRequest: 別のグループでやり直し",
+            ),
+            (
+                "The server supports none of the client's key shares it prefers, so it names the group it wants. The client will send a second ClientHello with a share in that group. It costs one extra round trip.",
+                "サーバーは、クライアントが送った key share のグループを採用せず、希望するグループを指定します。クライアントはそのグループの key share を付けて ClientHello を送り直します。往復が 1 回増えます。",
+            ),
+        ),
+        "server_hello" => (
+            (
+                "ServerHello: the key exchange completes",
+                "ServerHello: 鍵交換が完了する",
+            ),
+            (
+                "The server picks the cipher suite and sends its own ephemeral public key share. Now each side combines its private share with the other's public share (ECDHE) and gets the same shared secret, which never crossed the wire. Everything after this is encrypted.",
+                "サーバーは暗号スイートを選び、自分の一時的な公開鍵 (key share) を送ります。両者はそれぞれ自分の秘密鍵と相手の公開鍵を組み合わせ (ECDHE)、通信路を一度も通っていない同じ共有秘密を得ます。ここから先はすべて暗号化されます。",
+            ),
+        ),
+        "change_cipher_spec" => (
+            (
+                "ChangeCipherSpec: a compatibility gesture",
+                "ChangeCipherSpec: 互換性のための合図",
+            ),
+            (
+                "A leftover from TLS 1.2, sent only so that old middleboxes let TLS 1.3 through. It carries no meaning and the peer ignores it.",
+                "TLS 1.2 の名残です。古い中継機器に TLS 1.3 を通してもらうためだけに送られ、意味はなく、相手は無視します。",
+            ),
+        ),
+        "encrypted_extensions" => (
+            ("EncryptedExtensions", "EncryptedExtensions"),
+            (
+                "The server's answers that need no key exchange, such as the application protocol (ALPN: http/1.1), sent already under the handshake keys.",
+                "鍵交換に関わらないサーバーの応答 (アプリケーションプロトコル ALPN: http/1.1 など) です。既にハンドシェイク鍵で暗号化されています。",
+            ),
+        ),
+        "certificate_request" => (
+            (
+                "CertificateRequest: the server asks the client to prove who it is",
+                "CertificateRequest: サーバーがクライアントに身元の証明を求める",
+            ),
+            (
+                "This message is what makes TLS mutual. It lists the signature algorithms the server accepts and the CAs it trusts (certificate_authorities), so the client can pick the right certificate.",
+                "このメッセージがあるから TLS が「相互」になります。サーバーが受け付ける署名アルゴリズムと、信頼する認証局 (certificate_authorities) を伝え、クライアントが適切な証明書を選べるようにします。",
+            ),
+        ),
+        "certificate.server" => (
+            (
+                "Certificate: the server's chain",
+                "Certificate: サーバーの証明書チェーン",
+            ),
+            (
+                "The server sends its certificate (naming server.example, with its public key) and the intermediate CA's certificate. The client checks the chain up to a root it trusts, the validity dates, the name and the key usage.",
+                "サーバーは自分の証明書 (server.example の名前と公開鍵を含む) と中間 CA の証明書を送ります。クライアントは信頼するルートまでのチェーン、有効期間、名前、鍵の用途を検証します。",
+            ),
+        ),
+        "certificate.client" => (
+            (
+                "Certificate: the client's chain",
+                "Certificate: クライアントの証明書チェーン",
+            ),
+            (
+                "In mutual TLS the client sends its certificate (naming a person or a device) and its intermediate. It travels encrypted, so an eavesdropper cannot tell who is connecting. The server checks it against its own trusted CA and CRL.",
+                "相互TLS では、クライアントが自分の証明書 (人や機器の名前を含む) と中間証明書を送ります。暗号化されて送られるため、盗聴者には誰が接続しているのか分かりません。サーバーは自分が信頼する認証局と CRL に照らして検証します。",
+            ),
+        ),
+        "certificate_empty.client" => (
+            (
+                "Certificate (empty): the client has nothing to show",
+                "Certificate (空): クライアントに出せる証明書がない",
+            ),
+            (
+                "Asked for a certificate, a client without one must still answer, with an empty Certificate message. The server decides whether that is acceptable.",
+                "証明書を求められたクライアントは、持っていなくても空の Certificate で応答しなければなりません。それを受け入れるかどうかはサーバーが決めます。",
+            ),
+        ),
+        "certificate_empty.server" => (
+            ("Certificate (empty)", "Certificate (空)"),
+            ("An empty certificate list.", "空の証明書リストです。"),
+        ),
+        "certificate_verify.server" => (
+            (
+                "CertificateVerify: the server proves it holds the private key",
+                "CertificateVerify: サーバーが秘密鍵を持っていることの証明",
+            ),
+            (
+                "A certificate is public: anyone can copy it. So the server signs a hash of the whole handshake so far with its private key. The client verifies the signature with the public key from the certificate.",
+                "証明書は公開情報なので誰でもコピーできます。そこでサーバーは、ここまでのハンドシェイク全体のハッシュに秘密鍵で署名します。クライアントは証明書の公開鍵でその署名を検証します。",
+            ),
+        ),
+        "certificate_verify.client" => (
+            (
+                "CertificateVerify: the client proves it holds the private key",
+                "CertificateVerify: クライアントが秘密鍵を持っていることの証明",
+            ),
+            (
+                "The client signs the handshake transcript with its private key. Because the signature covers this very handshake (both randoms and key shares), it cannot be replayed or relayed into another connection.",
+                "クライアントはハンドシェイクの記録 (トランスクリプト) に秘密鍵で署名します。署名はこのハンドシェイク固有の内容 (双方の乱数と key share) を含むため、別の接続に使い回したり中継したりできません。",
+            ),
+        ),
+        "finished.server" => (
+            (
+                "Finished: the server seals the handshake",
+                "Finished: サーバーがハンドシェイクを締めくくる",
+            ),
+            (
+                "An HMAC over the whole transcript with a key derived from the handshake secret. If anyone changed any earlier message, this would not match.",
+                "ハンドシェイクの秘密から導いた鍵で、トランスクリプト全体の HMAC を計算したものです。途中のメッセージが 1 つでも改ざんされていれば一致しません。",
+            ),
+        ),
+        "finished.client" => (
+            (
+                "Finished: the client seals the handshake",
+                "Finished: クライアントがハンドシェイクを締めくくる",
+            ),
+            (
+                "The client's HMAC over the transcript. After it, both sides switch to the application traffic keys: the session keys that protect the data.",
+                "クライアント側のトランスクリプトの HMAC です。この後、両者はアプリケーション用の鍵 (データを守るセッションキー) に切り替えます。",
+            ),
+        ),
+        "application_data" => (
+            ("Application data", "アプリケーションデータ"),
+            (
+                "The HTTP request or answer, encrypted with AES-128-GCM under the session keys. Only the two endpoints can read it; any change to it would be detected.",
+                "HTTP のリクエストまたは応答です。セッションキーを使って AES-128-GCM で暗号化されています。読めるのは両端だけで、少しでも改ざんされれば検出されます。",
+            ),
+        ),
+        "new_session_ticket" => (
+            ("NewSessionTicket", "NewSessionTicket"),
+            (
+                "A ticket the client could use to resume later without a full handshake. The lab accepts it and does not resume.",
+                "後で完全なハンドシェイクなしに再開するためのチケットです。ラボは受け取りますが、再開には使いません。",
+            ),
+        ),
+        "key_update.client" | "key_update.server" => (
+            ("KeyUpdate", "KeyUpdate"),
+            (
+                "The sender switches to the next generation of traffic keys, derived from the current ones.",
+                "送信側が現在の鍵から導いた次の世代のトラフィック鍵に切り替えます。",
+            ),
+        ),
+        other => return (other.to_string(), String::new()),
+    };
+    (
+        pick(lang, pair.0).to_string(),
+        pick(lang, pair.1).to_string(),
+    )
+}
+
+/// What an alert means, by its RFC 8446 name.
+pub fn alert_meaning(lang: Lang, name: &str) -> (String, String) {
+    let body = match name {
+        "close_notify" => (
+            "The sender will send nothing more on this connection: a clean goodbye, not an error.",
+            "送信側はこの接続でこれ以上何も送りません。エラーではなく、正常な終了の挨拶です。",
+        ),
+        "certificate_required" => (
+            "The server requires a client certificate and none was sent.",
+            "サーバーはクライアント証明書を必須としていますが、送られてきませんでした。",
+        ),
+        "unknown_ca" => (
+            "The certificate chain does not lead to a CA the receiver trusts (unknown issuer, missing intermediate, or self-signed).",
+            "証明書チェーンが、受信側の信頼する認証局にたどり着きません (発行者が不明、中間証明書の欠落、自己署名など)。",
+        ),
+        "certificate_expired" => (
+            "A certificate's validity period has ended.",
+            "証明書の有効期間が終わっています。",
+        ),
+        "certificate_revoked" => (
+            "The issuing CA revoked the certificate (it is on the CRL).",
+            "発行した認証局が証明書を失効させています (CRL に載っています)。",
+        ),
+        "unsupported_certificate" => (
+            "The certificate is not allowed for this purpose (its Extended Key Usage does not fit the role).",
+            "証明書はこの用途に使えません (拡張鍵用途 EKU が役割に合いません)。",
+        ),
+        "bad_certificate" => (
+            "The certificate is unacceptable: not yet valid, the wrong name, or otherwise broken.",
+            "証明書を受け入れられません (まだ有効でない、名前が違う、その他の不備)。",
+        ),
+        "decrypt_error" => (
+            "A signature or Finished value did not verify: the peer does not hold the private key, or the handshake was altered.",
+            "署名または Finished の値を検証できませんでした。相手が秘密鍵を持っていないか、ハンドシェイクが改ざんされています。",
+        ),
+        "bad_record_mac" => (
+            "An encrypted record failed its authentication tag: it was changed on the way.",
+            "暗号化レコードの認証タグが一致しません。途中で改ざんされました。",
+        ),
+        "handshake_failure" => (
+            "The two sides could not agree on parameters.",
+            "両者がパラメータに合意できませんでした。",
+        ),
+        "illegal_parameter" => (
+            "A field had a value the receiver does not allow.",
+            "受信側が許容しない値のフィールドがありました。",
+        ),
+        "decode_error" => (
+            "A message could not be decoded.",
+            "メッセージを解析できませんでした。",
+        ),
+        "unexpected_message" => (
+            "A message arrived at the wrong time.",
+            "想定外のタイミングでメッセージが届きました。",
+        ),
+        "record_overflow" => (
+            "A record was longer than TLS allows.",
+            "TLS が許す長さを超えるレコードでした。",
+        ),
+        _ => (
+            "An alert ends the connection.",
+            "アラートで接続が終了します。",
+        ),
+    };
+    (format!("Alert: {name}"), pick(lang, body).to_string())
+}
+
+/// A check's name.
+pub fn check(lang: Lang, c: CheckKind) -> &'static str {
+    pick(
+        lang,
+        match c {
+            CheckKind::SupportedVersion => ("Both speak TLS 1.3", "両者が TLS 1.3 に対応"),
+            CheckKind::CipherSuite => ("A cipher suite in common", "共通の暗号スイート"),
+            CheckKind::KeyShareGroup => (
+                "A key-exchange group and share",
+                "鍵交換グループと key share",
+            ),
+            CheckKind::SignatureScheme => ("A signature scheme in common", "共通の署名方式"),
+            CheckKind::Alpn => (
+                "Application protocol (ALPN)",
+                "アプリケーションプロトコル (ALPN)",
+            ),
+            CheckKind::ServerCertificateChain => (
+                "Server certificate chain is trusted",
+                "サーバー証明書チェーンを信頼できる",
+            ),
+            CheckKind::ClientCertificatePresent => (
+                "The client sent a certificate",
+                "クライアントが証明書を送った",
+            ),
+            CheckKind::ClientCertificateChain => (
+                "Client certificate chain is trusted",
+                "クライアント証明書チェーンを信頼できる",
+            ),
+            CheckKind::ServerCertificateVerify => (
+                "Server's signature proves it holds the private key",
+                "サーバーの署名で秘密鍵の所持を確認",
+            ),
+            CheckKind::ClientCertificateVerify => (
+                "Client's signature proves it holds the private key",
+                "クライアントの署名で秘密鍵の所持を確認",
+            ),
+            CheckKind::ServerFinished => ("Server Finished matches", "サーバーの Finished が一致"),
+            CheckKind::ClientFinished => {
+                ("Client Finished matches", "クライアントの Finished が一致")
+            }
+            CheckKind::RecordAuthentication => (
+                "Record authenticates (AES-GCM tag)",
+                "レコードの認証 (AES-GCM タグ)",
+            ),
+        },
+    )
+}
+
+/// A key-role table row's name.
+pub fn key(lang: Lang, k: RoleKey) -> &'static str {
+    pick(
+        lang,
+        match k {
+            RoleKey::CaPrivateKeys => (
+                "CA private keys (root, intermediate)",
+                "認証局の秘密鍵 (ルート、中間)",
+            ),
+            RoleKey::ServerPrivateKey => ("Server's private key", "サーバーの秘密鍵"),
+            RoleKey::ServerPublicKey => (
+                "Server's public key (in its certificate)",
+                "サーバーの公開鍵 (証明書内)",
+            ),
+            RoleKey::ClientPrivateKey => ("Client's private key", "クライアントの秘密鍵"),
+            RoleKey::ClientPublicKey => (
+                "Client's public key (in its certificate)",
+                "クライアントの公開鍵 (証明書内)",
+            ),
+            RoleKey::ClientEphemeralPrivate => {
+                ("Client's ephemeral private key", "クライアントの一時秘密鍵")
+            }
+            RoleKey::ClientEphemeralPublic => (
+                "Client's key share (public)",
+                "クライアントの key share (公開)",
+            ),
+            RoleKey::ServerEphemeralPrivate => {
+                ("Server's ephemeral private key", "サーバーの一時秘密鍵")
+            }
+            RoleKey::ServerEphemeralPublic => {
+                ("Server's key share (public)", "サーバーの key share (公開)")
+            }
+            RoleKey::SharedSecret => ("ECDHE shared secret", "ECDHE 共有秘密"),
+            RoleKey::HandshakeTrafficKeys => {
+                ("Handshake traffic keys", "ハンドシェイク用トラフィック鍵")
+            }
+            RoleKey::ApplicationTrafficKeys => (
+                "Session keys (application traffic)",
+                "セッションキー (アプリケーション用)",
+            ),
+        },
+    )
+}
+
+/// The glossary entry a key-role row links to.
+pub fn key_term(k: RoleKey) -> &'static str {
+    match k {
+        RoleKey::CaPrivateKeys => "ca",
+        RoleKey::ServerPrivateKey | RoleKey::ClientPrivateKey => "private-key",
+        RoleKey::ServerPublicKey | RoleKey::ClientPublicKey => "public-key",
+        RoleKey::ClientEphemeralPrivate
+        | RoleKey::ClientEphemeralPublic
+        | RoleKey::ServerEphemeralPrivate
+        | RoleKey::ServerEphemeralPublic
+        | RoleKey::SharedSecret => "ecdhe",
+        RoleKey::HandshakeTrafficKeys | RoleKey::ApplicationTrafficKeys => "session-key",
+    }
+}
+
+/// A column's name.
+pub fn viewer(lang: Lang, v: Viewer) -> &'static str {
+    t(
+        lang,
+        match v {
+            Viewer::Client => Text::Client,
+            Viewer::Server => Text::Server,
+            Viewer::Observer => Text::Observer,
+            Viewer::Attacker => Text::Attacker,
+        },
+    )
+}
+
+/// A cell's words.
+pub fn holding(lang: Lang, h: Holding) -> &'static str {
+    t(
+        lang,
+        match h {
+            Holding::Holds => Text::Holds,
+            Holding::Later => Text::Later,
+            Holding::Never => Text::Never,
+        },
+    )
+}
+
+/// A glossary entry: id (for links), term, definition.
+pub struct Term {
+    /// Anchor id.
+    pub id: &'static str,
+    /// The term in each language.
+    pub term: (&'static str, &'static str),
+    /// The definition in each language.
+    pub definition: (&'static str, &'static str),
+}
+
+impl Term {
+    /// The term in `lang`.
+    pub fn term(&self, lang: Lang) -> &'static str {
+        pick(lang, self.term)
+    }
+    /// The definition in `lang`.
+    pub fn definition(&self, lang: Lang) -> &'static str {
+        pick(lang, self.definition)
+    }
+}
+
+/// The glossary, in reading order.
+pub const GLOSSARY: &[Term] = &[
+    Term {
+        id: "mtls",
+        term: ("Mutual TLS (mTLS)", "相互TLS (mTLS、双方向TLS)"),
+        definition: (
+            "TLS in which both sides prove who they are with certificates. In ordinary one-way TLS only the server does.",
+            "双方が証明書で身元を証明する TLS。通常の片方向 TLS では、証明するのはサーバーだけです。",
+        ),
+    },
+    Term {
+        id: "certificate",
+        term: ("Certificate (X.509)", "証明書 (X.509)"),
+        definition: (
+            "A signed statement by a CA binding a name (a server name, a person, a device) to a public key, with a validity period and allowed uses. Public: anyone may see and copy it.",
+            "認証局が署名した、名前 (サーバー名、人、機器) と公開鍵を結びつける文書。有効期間と用途も記されます。公開情報で、誰でも見たりコピーしたりできます。",
+        ),
+    },
+    Term {
+        id: "client-certificate",
+        term: ("Client certificate", "クライアント証明書"),
+        definition: (
+            "A certificate that identifies the client (EKU clientAuth). Used in mutual TLS, together with the private key that only the client holds.",
+            "クライアントを識別する証明書 (EKU は clientAuth)。相互TLS で、クライアントだけが持つ秘密鍵と組み合わせて使います。",
+        ),
+    },
+    Term {
+        id: "ca",
+        term: ("Certificate authority (CA)", "認証局 (CA)"),
+        definition: (
+            "An issuer of certificates. A root CA is trusted directly (it sits in the trust store); an intermediate CA is certified by the root and signs the everyday certificates, so the root key can stay offline.",
+            "証明書の発行者。ルート認証局は直接信頼され (トラストストアに入っています)、中間認証局はルートに証明されて日常の証明書に署名します。これによりルートの秘密鍵をオフラインに保てます。",
+        ),
+    },
+    Term {
+        id: "chain",
+        term: ("Certificate chain", "証明書チェーン"),
+        definition: (
+            "Leaf certificate → intermediate → root, each signed by the next. A verifier must be able to build it up to a root it trusts.",
+            "リーフ証明書 → 中間証明書 → ルート証明書の連なりで、それぞれが次の証明書の鍵で署名されています。検証者は信頼するルートまでたどれなければなりません。",
+        ),
+    },
+    Term {
+        id: "private-key",
+        term: ("Private key", "秘密鍵"),
+        definition: (
+            "The secret half of a key pair. It signs; it never leaves its owner. The client never has the server's private key, and the server never has the client's.",
+            "鍵ペアの秘密の側。署名に使い、持ち主の外に出ることはありません。クライアントがサーバーの秘密鍵を持つことはなく、その逆もありません。",
+        ),
+    },
+    Term {
+        id: "public-key",
+        term: ("Public key", "公開鍵"),
+        definition: (
+            "The public half of a key pair, published in the certificate. Anyone can use it to verify the owner's signatures.",
+            "鍵ペアの公開の側で、証明書に載っています。誰でもこれを使って持ち主の署名を検証できます。",
+        ),
+    },
+    Term {
+        id: "ecdhe",
+        term: (
+            "ECDHE (ephemeral Diffie-Hellman)",
+            "ECDHE (一時的な Diffie-Hellman 鍵交換)",
+        ),
+        definition: (
+            "Each side makes a fresh key pair per connection and sends only the public share; combining its private key with the other's share gives both the same secret. Unlike TLS 1.2's RSA key transport, no secret is ever encrypted to the server's long-term key, so a stolen server key cannot decrypt recorded traffic (forward secrecy).",
+            "接続ごとに双方が新しい鍵ペアを作り、公開鍵 (key share) だけを送ります。自分の秘密鍵と相手の公開鍵から、両者は同じ秘密を得ます。TLS 1.2 の RSA 鍵交換のようにプリマスターシークレットをサーバーの長期鍵で暗号化して送らないため、後でサーバーの鍵が盗まれても記録された通信は復号できません (前方秘匿性)。",
+        ),
+    },
+    Term {
+        id: "session-key",
+        term: ("Session keys", "セッションキー"),
+        definition: (
+            "Symmetric keys derived from the shared secret and the transcript (HKDF). The handshake is asymmetric cryptography; the data phase uses these fast symmetric keys (AES-GCM).",
+            "共有秘密とトランスクリプトから HKDF で導出される共通鍵。ハンドシェイクは公開鍵暗号、データのやり取りはこの高速な共通鍵暗号 (AES-GCM) で行います。",
+        ),
+    },
+    Term {
+        id: "certificate-verify",
+        term: ("CertificateVerify", "CertificateVerify"),
+        definition: (
+            "A signature over the handshake transcript: proof that the sender holds the private key of the certificate it just sent.",
+            "ハンドシェイクのトランスクリプトへの署名。直前に送った証明書の秘密鍵を持っていることの証明です。",
+        ),
+    },
+    Term {
+        id: "eku",
+        term: ("Extended Key Usage (EKU)", "拡張鍵用途 (EKU)"),
+        definition: (
+            "What a certificate may be used for: serverAuth for servers, clientAuth for clients. A verifier refuses a certificate used for a role it does not allow.",
+            "証明書の用途。サーバーには serverAuth、クライアントには clientAuth。許されない役割で使われた証明書は拒否されます。",
+        ),
+    },
+    Term {
+        id: "revocation",
+        term: ("Revocation (CRL, OCSP)", "失効 (CRL、OCSP)"),
+        definition: (
+            "A CA can withdraw a certificate before it expires, for example when its key is stolen. Verifiers learn it from a Certificate Revocation List or by asking an OCSP responder (or from a stapled OCSP answer).",
+            "鍵の盗難などの際、認証局は期限前に証明書を失効させられます。検証者は証明書失効リスト (CRL) や OCSP レスポンダーへの問い合わせ (または OCSP ステープリング) でそれを知ります。",
+        ),
+    },
+    Term {
+        id: "pem-der",
+        term: ("PEM, DER, PKCS#12", "PEM、DER、PKCS#12"),
+        definition: (
+            "DER is the binary encoding of a certificate or key; PEM is DER in base64 between -----BEGIN----- lines; PKCS#12 (.p12/.pfx) bundles a certificate with its private key behind a password.",
+            "DER は証明書や鍵のバイナリ形式、PEM は DER を base64 にして -----BEGIN----- 行で囲んだもの、PKCS#12 (.p12/.pfx) は証明書と秘密鍵をパスワード付きでまとめた形式です。",
+        ),
+    },
+    Term {
+        id: "aitm",
+        term: (
+            "Adversary-in-the-middle phishing",
+            "中間者 (AitM) フィッシング",
+        ),
+        definition: (
+            "A fake site relays the victim's login to the real one and steals the session. Passwords and one-time codes pass through it; a client certificate's signature does not, because it covers the handshake the proxy cannot reproduce.",
+            "偽サイトが被害者のログインを本物のサイトへ中継し、セッションを盗む攻撃。パスワードやワンタイムコードは中継できますが、クライアント証明書の署名はプロキシーが再現できないハンドシェイクに結びついているため中継できません。",
+        ),
+    },
+    Term {
+        id: "termination",
+        term: ("TLS termination", "TLS 終端"),
+        definition: (
+            "A proxy or load balancer that ends TLS and forwards the request. With mutual TLS it must verify the client certificate itself and pass on who the client is.",
+            "TLS を終端してリクエストを転送するプロキシーやロードバランサー。相互TLS では、そこでクライアント証明書を検証し、クライアントが誰かを後段に伝える必要があります。",
+        ),
+    },
+    Term {
+        id: "pinning",
+        term: ("Certificate pinning", "証明書のピン留め"),
+        definition: (
+            "Accepting only a specific certificate or public key for a peer, instead of anything a trusted CA signed.",
+            "信頼する認証局が署名したものなら何でもではなく、特定の証明書や公開鍵だけを受け入れる方式。",
+        ),
+    },
+    Term {
+        id: "lifecycle",
+        term: ("Certificate lifecycle", "証明書のライフサイクル"),
+        definition: (
+            "Issue, deploy, renew before expiry, revoke when compromised. ACME automates issuance and renewal; mutual TLS at scale needs the same for client certificates.",
+            "発行、配布、期限前の更新、漏えい時の失効。ACME は発行と更新を自動化します。大規模な相互TLS ではクライアント証明書にも同じ仕組みが必要です。",
+        ),
+    },
+    Term {
+        id: "not-vpn",
+        term: ("What mTLS does not replace", "相互TLS が置き換えないもの"),
+        definition: (
+            "mTLS authenticates the two ends of one TLS connection. It does not hide which hosts talk (a VPN does), and it does not decide what an authenticated client may do (authorization).",
+            "相互TLS が認証するのは 1 本の TLS 接続の両端です。どのホスト同士が通信しているかを隠すこと (VPN の役割) や、認証されたクライアントに何を許すかの判断 (認可) は行いません。",
+        ),
+    },
+];
+
+/// A checklist row's name.
+pub fn checklist_item(lang: Lang, item: ChecklistItem) -> &'static str {
+    pick(
+        lang,
+        match item {
+            ChecklistItem::ChainToTrustedRoot => (
+                "The chain leads to a trusted root CA",
+                "チェーンが信頼するルート認証局にたどり着く",
+            ),
+            ChecklistItem::Signatures => (
+                "Each certificate's signature verifies",
+                "各証明書の署名を検証できる",
+            ),
+            ChecklistItem::Validity => (
+                "Each certificate is within its validity period",
+                "各証明書が有効期間内",
+            ),
+            ChecklistItem::ExtendedKeyUsage => (
+                "The Extended Key Usage fits the role",
+                "拡張鍵用途 (EKU) が役割に合う",
+            ),
+            ChecklistItem::ServerName => (
+                "The server name matches the certificate (SAN)",
+                "サーバー名が証明書 (SAN) と一致",
+            ),
+            ChecklistItem::NotRevoked => ("Not revoked in the CRL", "CRL で失効していない"),
+            ChecklistItem::PossessionOfPrivateKey => (
+                "CertificateVerify proves possession of the private key",
+                "CertificateVerify で秘密鍵の所持を証明",
+            ),
+        },
+    )
+}
+
+/// A checklist row's status.
+pub fn check_status(lang: Lang, s: CheckStatus) -> (&'static str, &'static str) {
+    let words = pick(
+        lang,
+        match s {
+            CheckStatus::Passed => ("passed", "成功"),
+            CheckStatus::Failed => ("failed", "失敗"),
+            CheckStatus::NotReached => ("not reached", "未到達"),
+            CheckStatus::Skipped => ("skipped", "省略"),
+        },
+    );
+    let mark = match s {
+        CheckStatus::Passed => "✓",
+        CheckStatus::Failed => "✕",
+        CheckStatus::NotReached => "…",
+        CheckStatus::Skipped => "–",
+    };
+    (mark, words)
+}
+
+/// Why a checklist row failed or was skipped, in words a learner understands.
+pub fn checklist_reason(lang: Lang, r: ChecklistReason) -> &'static str {
+    pick(
+        lang,
+        match r {
+            ChecklistReason::Malformed => (
+                "The certificate could not be decoded.",
+                "証明書を解析できません。",
+            ),
+            ChecklistReason::IssuerNotFound => (
+                "Nobody we trust issued this certificate: its issuer is neither a trusted root nor in the chain sent.",
+                "信頼できる発行者が見つかりません。発行者は信頼するルートでも、送られたチェーン内の証明書でもありません。",
+            ),
+            ChecklistReason::SelfSignedNotTrusted => (
+                "The certificate signed itself, and it is not in our trust store.",
+                "自己署名の証明書で、トラストストアに入っていません。",
+            ),
+            ChecklistReason::IssuerNotCa => (
+                "The issuer is not allowed to act as a CA (basic constraints).",
+                "発行者は認証局として振る舞うことを許されていません (basicConstraints)。",
+            ),
+            ChecklistReason::SignatureInvalid => (
+                "The issuer's signature on the certificate does not verify.",
+                "発行者による証明書の署名を検証できません。",
+            ),
+            ChecklistReason::Expired => (
+                "The certificate has expired.",
+                "証明書の有効期限が切れています。",
+            ),
+            ChecklistReason::NotYetValid => (
+                "The certificate is not valid yet.",
+                "証明書の有効期間がまだ始まっていません。",
+            ),
+            ChecklistReason::EkuMissingPurpose => (
+                "The certificate is not issued for this role (clientAuth for a client, serverAuth for a server).",
+                "証明書はこの役割のために発行されていません (クライアントには clientAuth、サーバーには serverAuth が必要)。",
+            ),
+            ChecklistReason::NameNotInSan => (
+                "The name the client asked for is not among the certificate's names.",
+                "クライアントが接続しようとした名前が、証明書の名前に含まれていません。",
+            ),
+            ChecklistReason::NoSubjectAltName => (
+                "The certificate lists no names (no subjectAltName).",
+                "証明書に名前 (subjectAltName) がありません。",
+            ),
+            ChecklistReason::Revoked => (
+                "The CA has revoked this certificate: its serial number is on the CRL.",
+                "認証局がこの証明書を失効させています。シリアル番号が CRL に載っています。",
+            ),
+            ChecklistReason::CrlSignatureInvalid => (
+                "The CRL's signature does not verify.",
+                "CRL の署名を検証できません。",
+            ),
+            ChecklistReason::NoCrl => (
+                "This side has no CRL, so revocation is not checked here.",
+                "この側は CRL を持っていないため、失効は確認しません。",
+            ),
+            ChecklistReason::NoCrlForIssuer => (
+                "No CRL from this certificate's issuer.",
+                "この証明書の発行者の CRL がありません。",
+            ),
+            ChecklistReason::SignatureDoesNotMatchKey => (
+                "The CertificateVerify signature does not match the certificate's public key: the sender does not hold the private key.",
+                "CertificateVerify の署名が証明書の公開鍵と一致しません。送信者は秘密鍵を持っていません。",
+            ),
+        },
+    )
+}

@@ -1,0 +1,231 @@
+//! The view in the address bar: `?scenario=<id>&mode=…&step=<n|end>&seed=<n>&lang=ja|en`.
+//!
+//! Parsing never fails: anything unknown or malformed falls back to a default and leaves a
+//! [`Notice`] so the page can say what it ignored.
+
+use crate::i18n::Lang;
+
+/// Which step the view shows.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum StepPos {
+    /// A step index, from 0 (the URL counts from 1).
+    At(usize),
+    /// The last step.
+    End,
+}
+
+/// One scenario, or one-way and mutual side by side.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Mode {
+    /// One scenario.
+    Single,
+    /// The compare view.
+    Compare,
+}
+
+/// Everything a link can set.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct View {
+    /// The scenario id.
+    pub scenario: String,
+    /// Single or compare.
+    pub mode: Mode,
+    /// The step shown.
+    pub step: StepPos,
+    /// The seed, if the link fixes one.
+    pub seed: Option<u64>,
+    /// The language, if the link fixes one.
+    pub lang: Option<Lang>,
+}
+
+/// Something in the link that was not understood.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Notice {
+    /// `scenario=` named no known scenario.
+    Scenario(String),
+    /// `step=` was not a number ≥ 1 or `end`.
+    Step(String),
+    /// `seed=` was not a number.
+    Seed(String),
+    /// `lang=` was neither `en` nor `ja`.
+    Lang(String),
+    /// `mode=` was not `one-way`, `mutual` or `compare`.
+    Mode(String),
+}
+
+/// The scenario shown when the link names none.
+pub const DEFAULT_SCENARIO: &str = "mutual";
+
+/// Decodes `%XX` and `+` in a query value; invalid escapes are kept as written.
+fn decode(value: &str) -> String {
+    let bytes = value.as_bytes();
+    let mut out = Vec::with_capacity(bytes.len());
+    let mut i = 0;
+    while i < bytes.len() {
+        match bytes[i] {
+            b'+' => out.push(b' '),
+            b'%' if i + 2 < bytes.len() => {
+                match std::str::from_utf8(&bytes[i + 1..i + 3])
+                    .ok()
+                    .and_then(|h| u8::from_str_radix(h, 16).ok())
+                {
+                    Some(b) => {
+                        out.push(b);
+                        i += 2;
+                    }
+                    None => out.push(b'%'),
+                }
+            }
+            b => out.push(b),
+        }
+        i += 1;
+    }
+    String::from_utf8_lossy(&out).into_owned()
+}
+
+/// Reads a query string (with or without the leading `?`). `known` says whether a scenario id
+/// exists.
+pub fn parse(query: &str, known: &dyn Fn(&str) -> bool) -> (View, Vec<Notice>) {
+    let mut view = View {
+        scenario: DEFAULT_SCENARIO.into(),
+        mode: Mode::Single,
+        step: StepPos::At(0),
+        seed: None,
+        lang: None,
+    };
+    let mut notices = Vec::new();
+    let mut scenario_set = false;
+    for pair in query.trim_start_matches('?').split('&') {
+        let (key, raw) = pair.split_once('=').unwrap_or((pair, ""));
+        let value = decode(raw);
+        match key {
+            "scenario" => {
+                if known(&value) {
+                    view.scenario = value;
+                    scenario_set = true;
+                } else {
+                    notices.push(Notice::Scenario(value));
+                }
+            }
+            "mode" => match value.as_str() {
+                "compare" => view.mode = Mode::Compare,
+                "one-way" | "mutual" => {
+                    view.mode = Mode::Single;
+                    if !scenario_set {
+                        view.scenario = value;
+                    }
+                }
+                _ => notices.push(Notice::Mode(value)),
+            },
+            "step" => match value.as_str() {
+                "end" => view.step = StepPos::End,
+                n => match n.parse::<usize>() {
+                    Ok(n) if n >= 1 => view.step = StepPos::At(n - 1),
+                    _ => notices.push(Notice::Step(value)),
+                },
+            },
+            "seed" => match value.parse::<u64>() {
+                Ok(seed) => view.seed = Some(seed),
+                Err(_) => notices.push(Notice::Seed(value)),
+            },
+            "lang" => match value.as_str() {
+                "en" => view.lang = Some(Lang::En),
+                "ja" => view.lang = Some(Lang::Ja),
+                _ => notices.push(Notice::Lang(value)),
+            },
+            // Other parameters belong to other features (embed, present) or to nobody.
+            _ => {}
+        }
+    }
+    (view, notices)
+}
+
+/// The query string for a view (with the leading `?`). `last` is the index of the last step,
+/// so the last step is written as `end`.
+pub fn format(
+    scenario: &str,
+    mode: Mode,
+    step: usize,
+    last: usize,
+    seed: u64,
+    lang: Lang,
+) -> String {
+    let step = if step >= last {
+        "end".to_string()
+    } else {
+        (step + 1).to_string()
+    };
+    match mode {
+        Mode::Single => format!(
+            "?scenario={scenario}&step={step}&seed={seed}&lang={}",
+            lang.tag()
+        ),
+        Mode::Compare => format!("?mode=compare&seed={seed}&lang={}", lang.tag()),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn known(id: &str) -> bool {
+        ["one-way", "mutual", "expired"].contains(&id)
+    }
+
+    #[test]
+    fn a_full_link_opens_exactly_that_view() {
+        let (view, notices) = parse("?scenario=expired&step=4&seed=42&lang=ja", &known);
+        assert!(notices.is_empty());
+        assert_eq!(view.scenario, "expired");
+        assert_eq!(view.step, StepPos::At(3));
+        assert_eq!(view.seed, Some(42));
+        assert_eq!(view.lang, Some(Lang::Ja));
+    }
+
+    #[test]
+    fn bad_values_fall_back_with_a_notice_each() {
+        let (view, notices) = parse(
+            "scenario=nope&step=0&seed=-1&lang=fr&mode=sideways&x=%zz",
+            &known,
+        );
+        assert_eq!(view.scenario, DEFAULT_SCENARIO);
+        assert_eq!(view.step, StepPos::At(0));
+        assert_eq!(view.seed, None);
+        assert_eq!(view.lang, None);
+        assert_eq!(notices.len(), 5, "{notices:?}");
+    }
+
+    #[test]
+    fn format_and_parse_agree() {
+        let q = format("expired", Mode::Single, 2, 9, 7, Lang::En);
+        let (view, notices) = parse(&q, &known);
+        assert!(notices.is_empty());
+        assert_eq!(
+            (view.scenario.as_str(), view.step, view.seed),
+            ("expired", StepPos::At(2), Some(7))
+        );
+        assert!(format("mutual", Mode::Single, 9, 9, 7, Lang::Ja).contains("step=end"));
+    }
+
+    #[test]
+    fn mode_picks_the_scenario_when_none_is_named() {
+        assert_eq!(parse("mode=one-way", &known).0.scenario, "one-way");
+        assert_eq!(parse("mode=compare", &known).0.mode, Mode::Compare);
+    }
+
+    #[test]
+    fn any_query_string_parses_without_panicking() {
+        for q in [
+            "",
+            "?",
+            "&&&",
+            "=",
+            "%",
+            "%4",
+            "%e3%81%82",
+            "step=99999999999999999999999",
+        ] {
+            let _ = parse(q, &known);
+        }
+    }
+}
