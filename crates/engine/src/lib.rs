@@ -4,6 +4,7 @@
 //! out, time and a seeded random generator are passed in, so one seed reproduces every byte of a
 //! run. Everything the web app and the CLI show is a rendering of what this crate records.
 
+pub mod bench;
 pub mod crypto;
 pub mod demo;
 pub mod error;

@@ -18,6 +18,11 @@ use crate::trace::{Participant, Step, Trace};
 use crate::wire::handshake::HandshakeMessage;
 use crate::wire::{AlertDescription, ContentType};
 
+pub use crate::bench::{
+    BENCH_VERSION, Bench, BenchError, ClientCert, ClientFaults, ServerFaults, Validity, bench_pki,
+    run_bench,
+};
+
 /// The lab's fixed "now" (2026-01-01T00:00:00Z): with it, a seed fixes every byte, certificate
 /// validity dates included, on every screen and in every year.
 pub const LAB_NOW: i64 = 1_767_225_600;
@@ -265,7 +270,7 @@ fn pki_options(id: &str) -> PkiOptions {
     o
 }
 
-fn client_config(pki: &Pki, mutual: bool) -> ClientConfig {
+pub(crate) fn client_config(pki: &Pki, mutual: bool) -> ClientConfig {
     ClientConfig {
         server_name: SERVER_NAME.into(),
         root: pki.root.cert.clone(),
@@ -280,7 +285,7 @@ fn client_config(pki: &Pki, mutual: bool) -> ClientConfig {
     }
 }
 
-fn server_config(pki: &Pki, mutual: bool) -> ServerConfig {
+pub(crate) fn server_config(pki: &Pki, mutual: bool) -> ServerConfig {
     ServerConfig {
         identity: Identity {
             chain: pki.server.chain.clone(),

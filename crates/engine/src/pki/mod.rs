@@ -493,23 +493,75 @@ pub fn verify_chain(
         Role::Server { .. } => KeyUsage::server_auth(),
         Role::Client => KeyUsage::client_auth(),
     };
-    let time = UnixTime::since_unix_epoch(core::time::Duration::from_secs(now.max(0) as u64));
-    ee.verify_for_usage(
-        ALGORITHMS,
-        &[anchor],
-        &intermediates,
-        time,
-        usage,
-        revocation,
-        None,
-    )
-    .map_err(VerifyError::from_webpki)?;
+    let time = unix_time(now);
+    let anchors = [anchor];
+    let verdict = ee
+        .verify_for_usage(
+            ALGORITHMS,
+            &anchors,
+            &intermediates,
+            time,
+            usage,
+            revocation,
+            None,
+        )
+        .map(|_| ())
+        .map_err(VerifyError::from_webpki);
+    // webpki looks at a certificate's own dates and EKU before it looks for its issuer, so a
+    // leaf that is both expired and from an unknown CA is "expired" to rustls. The lab's
+    // checklist follows the chain first, as OpenSSL does, and so does the verdict: when the
+    // leaf's dates or EKU failed, ask webpki again whether a path to the root exists at all,
+    // at a time the leaf is valid and for any purpose. Single faults are unaffected.
+    if let Err(VerifyError::Expired | VerifyError::NotYetValid | VerifyError::WrongEku) = verdict
+        && let Some(inside) = within_validity(leaf.as_ref(), now)
+    {
+        let path = ee.verify_for_usage(
+            ALGORITHMS,
+            &anchors,
+            &intermediates,
+            unix_time(inside),
+            AnyPurpose,
+            None,
+            None,
+        );
+        if let Err(e) = path {
+            let e = VerifyError::from_webpki(e);
+            if matches!(e, VerifyError::UnknownIssuer | VerifyError::BadSignature) {
+                return Err(e);
+            }
+        }
+    }
+    verdict?;
     if let Role::Server { name } = role {
         let name = ServerName::try_from(name.as_str()).map_err(|_| VerifyError::NameMismatch)?;
         ee.verify_is_valid_for_subject_name(&name)
             .map_err(VerifyError::from_webpki)?;
     }
     Ok(())
+}
+
+fn unix_time(unix: i64) -> UnixTime {
+    UnixTime::since_unix_epoch(core::time::Duration::from_secs(unix.max(0) as u64))
+}
+
+/// `now` moved into the certificate's validity period (unchanged if it is inside); `None`
+/// if the certificate does not decode.
+fn within_validity(der: &[u8], now: i64) -> Option<i64> {
+    use x509_cert::der::Decode;
+    let cert = x509_cert::Certificate::from_der(der).ok()?;
+    let validity = cert.tbs_certificate().validity();
+    let not_before = validity.not_before.to_unix_duration().as_secs() as i64;
+    let not_after = validity.not_after.to_unix_duration().as_secs() as i64;
+    Some(now.max(not_before).min(not_after.max(not_before)))
+}
+
+/// An EKU policy that accepts any purpose, for asking webpki whether a path exists.
+struct AnyPurpose;
+
+impl webpki::ExtendedKeyUsageValidator for AnyPurpose {
+    fn validate(&self, _: webpki::KeyPurposeIdIter<'_, '_>) -> Result<(), webpki::Error> {
+        Ok(())
+    }
 }
 
 /// Verifies a CertificateVerify-style signature by the leaf certificate's key.

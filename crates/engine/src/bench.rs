@@ -1,0 +1,607 @@
+//! The bench: a run the learner builds from switches (which certificate faults, mutual or not,
+//! which key-exchange group, a forced HelloRetryRequest), written as a short string that fits
+//! in a URL.
+//!
+//! # The bench string, version 1
+//!
+//! ```text
+//! bench   = "b1" *( "-" switch )
+//! switch  = "m"                           ; mutual TLS (absent: one-way)
+//!         / "c" client                    ; the client certificate (only matters with "m")
+//!         / "s" server                    ; the server certificate
+//!         / "g" group                     ; the group the handshake ends up using
+//!         / "hrr"                         ; the client's first key share is for the other
+//!                                         ; group, so the server asks again (RFC 8446 §4.1.4)
+//! client  = "none"                        ; the client has no certificate
+//!         / "ca"                          ; issued by a CA the server does not trust
+//!         / "mi"                          ; sent without its intermediate
+//!         / "exp"                         ; expired
+//!         / "nyv"                         ; not yet valid
+//!         / "eku"                         ; serverAuth instead of clientAuth
+//!         / "rev"                         ; listed in the CRL
+//!         / "key"                         ; the client signs with a key that is not the
+//!                                         ; certificate's
+//! server  = "self"                        ; self-signed
+//!         / "name"                        ; made for other.example, not server.example
+//!         / "key"                         ; the server signs with a key that is not the
+//!                                         ; certificate's
+//! group   = "25519" / "p256"              ; x25519 (the default) / secp256r1
+//! ```
+//!
+//! Switches are separated by `-`, lowercase, each at most once. Several client (or server)
+//! faults combine: `b1-m-cexp-crev`. `cnone` goes with no other client switch, and `cexp`
+//! not with `cnyv`. [`Bench::parse`] accepts the switches in any order and `g25519` written
+//! out; [`Bench::encode`] writes the canonical form: the order of the grammar above (client
+//! and server faults in the order the checklist meets them) and the default group left out.
+//! So `parse(encode(b)) == b` for every bench, and `encode(parse(s)) == s` for every
+//! canonical `s`. Examples:
+//!
+//! | string | run |
+//! | --- | --- |
+//! | `b1` | one-way TLS, everything valid (the `one-way` lesson) |
+//! | `b1-m` | mutual TLS (the `mutual` lesson) |
+//! | `b1-m-gp256-hrr` | mutual, HelloRetryRequest to P-256 (the `mutual-hrr` lesson) |
+//! | `b1-m-cexp` | the client certificate has expired: the server sends certificate_expired |
+//! | `b1-m-cexp-crev-sname` | the client notices the server's name first: bad_certificate |
+//!
+//! A later version of the format starts with `b2`; this build refuses it with
+//! [`BenchError::UnsupportedVersion`] rather than guessing.
+//!
+//! # The run
+//!
+//! [`run_bench`] really runs the handshake, like a catalogue lesson: the PKI is bent as the
+//! switches say and the endpoints decide. When several faults combine, the first check that
+//! fails decides: the client checks the server's certificate before the server sees the
+//! client's, and each verifier goes down its checklist (chain, signatures, validity, EKU,
+//! name, revocation, then CertificateVerify). [`Bench::expected`] says which that is, and a
+//! test holds every combination of switches to it.
+
+use core::fmt;
+use core::str::FromStr;
+
+use serde::{Deserialize, Serialize};
+
+use crate::crypto::{EcdsaKey, Group};
+use crate::handshake::Connection;
+use crate::pki::{Pki, PkiOptions};
+use crate::rng::LabRng;
+use crate::scenario::{
+    Expected, LAB_NOW, OTHER_NAME, client_config, http_request, http_response, server_config,
+};
+use crate::session::{Exchange, run};
+use crate::trace::{Participant, Trace};
+use crate::wire::AlertDescription;
+
+/// The version prefix of the bench strings this build writes and reads.
+pub const BENCH_VERSION: &str = "b1";
+
+/// The longest bench string [`Bench::parse`] looks at. The longest valid one is about 60
+/// characters; anything past this is refused before it is read.
+pub const MAX_BENCH_LEN: usize = 128;
+
+/// How many characters of an unknown switch a [`BenchError`] repeats back.
+const MAX_ECHO: usize = 16;
+
+/// Whether the client certificate is within its validity period at the lab's "now".
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Validity {
+    /// Valid at "now".
+    #[default]
+    Valid,
+    /// notAfter is before "now" (`cexp`).
+    Expired,
+    /// notBefore is after "now" (`cnyv`).
+    NotYetValid,
+}
+
+/// What is wrong with a client certificate the client does send. Faults combine.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub struct ClientFaults {
+    /// Issued by a CA the server does not trust (`cca`).
+    pub unknown_ca: bool,
+    /// Sent without the intermediate that issued it (`cmi`).
+    pub missing_intermediate: bool,
+    /// Expired or not yet valid (`cexp`, `cnyv`).
+    pub validity: Validity,
+    /// Carries serverAuth instead of clientAuth (`ceku`).
+    pub wrong_eku: bool,
+    /// Listed in the intermediate's CRL (`crev`).
+    pub revoked: bool,
+    /// The client's CertificateVerify is signed with a key that is not the certificate's
+    /// (`ckey`).
+    pub wrong_key: bool,
+}
+
+/// The client's certificate on the bench.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum ClientCert {
+    /// The client has no certificate (`cnone`): with mutual TLS it answers the
+    /// CertificateRequest with an empty Certificate.
+    Absent,
+    /// The client has a certificate, with these faults (none: a good one).
+    Present(ClientFaults),
+}
+
+impl Default for ClientCert {
+    fn default() -> Self {
+        Self::Present(ClientFaults::default())
+    }
+}
+
+/// What is wrong with the server's certificate. Faults combine.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub struct ServerFaults {
+    /// Self-signed instead of issued by the lab's intermediate (`sself`).
+    pub self_signed: bool,
+    /// Made for `other.example` while the client asks for `server.example` (`sname`).
+    pub name_mismatch: bool,
+    /// The server's CertificateVerify is signed with a key that is not the certificate's
+    /// (`skey`).
+    pub wrong_key: bool,
+}
+
+/// A run built from switches. [`Default`] is one-way TLS with everything valid (`b1`).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub struct Bench {
+    /// Whether the server asks for a client certificate (`m`).
+    pub mutual: bool,
+    /// The client's certificate (it only matters when `mutual` is on).
+    pub client: ClientCert,
+    /// The server's certificate.
+    pub server: ServerFaults,
+    /// The key-exchange group the handshake ends up using (`g25519`, `gp256`).
+    pub group: Group,
+    /// Whether the client's first key share is for the other group, so the server answers
+    /// with a HelloRetryRequest (`hrr`).
+    pub hello_retry: bool,
+}
+
+impl Default for Bench {
+    fn default() -> Self {
+        Self {
+            mutual: false,
+            client: ClientCert::default(),
+            server: ServerFaults::default(),
+            group: Group::X25519,
+            hello_retry: false,
+        }
+    }
+}
+
+/// Why a string is not a bench. Every variant is a reason the UI can say in words; none
+/// holds more than [`MAX_ECHO`] characters of the input.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case", tag = "error")]
+#[non_exhaustive]
+pub enum BenchError {
+    /// The string is empty.
+    Empty,
+    /// The string is longer than any bench ([`MAX_BENCH_LEN`]).
+    TooLong {
+        /// Its length in bytes.
+        length: usize,
+        /// The most accepted.
+        max: usize,
+    },
+    /// The string does not start with a version (`b1`): it is not a bench string.
+    MissingVersion,
+    /// The string is a bench of another version (e.g. `b2`, from a newer lab).
+    UnsupportedVersion {
+        /// The version found, e.g. `b2`.
+        version: String,
+    },
+    /// Two dashes in a row, or a dash at the end.
+    EmptySwitch {
+        /// Which switch (1 is the first after the version).
+        position: usize,
+    },
+    /// A switch this version does not know.
+    UnknownSwitch {
+        /// Which switch (1 is the first after the version).
+        position: usize,
+        /// The switch as written (at most 16 characters).
+        switch: String,
+    },
+    /// A switch appears twice.
+    DuplicateSwitch {
+        /// The switch, e.g. `m`.
+        switch: &'static str,
+    },
+    /// Two switches that cannot go together (`cnone` with another client switch, `cexp`
+    /// with `cnyv`).
+    Conflict {
+        /// The first switch, e.g. `cnone`.
+        first: &'static str,
+        /// The switch that contradicts it, e.g. `cexp`.
+        second: &'static str,
+    },
+}
+
+impl fmt::Display for BenchError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Self::Empty => f.write_str("the bench string is empty"),
+            Self::TooLong { length, max } => {
+                write!(f, "the bench string is {length} bytes long; at most {max}")
+            }
+            Self::MissingVersion => f.write_str("a bench string starts with its version, b1"),
+            Self::UnsupportedVersion { version } => write!(
+                f,
+                "bench version {version} is not supported by this lab (it reads {BENCH_VERSION})"
+            ),
+            Self::EmptySwitch { position } => write!(f, "switch {position} is empty"),
+            Self::UnknownSwitch { position, switch } => {
+                write!(f, "switch {position} ({switch:?}) is not a bench switch")
+            }
+            Self::DuplicateSwitch { switch } => write!(f, "switch {switch} appears twice"),
+            Self::Conflict { first, second } => {
+                write!(f, "switches {first} and {second} cannot go together")
+            }
+        }
+    }
+}
+
+impl std::error::Error for BenchError {}
+
+/// Every switch: its token and how it sets a bench. The order is the canonical one.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Switch {
+    Mutual,
+    ClientNone,
+    ClientUnknownCa,
+    ClientMissingIntermediate,
+    ClientExpired,
+    ClientNotYetValid,
+    ClientWrongEku,
+    ClientRevoked,
+    ClientWrongKey,
+    ServerSelfSigned,
+    ServerNameMismatch,
+    ServerWrongKey,
+    GroupX25519,
+    GroupP256,
+    HelloRetry,
+}
+
+impl Switch {
+    const ALL: [Switch; 15] = [
+        Self::Mutual,
+        Self::ClientNone,
+        Self::ClientUnknownCa,
+        Self::ClientMissingIntermediate,
+        Self::ClientExpired,
+        Self::ClientNotYetValid,
+        Self::ClientWrongEku,
+        Self::ClientRevoked,
+        Self::ClientWrongKey,
+        Self::ServerSelfSigned,
+        Self::ServerNameMismatch,
+        Self::ServerWrongKey,
+        Self::GroupX25519,
+        Self::GroupP256,
+        Self::HelloRetry,
+    ];
+
+    fn token(self) -> &'static str {
+        match self {
+            Self::Mutual => "m",
+            Self::ClientNone => "cnone",
+            Self::ClientUnknownCa => "cca",
+            Self::ClientMissingIntermediate => "cmi",
+            Self::ClientExpired => "cexp",
+            Self::ClientNotYetValid => "cnyv",
+            Self::ClientWrongEku => "ceku",
+            Self::ClientRevoked => "crev",
+            Self::ClientWrongKey => "ckey",
+            Self::ServerSelfSigned => "sself",
+            Self::ServerNameMismatch => "sname",
+            Self::ServerWrongKey => "skey",
+            Self::GroupX25519 => "g25519",
+            Self::GroupP256 => "gp256",
+            Self::HelloRetry => "hrr",
+        }
+    }
+
+    fn is_client(self) -> bool {
+        matches!(
+            self,
+            Self::ClientNone
+                | Self::ClientUnknownCa
+                | Self::ClientMissingIntermediate
+                | Self::ClientExpired
+                | Self::ClientNotYetValid
+                | Self::ClientWrongEku
+                | Self::ClientRevoked
+                | Self::ClientWrongKey
+        )
+    }
+
+    fn is_group(self) -> bool {
+        matches!(self, Self::GroupX25519 | Self::GroupP256)
+    }
+
+    /// Whether `self` is on in `bench` (the default group counts as off: it is not written).
+    fn is_on(self, b: &Bench) -> bool {
+        let faults = match b.client {
+            ClientCert::Present(f) => Some(f),
+            ClientCert::Absent => None,
+        };
+        let fault = |get: fn(&ClientFaults) -> bool| faults.as_ref().is_some_and(get);
+        match self {
+            Self::Mutual => b.mutual,
+            Self::ClientNone => faults.is_none(),
+            Self::ClientUnknownCa => fault(|f| f.unknown_ca),
+            Self::ClientMissingIntermediate => fault(|f| f.missing_intermediate),
+            Self::ClientExpired => fault(|f| f.validity == Validity::Expired),
+            Self::ClientNotYetValid => fault(|f| f.validity == Validity::NotYetValid),
+            Self::ClientWrongEku => fault(|f| f.wrong_eku),
+            Self::ClientRevoked => fault(|f| f.revoked),
+            Self::ClientWrongKey => fault(|f| f.wrong_key),
+            Self::ServerSelfSigned => b.server.self_signed,
+            Self::ServerNameMismatch => b.server.name_mismatch,
+            Self::ServerWrongKey => b.server.wrong_key,
+            Self::GroupX25519 => false,
+            Self::GroupP256 => b.group == Group::Secp256r1,
+            Self::HelloRetry => b.hello_retry,
+        }
+    }
+
+    /// Turns `self` on in `b`, which has no client switch yet if `self` is `ClientNone`.
+    fn apply(self, b: &mut Bench) {
+        let mut faults = match b.client {
+            ClientCert::Present(f) => f,
+            ClientCert::Absent => ClientFaults::default(),
+        };
+        match self {
+            Self::Mutual => b.mutual = true,
+            Self::ClientNone => {
+                b.client = ClientCert::Absent;
+                return;
+            }
+            Self::ClientUnknownCa => faults.unknown_ca = true,
+            Self::ClientMissingIntermediate => faults.missing_intermediate = true,
+            Self::ClientExpired => faults.validity = Validity::Expired,
+            Self::ClientNotYetValid => faults.validity = Validity::NotYetValid,
+            Self::ClientWrongEku => faults.wrong_eku = true,
+            Self::ClientRevoked => faults.revoked = true,
+            Self::ClientWrongKey => faults.wrong_key = true,
+            Self::ServerSelfSigned => b.server.self_signed = true,
+            Self::ServerNameMismatch => b.server.name_mismatch = true,
+            Self::ServerWrongKey => b.server.wrong_key = true,
+            Self::GroupX25519 => b.group = Group::X25519,
+            Self::GroupP256 => b.group = Group::Secp256r1,
+            Self::HelloRetry => b.hello_retry = true,
+        }
+        if self.is_client() {
+            b.client = ClientCert::Present(faults);
+        }
+    }
+}
+
+/// Which of two switches that were both given contradicts the other, if any.
+fn conflicting(a: Switch, b: Switch) -> bool {
+    use Switch as S;
+    let pair = |x, y| (a == x && b == y) || (a == y && b == x);
+    (a.is_client() && b.is_client() && (a == S::ClientNone || b == S::ClientNone))
+        || pair(S::ClientExpired, S::ClientNotYetValid)
+        || (a.is_group() && b.is_group())
+}
+
+/// The first `MAX_ECHO` characters of `s`.
+fn echo(s: &str) -> String {
+    s.chars().take(MAX_ECHO).collect()
+}
+
+impl Bench {
+    /// Reads a bench string (see the module docs for the format).
+    ///
+    /// # Errors
+    /// A [`BenchError`] saying what is wrong with the first thing that is: the length, the
+    /// version, an empty, unknown or repeated switch, or two switches that contradict each
+    /// other. Never panics, whatever the input.
+    pub fn parse(s: &str) -> Result<Self, BenchError> {
+        if s.is_empty() {
+            return Err(BenchError::Empty);
+        }
+        if s.len() > MAX_BENCH_LEN {
+            return Err(BenchError::TooLong {
+                length: s.len(),
+                max: MAX_BENCH_LEN,
+            });
+        }
+        let mut tokens = s.split('-');
+        let version = tokens.next().unwrap_or_default();
+        if version != BENCH_VERSION {
+            let numbered = version
+                .strip_prefix('b')
+                .is_some_and(|n| !n.is_empty() && n.bytes().all(|c| c.is_ascii_digit()));
+            return Err(if numbered {
+                BenchError::UnsupportedVersion {
+                    version: echo(version),
+                }
+            } else {
+                BenchError::MissingVersion
+            });
+        }
+        let mut seen: Vec<Switch> = Vec::new();
+        for (i, token) in tokens.enumerate() {
+            let position = i + 1;
+            if token.is_empty() {
+                return Err(BenchError::EmptySwitch { position });
+            }
+            let Some(switch) = Switch::ALL.into_iter().find(|sw| sw.token() == token) else {
+                return Err(BenchError::UnknownSwitch {
+                    position,
+                    switch: echo(token),
+                });
+            };
+            if seen.contains(&switch) {
+                return Err(BenchError::DuplicateSwitch {
+                    switch: switch.token(),
+                });
+            }
+            if let Some(first) = seen.iter().find(|prev| conflicting(**prev, switch)) {
+                return Err(BenchError::Conflict {
+                    first: first.token(),
+                    second: switch.token(),
+                });
+            }
+            seen.push(switch);
+        }
+        let mut bench = Self::default();
+        for switch in seen {
+            switch.apply(&mut bench);
+        }
+        Ok(bench)
+    }
+
+    /// The canonical bench string: `b1`, then each switch that is on, in the grammar's order,
+    /// the default group left out.
+    pub fn encode(&self) -> String {
+        let mut out = String::from(BENCH_VERSION);
+        for switch in Switch::ALL.into_iter().filter(|sw| sw.is_on(self)) {
+            out.push('-');
+            out.push_str(switch.token());
+        }
+        out
+    }
+
+    /// How the run ends, by the first check that fails: the client checks the server's
+    /// certificate first (chain, name, then CertificateVerify); with mutual TLS the server
+    /// then checks the client's (chain, validity, EKU, revocation, then CertificateVerify).
+    pub fn expected(&self) -> Expected {
+        use AlertDescription as A;
+        use Participant::{Client, Server};
+        let fails = |detected_by, alert| Expected::Failed { detected_by, alert };
+        let s = &self.server;
+        if s.self_signed {
+            return fails(Client, A::UNKNOWN_CA);
+        }
+        if s.name_mismatch {
+            return fails(Client, A::BAD_CERTIFICATE);
+        }
+        if s.wrong_key {
+            return fails(Client, A::DECRYPT_ERROR);
+        }
+        if !self.mutual {
+            return Expected::Success;
+        }
+        let c = match self.client {
+            ClientCert::Absent => return fails(Server, A::CERTIFICATE_REQUIRED),
+            ClientCert::Present(c) => c,
+        };
+        if c.unknown_ca || c.missing_intermediate {
+            fails(Server, A::UNKNOWN_CA)
+        } else if c.validity == Validity::Expired {
+            fails(Server, A::CERTIFICATE_EXPIRED)
+        } else if c.validity == Validity::NotYetValid {
+            fails(Server, A::BAD_CERTIFICATE)
+        } else if c.wrong_eku {
+            fails(Server, A::UNSUPPORTED_CERTIFICATE)
+        } else if c.revoked {
+            fails(Server, A::CERTIFICATE_REVOKED)
+        } else if c.wrong_key {
+            fails(Server, A::DECRYPT_ERROR)
+        } else {
+            Expected::Success
+        }
+    }
+
+    /// How the bench bends the lab's PKI.
+    fn pki_options(&self) -> PkiOptions {
+        let c = match self.client {
+            ClientCert::Present(c) => c,
+            ClientCert::Absent => ClientFaults::default(),
+        };
+        PkiOptions {
+            client_expired: c.validity == Validity::Expired,
+            client_not_yet_valid: c.validity == Validity::NotYetValid,
+            client_wrong_eku: c.wrong_eku,
+            client_unknown_ca: c.unknown_ca,
+            client_missing_intermediate: c.missing_intermediate,
+            client_revoked: c.revoked,
+            server_name: self.server.name_mismatch.then(|| OTHER_NAME.into()),
+            server_self_signed: self.server.self_signed,
+        }
+    }
+}
+
+impl fmt::Display for Bench {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.encode())
+    }
+}
+
+impl FromStr for Bench {
+    type Err = BenchError;
+
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        Self::parse(s)
+    }
+}
+
+/// The PKI a bench runs with for `seed`: the very certificates, keys and CRL of
+/// [`run_bench`], e.g. for the certificate viewer's downloads.
+pub fn bench_pki(bench: &Bench, seed: u64) -> Pki {
+    let mut rng = LabRng::from_seed(seed);
+    Pki::generate(&mut rng.fork(), &bench.pki_options(), LAB_NOW)
+}
+
+/// Runs `bench` with all randomness from `seed`. The trace's `scenario` is the bench's
+/// canonical string.
+pub fn run_bench(bench: &Bench, seed: u64) -> Trace {
+    let id = bench.encode();
+    let mut rng = LabRng::from_seed(seed);
+    let pki = Pki::generate(&mut rng.fork(), &bench.pki_options(), LAB_NOW);
+    let client_rng = rng.fork();
+    let server_rng = rng.fork();
+    let mut other_keys = rng.fork();
+
+    let mut client = client_config(&pki, bench.mutual);
+    let mut server = server_config(&pki, bench.mutual);
+
+    // The group: the server prefers `bench.group`; the client supports both, and its first
+    // key share is for that group, or with `hrr` for the other one (RFC 8446 §4.1.4).
+    let other = match bench.group {
+        Group::X25519 => Group::Secp256r1,
+        Group::Secp256r1 => Group::X25519,
+    };
+    server.groups = vec![bench.group, other];
+    client.supported_groups = vec![bench.group, other];
+    client.key_share_groups = vec![if bench.hello_retry {
+        other
+    } else {
+        bench.group
+    }];
+
+    // The certificates' faults are in the PKI; the keys' are here: an endpoint that signs
+    // with a key of its own instead of its certificate's.
+    if bench.server.wrong_key {
+        server.identity.key = EcdsaKey::generate(&mut other_keys);
+    }
+    match bench.client {
+        ClientCert::Absent => client.identity = None,
+        ClientCert::Present(c) => {
+            if c.wrong_key
+                && let Some(identity) = &mut client.identity
+            {
+                identity.key = EcdsaKey::generate(&mut other_keys);
+            }
+        }
+    }
+
+    let ordinary = Exchange {
+        request: http_request(),
+        respond: &http_response,
+    };
+    run(
+        Connection::client(client, client_rng),
+        Connection::server(server, server_rng),
+        &ordinary,
+        None,
+        seed,
+        &id,
+    )
+}
