@@ -160,7 +160,8 @@ pub fn Diagram(props: &DiagramProps) -> Html {
         if failure {
             class.push("failure");
         }
-        if i == upto {
+        // The compare view draws whole runs: no step is "current" there.
+        if i == upto && props.emphasis.is_empty() {
             class.push("current");
         }
         if emphasised {

@@ -135,6 +135,8 @@ pub enum Text {
     StepNarration,
     SelectField,
     Checklist,
+    SentAlertWord,
+    StoppedOnAlert,
 }
 
 /// The words for `text` in `lang`.
@@ -283,6 +285,11 @@ pub fn t(lang: Lang, text: Text) -> &'static str {
             Reload => ("Reload", "再読み込み"),
             Catalogue => ("Scenarios", "シナリオ一覧"),
             StepNarration => ("Step", "ステップ"),
+            SentAlertWord => (
+                "stopped the handshake and sent the alert",
+                "ハンドシェイクを中止し、アラートを送信:",
+            ),
+            StoppedOnAlert => ("stopped on the peer's alert", "相手のアラートを受けて停止"),
             Checklist => ("Verification checklist", "検証チェックリスト"),
             SelectField => (
                 "Select a field to highlight its bytes, or a byte to find its field.",

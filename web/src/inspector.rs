@@ -110,16 +110,18 @@ pub fn Inspector(props: &InspectorProps) -> Html {
                     { lessons::check(lang, c.check) }
                     { " — " }{ t(lang, if c.passed { Text::Passed } else { Text::Failed }) }
                     if let Some(detail) = &c.detail {
-                        <div class="detail">{ detail.clone() }</div>
+                        <div class="detail"><code>{ detail.clone() }</code></div>
                     }
                 </li>
             }),
             Event::Failed { error, alert } => Some(html! {
                 <li class="bad">
-                    { "✕ " }<strong>{ participant(lang, e.by) }</strong>{ ": " }{ error.clone() }
-                    if let Some(a) = alert {
-                        { format!(" → {} {}", t(lang, Text::AlertSent), a.name()) }
-                    }
+                    { "✕ " }<strong>{ participant(lang, e.by) }</strong>{ ": " }
+                    { match alert {
+                        Some(a) => format!("{} {}", t(lang, Text::SentAlertWord), a.name()),
+                        None => t(lang, Text::StoppedOnAlert).to_string(),
+                    } }
+                    <div class="detail"><code>{ error.clone() }</code></div>
                 </li>
             }),
             _ => None,

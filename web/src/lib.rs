@@ -461,7 +461,10 @@ pub fn App() -> Html {
             <nav class="picker" aria-label={t(lang, Text::Catalogue)}>
                 <label>
                     <span>{ t(lang, Text::Scenario) }</span>
-                    <select data-testid="scenario" {onchange}>{ for groups }</select>
+                    <select data-testid="scenario" {onchange}>
+                        if !single { <option value="" disabled=true selected=true>{ "—" }</option> }
+                        { for groups }
+                    </select>
                 </label>
                 <div role="group" aria-label={t(lang, Text::ModeLabel)} class="segmented">
                     { mode_button(Text::ModeOneWay, single && lab.scenario == "one-way", Action::Scenario("one-way".into()), "mode-one-way") }
@@ -615,7 +618,7 @@ pub fn CompareView(props: &CompareProps) -> Html {
             <div class="pair">
                 <div class="card">
                     <h3>{ t(lang, Text::ModeOneWay) }</h3>
-                    <Diagram trace={one_way.clone()} upto={usize::MAX} lang={lang} title={t(lang, Text::ModeOneWay).to_string()} />
+                    <Diagram trace={one_way.clone()} upto={usize::MAX} lang={lang} emphasis={Rc::new(vec![false; one_way.steps.len()])} title={t(lang, Text::ModeOneWay).to_string()} />
                 </div>
                 <div class="card">
                     <h3>{ t(lang, Text::ModeMutual) }<span class="legend">{ " ★ " }{ t(lang, Text::CompareOnlyMutual) }</span></h3>
