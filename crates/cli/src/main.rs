@@ -10,6 +10,7 @@ use clap::{Parser, Subcommand, ValueEnum};
 use mtls_lab_engine::crypto::Group;
 use mtls_lab_engine::demo::round_trip;
 use mtls_lab_engine::scenario;
+use mtls_lab_engine::{Trace, export};
 
 /// mTLS Lab: a real TLS 1.3 engine for learning one-way and mutual TLS.
 #[derive(Parser)]
@@ -36,6 +37,15 @@ enum Cmd {
         /// Write the NSS key log (SSLKEYLOGFILE format) to this file.
         #[arg(long, value_name = "FILE")]
         keylog: Option<std::path::PathBuf>,
+        /// Write the run as a pcapng capture (TCP/IPv4, secrets embedded) for Wireshark.
+        #[arg(long, value_name = "FILE")]
+        pcap: Option<std::path::PathBuf>,
+        /// Write the run as a Mermaid sequenceDiagram.
+        #[arg(long, value_name = "FILE")]
+        mermaid: Option<std::path::PathBuf>,
+        /// Write the run's certificates, CRL and (lab-only) private keys as PEM.
+        #[arg(long, value_name = "FILE")]
+        pem: Option<std::path::PathBuf>,
     },
     /// Write a fresh PKI (root CA, intermediate, server and client certificates and keys, CRL)
     /// as PEM files for `serve`, `connect`, OpenSSL, curl or Python.
@@ -141,6 +151,9 @@ fn main() -> ExitCode {
             seed,
             json,
             keylog,
+            pcap,
+            mermaid,
+            pem,
         } => {
             let Some(trace) = scenario::run_scenario(&id, seed) else {
                 let ids: Vec<&str> = scenario::CATALOGUE.iter().map(|s| s.id).collect();
@@ -149,13 +162,28 @@ fn main() -> ExitCode {
                     ids.join(", ")
                 ));
             };
-            if let Some(path) = keylog
-                && let Err(e) = std::fs::write(&path, trace.keylog_file())
-            {
-                return fail(format!(
-                    "could not write the key log to {}: {e}",
-                    path.display()
-                ));
+            /// Where to write an export, what it is (for the error), and how to make it.
+            type Export = (
+                Option<std::path::PathBuf>,
+                &'static str,
+                fn(&Trace) -> Vec<u8>,
+            );
+            let exports: [Export; 4] = [
+                (keylog, "the key log", |t| t.keylog_file().into_bytes()),
+                (pcap, "the capture", export::pcapng),
+                (mermaid, "the Mermaid diagram", |t| {
+                    export::mermaid(t).into_bytes()
+                }),
+                (pem, "the PEM bundle", |t| {
+                    export::pem_bundle(t).unwrap_or_default().into_bytes()
+                }),
+            ];
+            for (path, what, make) in exports {
+                if let Some(path) = path
+                    && let Err(e) = std::fs::write(&path, make(&trace))
+                {
+                    return fail(format!("could not write {what} to {}: {e}", path.display()));
+                }
             }
             if json {
                 match serde_json::to_string_pretty(&trace) {

@@ -8,6 +8,7 @@ pub mod bench;
 pub mod crypto;
 pub mod demo;
 pub mod error;
+pub mod export;
 pub mod handshake;
 pub mod pki;
 pub mod rng;
