@@ -660,3 +660,90 @@ pub fn checklist(
     }
     finish(rows)
 }
+
+/// The checks that need only the leaf itself (validity at `now`, EKU for the role, and for a
+/// server the name), each made whatever the others say: what the lab can still tell about a
+/// certificate whose chain does not build (e.g. one pasted by the learner). A leaf that does
+/// not decode gives one failed validity row with [`ChecklistReason::Malformed`].
+pub fn leaf_checks(role: &Role, leaf: &[u8], now: i64) -> Vec<ChecklistRow> {
+    use ChecklistItem as I;
+    let Ok(cert) = Certificate::from_der(leaf) else {
+        return vec![ChecklistRow::failed(
+            I::Validity,
+            ChecklistReason::Malformed,
+            Some(0),
+            None,
+        )];
+    };
+    let tbs = cert.tbs_certificate();
+    let mut rows = Vec::new();
+    let validity = tbs.validity();
+    let not_before = validity.not_before.to_unix_duration().as_secs() as i64;
+    let not_after = validity.not_after.to_unix_duration().as_secs() as i64;
+    rows.push(if now < not_before {
+        ChecklistRow::failed(
+            I::Validity,
+            ChecklistReason::NotYetValid,
+            Some(0),
+            Some(rfc3339(not_before)),
+        )
+    } else if now > not_after {
+        ChecklistRow::failed(
+            I::Validity,
+            ChecklistReason::Expired,
+            Some(0),
+            Some(rfc3339(not_after)),
+        )
+    } else {
+        ChecklistRow::new(I::Validity, CheckStatus::Passed)
+    });
+    let wanted = match role {
+        Role::Server { .. } => SERVER_AUTH,
+        Role::Client => CLIENT_AUTH,
+    };
+    rows.push(match tbs.get_extension::<ExtendedKeyUsage>() {
+        Ok(Some((_, eku))) if !eku.0.contains(&wanted) => ChecklistRow::failed(
+            I::ExtendedKeyUsage,
+            ChecklistReason::EkuMissingPurpose,
+            Some(0),
+            Some(
+                eku.0
+                    .iter()
+                    .map(purpose_name)
+                    .collect::<Vec<_>>()
+                    .join(", "),
+            ),
+        ),
+        _ => ChecklistRow::new(I::ExtendedKeyUsage, CheckStatus::Passed),
+    });
+    if let Role::Server { name } = role {
+        let names: Option<Vec<String>> = match tbs.get_extension::<SubjectAltName>() {
+            Ok(Some((_, san))) => Some(
+                san.0
+                    .iter()
+                    .filter_map(|g| match g {
+                        GeneralName::DnsName(d) => Some(d.to_string()),
+                        _ => None,
+                    })
+                    .collect(),
+            ),
+            _ => None,
+        };
+        rows.push(match names {
+            None => ChecklistRow::failed(
+                I::ServerName,
+                ChecklistReason::NoSubjectAltName,
+                Some(0),
+                None,
+            ),
+            Some(names) if !names.iter().any(|n| dns_matches(n, name)) => ChecklistRow::failed(
+                I::ServerName,
+                ChecklistReason::NameNotInSan,
+                Some(0),
+                Some(names.join(", ")),
+            ),
+            Some(_) => ChecklistRow::new(I::ServerName, CheckStatus::Passed),
+        });
+    }
+    rows
+}
