@@ -36,7 +36,7 @@ after(async () => { await browser?.close(); await server?.close(); });
 
 function foreign(requests) {
   const origin = new URL(server.url).origin;
-  return requests.filter((u) => !u.startsWith(origin) && !u.startsWith('data:'));
+  return requests.filter((u) => !u.startsWith(origin) && !u.startsWith('data:') && !u.startsWith('blob:'));
 }
 
 test('every catalogue scenario opens by URL and reaches its outcome on screen', async () => {

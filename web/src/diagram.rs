@@ -256,7 +256,7 @@ pub fn Diagram(props: &DiagramProps) -> Html {
     };
 
     html! {
-        <svg class="diagram" viewBox={format!("0 0 {WIDTH} {height}")} role="group"
+        <svg xmlns="http://www.w3.org/2000/svg" class="diagram" viewBox={format!("0 0 {WIDTH} {height}")} role="group"
              aria-label={props.title.clone()} data-testid="diagram"
              preserveAspectRatio="xMidYMin meet">
             { for heads }

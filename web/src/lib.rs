@@ -4,6 +4,7 @@
 //! the sequence diagram, the inspector, the key-role table — and keeps the view in the URL.
 
 pub mod diagram;
+pub mod exports;
 pub mod i18n;
 pub mod inspector;
 pub mod keys;
@@ -87,6 +88,10 @@ pub struct Lab {
     pub notices: Vec<Notice>,
     /// The glossary term to show, when the glossary is open.
     pub glossary: Option<&'static str>,
+    /// Compact chrome for an `<iframe>`.
+    pub embed: bool,
+    /// Presenter mode.
+    pub present: bool,
 }
 
 impl Lab {
@@ -126,6 +131,10 @@ pub enum Action {
     Dismiss,
     /// Open the glossary at a term (or close it).
     Glossary(Option<&'static str>),
+    /// Enter or leave presenter mode.
+    Present(bool),
+    /// The n-th scenario of the catalogue (presenter keys 1–9).
+    Nth(usize),
 }
 
 impl Reducible for Lab {
@@ -195,6 +204,16 @@ impl Reducible for Lab {
             Action::Lang(l) => s.lang = l,
             Action::Dismiss => s.notices.clear(),
             Action::Glossary(term) => s.glossary = term,
+            Action::Present(on) => s.present = on,
+            Action::Nth(n) => {
+                if !s.present {
+                    return self;
+                }
+                let Some(entry) = CATALOGUE.get(n) else {
+                    return self;
+                };
+                return self.reduce(Action::Scenario(entry.id.to_string()));
+            }
         }
         Rc::new(s)
     }
@@ -236,6 +255,8 @@ fn initial_lab() -> Lab {
         lang: view.lang.unwrap_or(browser_lang),
         notices,
         glossary: None,
+        embed: view.embed,
+        present: view.present,
     }
 }
 
@@ -252,16 +273,11 @@ fn sync_url(lab: &Lab) {
     let Some(window) = web_sys::window() else {
         return;
     };
-    // Parameters other features own (embed, present) stay as they are.
-    let extra: String = window
-        .location()
-        .search()
-        .unwrap_or_default()
-        .trim_start_matches('?')
-        .split('&')
-        .filter(|p| p.starts_with("embed=") || p.starts_with("present="))
-        .map(|p| format!("&{p}"))
-        .collect();
+    let extra = format!(
+        "{}{}",
+        if lab.embed { "&embed=1" } else { "" },
+        if lab.present { "&present=1" } else { "" }
+    );
     if let Ok(history) = window.history() {
         let _ = history.replace_state_with_url(
             &wasm_bindgen::JsValue::NULL,
@@ -293,7 +309,14 @@ pub fn App() -> Html {
     {
         let lab = lab.clone();
         use_effect_with(
-            (lab.scenario.clone(), lab.mode, lab.step, lab.seed, lab.lang),
+            (
+                lab.scenario.clone(),
+                lab.mode,
+                lab.step,
+                lab.seed,
+                lab.lang,
+                lab.present,
+            ),
             move |_| {
                 if let Some(root) = web_sys::window()
                     .and_then(|w| w.document())
@@ -329,6 +352,10 @@ pub fn App() -> Html {
                         "Home" => Action::First,
                         "End" => Action::Last,
                         " " if tag != "button" => Action::Toggle,
+                        "Escape" => Action::Present(false),
+                        k if k.len() == 1 && ("1"..="9").contains(&k) => {
+                            Action::Nth(k.parse::<usize>().unwrap_or(1) - 1)
+                        }
                         _ => return,
                     };
                     e.prevent_default();
@@ -375,6 +402,32 @@ pub fn App() -> Html {
                 }
             },
         );
+    }
+
+    // An embedded lab tells its parent page its height whenever its size changes.
+    {
+        let embed = lab.embed;
+        use_effect_with(embed, move |embed| {
+            let mut observer = None;
+            let callback = Closure::<dyn Fn()>::new(post_height);
+            if *embed {
+                post_height();
+                if let Ok(o) = web_sys::ResizeObserver::new(callback.as_ref().unchecked_ref())
+                    && let Some(root) = web_sys::window()
+                        .and_then(|w| w.document())
+                        .and_then(|d| d.document_element())
+                {
+                    o.observe(&root);
+                    observer = Some(o);
+                }
+            }
+            move || {
+                if let Some(o) = observer {
+                    o.disconnect();
+                }
+                drop(callback);
+            }
+        });
     }
 
     let on_term = {
@@ -488,6 +541,25 @@ pub fn App() -> Html {
         .map(|s| narrate(lang, s, lab.trace.steps.len()))
         .unwrap_or_default();
 
+    if lab.embed {
+        return html! {
+            <>
+            <main class="embed">
+                { for notices }
+                { embed_view(&lab, &dispatch, &act) }
+            </main>
+            <div class="sr-only" aria-live="polite" data-testid="narration">{ narration }</div>
+            </>
+        };
+    }
+    if lab.present {
+        return html! {
+            <>
+            <main class="present">{ present_view(&lab, &dispatch, &act) }</main>
+            <div class="sr-only" aria-live="polite" data-testid="narration">{ narration }</div>
+            </>
+        };
+    }
     html! {
         <>
         { header }
@@ -495,10 +567,252 @@ pub fn App() -> Html {
             { for notices }
             { picker }
             { body }
+            if lab.mode == Mode::Single {
+                <exports::Exports trace={lab.trace.clone()} lang={lang} />
+            }
+            <SharePanel link={share_link(&lab, false)} embed={share_link(&lab, true)}
+                        title={lessons::scenario(lang, &lab.scenario).0} lang={lang} />
             <Glossary lang={lang} open={lab.glossary} onclose={act(Action::Glossary(None))} onopen={on_term} />
         </main>
         <div class="sr-only" aria-live="polite" data-testid="narration">{ narration }</div>
         </>
+    }
+}
+
+/// The absolute link to the current view (for an iframe when `embed`).
+fn share_link(lab: &Lab, embed: bool) -> String {
+    let base = web_sys::window()
+        .and_then(|w| {
+            let l = w.location();
+            Some(format!("{}{}", l.origin().ok()?, l.pathname().ok()?))
+        })
+        .unwrap_or_default();
+    let query = url::format(
+        &lab.scenario,
+        lab.mode,
+        lab.step,
+        lab.last(),
+        lab.seed,
+        lab.lang,
+    );
+    format!("{base}{query}{}", if embed { "&embed=1" } else { "" })
+}
+
+/// Tells the parent page how tall the embedded lab is, so it can size the `<iframe>`.
+///
+/// Message: `{ "type": "mtls-lab:height", "height": <CSS pixels> }`, posted to `*` (a height
+/// is not a secret). The lab listens to no messages at all, so nothing a parent or another
+/// frame sends can steer it.
+fn post_height() {
+    let Some(window) = web_sys::window() else {
+        return;
+    };
+    let Ok(parent) = window.parent() else {
+        return;
+    };
+    let Some(parent) = parent else {
+        return;
+    };
+    let height = window
+        .document()
+        .and_then(|d| d.document_element())
+        .map(|e| e.scroll_height())
+        .unwrap_or(0);
+    let message = js_sys::Object::new();
+    let _ = js_sys::Reflect::set(&message, &"type".into(), &"mtls-lab:height".into());
+    let _ = js_sys::Reflect::set(&message, &"height".into(), &height.into());
+    let _ = parent.post_message(&message, "*");
+}
+
+fn controls(lab: &Lab, act: &dyn Fn(Action) -> Callback<MouseEvent>) -> Html {
+    let lang = lab.lang;
+    html! {
+        <div class="controls" role="toolbar" aria-label={t(lang, Text::Diagram)}>
+            <button onclick={act(Action::First)} aria-label={t(lang, Text::First)} title={t(lang, Text::First)} data-testid="first">{ "|◀" }</button>
+            <button onclick={act(Action::Prev)} aria-label={t(lang, Text::Previous)} title={t(lang, Text::Previous)} data-testid="prev">{ "◀" }</button>
+            <button class="primary" onclick={act(Action::Toggle)} data-testid="play">
+                { if lab.playing { format!("⏸ {}", t(lang, Text::Pause)) } else { format!("▶ {}", t(lang, Text::Play)) } }
+            </button>
+            <button onclick={act(Action::Next)} aria-label={t(lang, Text::Next)} title={t(lang, Text::Next)} data-testid="next">{ "▶" }</button>
+            <button onclick={act(Action::Last)} aria-label={t(lang, Text::Last)} title={t(lang, Text::Last)} data-testid="last">{ "▶|" }</button>
+            <span class="counter" data-testid="step-counter">{ format!("{} {} / {}", t(lang, Text::StepOf), lab.step + 1, lab.trace.steps.len()) }</span>
+        </div>
+    }
+}
+
+fn embed_view(
+    lab: &Lab,
+    dispatch: &UseReducerDispatcher<Lab>,
+    act: &dyn Fn(Action) -> Callback<MouseEvent>,
+) -> Html {
+    let lang = lab.lang;
+    let (title, _) = lessons::scenario(lang, &lab.scenario);
+    let onselect = {
+        let dispatch = dispatch.clone();
+        Callback::from(move |i: usize| dispatch.dispatch(Action::Goto(i)))
+    };
+    html! {
+        <>
+        <p class="embed-title"><strong data-testid="scenario-title">{ title.clone() }</strong>
+            { " · " }<a href={share_link(lab, false)} target="_blank" rel="noopener">{ t(lang, Text::OpenFull) }</a></p>
+        { controls(lab, act) }
+        <Diagram trace={lab.trace.clone()} upto={lab.step} lang={lang} onselect={onselect} title={title} />
+        <EmbedInspector trace={lab.trace.clone()} step={lab.step} lang={lang} />
+        </>
+    }
+}
+
+/// Properties of [`EmbedInspector`].
+#[derive(Properties, PartialEq)]
+pub struct EmbedInspectorProps {
+    /// The run.
+    pub trace: Rc<Trace>,
+    /// The step.
+    pub step: usize,
+    /// The language.
+    pub lang: Lang,
+}
+
+/// The embed's inspector, folded until asked for.
+#[component]
+pub fn EmbedInspector(props: &EmbedInspectorProps) -> Html {
+    let open = use_state(|| false);
+    let toggle = {
+        let open = open.clone();
+        Callback::from(move |_| open.set(!*open))
+    };
+    let lang = props.lang;
+    html! {
+        <div class="embed-inspector">
+            <button class="fold" aria-expanded={open.to_string()} onclick={toggle} data-testid="inspector-toggle">
+                { if *open { "▾ " } else { "▸ " } }{ t(lang, Text::Inspector) }
+            </button>
+            if *open {
+                <Inspector key={props.step} trace={props.trace.clone()} step={props.step} lang={lang} onterm={Callback::noop()} />
+            }
+        </div>
+    }
+}
+
+fn present_view(
+    lab: &Lab,
+    dispatch: &UseReducerDispatcher<Lab>,
+    act: &dyn Fn(Action) -> Callback<MouseEvent>,
+) -> Html {
+    let lang = lab.lang;
+    let (title, _) = lessons::scenario(lang, &lab.scenario);
+    let caption = lab
+        .trace
+        .steps
+        .get(lab.step)
+        .map(|s| lessons::explain(lang, &s.explain).0)
+        .unwrap_or_default();
+    let onselect = {
+        let dispatch = dispatch.clone();
+        Callback::from(move |i: usize| dispatch.dispatch(Action::Goto(i)))
+    };
+    html! {
+        <>
+        <header class="present-head">
+            <h1 data-testid="scenario-title">{ title.clone() }</h1>
+            <p class="present-step" data-testid="present-caption">
+                <span class="num">{ format!("{} / {}", lab.step + 1, lab.trace.steps.len()) }</span>
+                { " " }{ caption }
+            </p>
+            <button onclick={act(Action::Present(false))} data-testid="present-exit">{ t(lang, Text::PresentExit) }</button>
+        </header>
+        <div class="present-body">
+            <div class="card"><Diagram trace={lab.trace.clone()} upto={lab.step} lang={lang} onselect={onselect} title={title} /></div>
+            <KeyTable trace={lab.trace.clone()} step={lab.step} lang={lang} onterm={Callback::noop()} />
+        </div>
+        <p class="hint">{ t(lang, Text::PresentKeys) }</p>
+        </>
+    }
+}
+
+/// Properties of [`SharePanel`].
+#[derive(Properties, PartialEq)]
+pub struct ShareProps {
+    /// The link to the current view.
+    pub link: String,
+    /// The same view for an iframe.
+    pub embed: String,
+    /// The scenario's title (for the iframe's title attribute).
+    pub title: String,
+    /// The language.
+    pub lang: Lang,
+}
+
+/// Copies text to the clipboard through `navigator.clipboard.writeText`, when the browser
+/// offers it (the fields stay selectable for copying by hand otherwise).
+pub(crate) fn copy_text(text: &str) -> bool {
+    let Some(window) = web_sys::window() else {
+        return false;
+    };
+    let navigator = window.navigator();
+    let Ok(clipboard) = js_sys::Reflect::get(&navigator, &"clipboard".into()) else {
+        return false;
+    };
+    let Ok(write) = js_sys::Reflect::get(&clipboard, &"writeText".into()) else {
+        return false;
+    };
+    let Ok(write) = write.dyn_into::<js_sys::Function>() else {
+        return false;
+    };
+    write.call1(&clipboard, &text.into()).is_ok()
+}
+
+/// The link to this view and an `<iframe>` snippet, with copy buttons.
+#[component]
+pub fn SharePanel(props: &ShareProps) -> Html {
+    let open = use_state(|| false);
+    let copied = use_state(|| None::<&'static str>);
+    let lang = props.lang;
+    let snippet = format!(
+        "<iframe src=\"{}\" title=\"mTLS Lab: {}\" width=\"100%\" height=\"560\" style=\"border:0;max-width:760px\" loading=\"lazy\"></iframe>",
+        props.embed,
+        props.title.replace('"', "&quot;")
+    );
+    let toggle = {
+        let open = open.clone();
+        Callback::from(move |_| open.set(!*open))
+    };
+    let copy = |what: &'static str, text: String| {
+        let copied = copied.clone();
+        Callback::from(move |_| {
+            if copy_text(&text) {
+                copied.set(Some(what));
+            }
+        })
+    };
+    let select_all = Callback::from(|e: FocusEvent| {
+        if let Some(el) = e
+            .target()
+            .and_then(|t| t.dyn_into::<web_sys::HtmlTextAreaElement>().ok())
+        {
+            el.select();
+        }
+    });
+    html! {
+        <section class="card share" aria-labelledby="share-title" data-testid="share">
+            <h2 id="share-title">
+                <button class="fold" aria-expanded={open.to_string()} onclick={toggle} data-testid="share-toggle">
+                    { if *open { "▾ " } else { "▸ " } }{ t(lang, Text::Share) }
+                </button>
+            </h2>
+            if *open {
+                <label class="share-field">{ t(lang, Text::ShareLink) }
+                    <textarea readonly=true rows="2" data-testid="share-link" onfocus={select_all.clone()} value={props.link.clone()} />
+                </label>
+                <button onclick={copy("link", props.link.clone())}>{ t(lang, Text::Copy) }</button>
+                if *copied == Some("link") { <span class="copied" role="status">{ " ✓ " }{ t(lang, Text::Copied) }</span> }
+                <label class="share-field">{ t(lang, Text::ShareEmbed) }
+                    <textarea readonly=true rows="3" data-testid="share-iframe" onfocus={select_all} value={snippet.clone()} />
+                </label>
+                <button onclick={copy("iframe", snippet)}>{ t(lang, Text::Copy) }</button>
+                if *copied == Some("iframe") { <span class="copied" role="status">{ " ✓ " }{ t(lang, Text::Copied) }</span> }
+            }
+        </section>
     }
 }
 
@@ -562,6 +876,7 @@ fn single_view(
                 <ol class="sr-only" data-testid="text-twin" aria-label={t(lang, Text::DiagramText)}>{ for twin }</ol>
                 <div class="controls secondary">
                     <button onclick={reseed} data-testid="reseed">{ "↻ " }{ t(lang, Text::NewRandomness) }</button>
+                    <button onclick={act(Action::Present(true))} data-testid="present">{ t(lang, Text::PresentEnter) }</button>
                     <span class="seed">{ t(lang, Text::Seed) }{ ": " }<code data-testid="seed">{ lab.seed }</code></span>
                 </div>
                 <p class="hint">{ t(lang, Text::KeyboardHelp) }</p>

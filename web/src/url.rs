@@ -36,6 +36,10 @@ pub struct View {
     pub seed: Option<u64>,
     /// The language, if the link fixes one.
     pub lang: Option<Lang>,
+    /// Compact chrome for an `<iframe>` in someone's page (`embed=1`).
+    pub embed: bool,
+    /// Presenter mode for a room (`present=1`).
+    pub present: bool,
 }
 
 /// Something in the link that was not understood.
@@ -92,6 +96,8 @@ pub fn parse(query: &str, known: &dyn Fn(&str) -> bool) -> (View, Vec<Notice>) {
         step: StepPos::At(0),
         seed: None,
         lang: None,
+        embed: false,
+        present: false,
     };
     let mut notices = Vec::new();
     let mut scenario_set = false;
@@ -133,7 +139,9 @@ pub fn parse(query: &str, known: &dyn Fn(&str) -> bool) -> (View, Vec<Notice>) {
                 "ja" => view.lang = Some(Lang::Ja),
                 _ => notices.push(Notice::Lang(value)),
             },
-            // Other parameters belong to other features (embed, present) or to nobody.
+            "embed" => view.embed = value == "1",
+            "present" => view.present = value == "1",
+            // Unknown parameters are ignored: links from newer versions keep working.
             _ => {}
         }
     }
@@ -205,6 +213,13 @@ mod tests {
             ("expired", StepPos::At(2), Some(7))
         );
         assert!(format("mutual", Mode::Single, 9, 9, 7, Lang::Ja).contains("step=end"));
+    }
+
+    #[test]
+    fn embed_and_present_are_flags() {
+        let (view, notices) = parse("scenario=one-way&embed=1&present=0", &known);
+        assert!(notices.is_empty());
+        assert!(view.embed && !view.present);
     }
 
     #[test]

@@ -1,0 +1,107 @@
+// Share, embed and present: the iframe example page at three widths, the share panel's link
+// and snippet, and presenter mode.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { serveStatic, launch, openPage, screenshot } from './harness.mjs';
+
+let server;
+let browser;
+before(async () => { server = await serveStatic(); browser = await launch(); });
+after(async () => { await browser?.close(); await server?.close(); });
+
+for (const width of [320, 560, 1280]) {
+  test(`the example blog page embeds two scenarios at ${width} px`, async () => {
+    const { page, errors, requests } = await openPage(browser, { width, height: 900 });
+    await page.goto(`${server.url}embed-example.html`);
+    for (const id of ['one-way', 'mutual']) {
+      const frameEl = page.getByTestId(`frame-${id}`);
+      await frameEl.scrollIntoViewIfNeeded();
+      const frame = await (await frameEl.elementHandle()).contentFrame();
+      await frame.locator('svg.diagram g.outcome').waitFor();
+      // The frame reported its height and the page sized it to fit.
+      await page.waitForFunction((sel) => document.querySelector(sel).style.height !== '', `[data-testid=frame-${id}]`);
+      const { inner, outer } = await frame.evaluate(() => ({ inner: document.documentElement.scrollHeight, outer: window.innerHeight }));
+      assert.ok(Math.abs(inner - outer) <= 2, `${id}: frame height ${outer} fits content ${inner}`);
+      const overflow = await frame.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+      assert.ok(overflow <= 0, `${id}: no horizontal scroll inside the frame at ${width} px (${overflow}px)`);
+      assert.match(await frame.getByTestId('scenario-title').textContent(), id === 'mutual' ? /Mutual/ : /One-way/);
+      // The compact inspector opens and the frame grows with it.
+      await frame.getByTestId('inspector-toggle').click();
+      await frame.getByTestId('inspector').waitFor();
+      await page.waitForFunction(([sel, h]) => parseFloat(document.querySelector(sel).style.height) > h, [`[data-testid=frame-${id}]`, outer]);
+    }
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+    assert.ok(overflow <= 0, `no horizontal scroll on the page at ${width} px`);
+    await screenshot(page, `embed-example-${width}`);
+    assert.deepEqual(errors, []);
+    const origin = new URL(server.url).origin;
+    assert.deepEqual(requests.filter((u) => !u.startsWith(origin) && !u.startsWith('data:') && !u.startsWith('blob:')), []);
+  });
+}
+
+test('the share panel gives the link to this view and an iframe snippet', async () => {
+  const { page, errors } = await openPage(browser);
+  await page.goto(`${server.url}?scenario=revoked&step=5&seed=9&lang=ja`);
+  await page.getByTestId('share-toggle').click();
+  const link = await page.getByTestId('share-link').inputValue();
+  assert.match(link, /\?scenario=revoked&step=5&seed=9&lang=ja$/);
+  const snippet = await page.getByTestId('share-iframe').inputValue();
+  assert.match(snippet, /^<iframe src="[^"]+embed=1" title="mTLS Lab: [^"]+" width="100%" height="\d+"/);
+  // The link opens exactly that view.
+  const other = (await openPage(browser)).page;
+  await other.goto(link);
+  assert.match(await other.getByTestId('step-counter').textContent(), /^ステップ 5 \//);
+  assert.deepEqual(errors, []);
+});
+
+test('presenter mode: large type, diagram and key table, keyboard driven', async () => {
+  const { page, errors } = await openPage(browser, { width: 1280, height: 800 });
+  await page.goto(`${server.url}?scenario=one-way&seed=4&lang=en`);
+  await page.getByTestId('present').click();
+  await page.waitForURL(/present=1/);
+  assert.equal(await page.getByTestId('inspector').count(), 0, 'no inspector in presenter mode');
+  await page.getByTestId('key-table').waitFor();
+  await page.locator('h1').click();
+  for (let i = 0; i < 3; i++) await page.keyboard.press('ArrowRight');
+  assert.match(await page.getByTestId('present-caption').textContent(), /^4 \/ \d+ /);
+  // 2 picks the second scenario of the catalogue (mutual).
+  await page.keyboard.press('2');
+  assert.match(await page.getByTestId('scenario-title').textContent(), /Mutual/);
+  const size = await page.getByTestId('present-caption').evaluate((el) => parseFloat(getComputedStyle(el).fontSize));
+  assert.ok(size >= 28, `the caption reads from the back of a room (${size}px)`);
+  await page.keyboard.press('End');
+  await screenshot(page, 'presenter-en');
+  await page.keyboard.press('Escape');
+  await page.getByTestId('inspector').waitFor();
+  assert.deepEqual(errors, []);
+});
+
+test('the page exports the same files as the CLI for the same seed', async () => {
+  const { execFileSync } = await import('node:child_process');
+  const fs = await import('node:fs');
+  const os = await import('node:os');
+  const path = await import('node:path');
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'mtls-lab-exports-'));
+  const cli = (...args) => execFileSync('cargo', ['run', '-q', '-p', 'mtls-lab', '--', ...args], { cwd: new URL('../..', import.meta.url).pathname, maxBuffer: 1 << 26 });
+  const json = cli('run', 'mutual', '--seed', '9', '--json', '--pcap', path.join(dir, 'cli.pcapng'), '--mermaid', path.join(dir, 'cli.mmd'), '--keylog', path.join(dir, 'cli.keys')).toString();
+
+  const { page, errors } = await openPage(browser);
+  await page.goto(`${server.url}?scenario=mutual&seed=9&lang=en`);
+  await page.getByTestId('exports-toggle').click();
+  const fetch = async (testid) => {
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId(testid).click()]);
+    const file = path.join(dir, download.suggestedFilename());
+    await download.saveAs(file);
+    return fs.readFileSync(file);
+  };
+  assert.ok((await fetch('export.pcapng')).equals(fs.readFileSync(path.join(dir, 'cli.pcapng'))), 'identical pcapng');
+  assert.equal((await fetch('export.keylog.txt')).toString(), fs.readFileSync(path.join(dir, 'cli.keys'), 'utf8'));
+  assert.equal((await fetch('export.json')).toString(), json);
+  assert.equal(await page.getByTestId('mermaid').inputValue(), fs.readFileSync(path.join(dir, 'cli.mmd'), 'utf8'));
+  const svg = (await fetch('export.svg')).toString();
+  assert.match(svg, /^<\?xml[^>]*>\n<svg xmlns="http:\/\/www.w3.org\/2000\/svg"[^>]*><style>/);
+  assert.match(svg, /ClientHello/);
+  const pem = (await fetch('export.pem')).toString();
+  assert.match(pem, /BEGIN CERTIFICATE/);
+  assert.deepEqual(errors, []);
+});
