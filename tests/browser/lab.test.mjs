@@ -58,6 +58,11 @@ test('every catalogue scenario opens by URL and reaches its outcome on screen', 
     }
     options.push(id);
   }
+  // A bench string (custom switches) opens the same way.
+  await page.goto(`${server.url}?scenario=b1-m-cexp&step=end&seed=3&lang=en`);
+  await page.locator('[data-testid=diagram] g.outcome').waitFor();
+  assert.match(await page.locator('[data-testid=diagram] g.outcome').textContent(), /certificate_expired$/);
+  assert.match(await page.getByTestId('scenario-title').textContent(), /Custom run b1-m-cexp/);
   // The picker lists exactly the catalogue.
   const listed = await page.$$eval('[data-testid=scenario] option', (os) => os.map((o) => o.value));
   assert.deepEqual([...listed].sort(), Object.keys(CATALOGUE).sort());
@@ -75,11 +80,11 @@ test('keyboard stepping, the URL following along, and the inspector', async () =
   assert.match(await counter.textContent(), /^Step 1 \//);
   for (let i = 0; i < 3; i++) await page.keyboard.press('ArrowRight');
   assert.match(await counter.textContent(), /^Step 4 \//);
-  assert.match(page.url(), /step=4/);
+  await page.waitForURL(/step=4/);
   await page.keyboard.press('ArrowLeft');
   assert.match(await counter.textContent(), /^Step 3 \//);
   await page.keyboard.press('End');
-  assert.match(page.url(), /step=end/);
+  await page.waitForURL(/step=end/);
   assert.equal(await page.locator('[data-testid=diagram] g.arrow').count(), total);
   await page.keyboard.press('Home');
   assert.equal(await page.locator('[data-testid=diagram] g.arrow').count(), 1);
@@ -126,7 +131,7 @@ test('Japanese from the browser, switchable, at 560 px without horizontal scroll
   await screenshot(page, 'mutual-ja-560');
   await page.getByTestId('lang-switch').click();
   await page.waitForFunction(() => document.documentElement.lang === 'en');
-  assert.match(page.url(), /lang=en/);
+  await page.waitForURL(/lang=en/);
   assert.match(await page.getByTestId('scenario-title').textContent(), /Mutual TLS/);
   const overflowEn = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
   assert.ok(overflowEn <= 0, `no horizontal scroll in English either (${overflowEn}px)`);

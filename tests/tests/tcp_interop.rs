@@ -498,3 +498,45 @@ fn cli_errors_are_sentences() {
     assert!(!out.status.success());
     assert!(String::from_utf8_lossy(&out.stderr).contains("unknown scenario"));
 }
+
+#[test]
+fn cli_runs_bench_strings_and_inspects_certificates() {
+    // A bench string runs like a catalogue id.
+    let out = output(Command::new(cli_binary()).args(["run", "b1-m-cexp", "--seed", "3"]));
+    assert!(out.status.success(), "{}", text(&out));
+    assert!(text(&out).contains("certificate_expired"), "{}", text(&out));
+    let out = output(Command::new(cli_binary()).args(["run", "b1-m-cfoo"]));
+    assert!(!out.status.success());
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        err.starts_with("mtls-lab: ") && err.contains("b1-m-cfoo"),
+        "{err}"
+    );
+
+    // A certificate from an unrelated OpenSSL CA: decoded, and refused at the chain check.
+    let dir = scratch("inspect");
+    let pki = pki("inspect-pki", &[]);
+    let (cert, key) = OpenSslCa::new(&dir, &pki).foreign_client("zoe");
+    let out = output(Command::new(cli_binary()).arg("inspect").arg(&cert));
+    let shown = text(&out);
+    assert!(out.status.success(), "{shown}");
+    assert!(
+        shown.contains("CN=zoe") && shown.contains("CN=Some Other CA"),
+        "{shown}"
+    );
+    assert!(
+        shown.contains("as a client certificate under the lab's CA (seed 1): refused"),
+        "{shown}"
+    );
+    assert!(shown.contains("issuer_not_found"), "{shown}");
+    // A private key given by mistake is refused without being shown.
+    let out = output(Command::new(cli_binary()).arg("inspect").arg(&key));
+    let err = text(&out);
+    assert!(!out.status.success(), "{err}");
+    let key_text = std::fs::read_to_string(&key).expect("key written");
+    let body = key_text.lines().nth(1).unwrap_or_default();
+    assert!(
+        !body.is_empty() && !err.contains(body),
+        "the key's bytes are never echoed: {err}"
+    );
+}

@@ -52,6 +52,9 @@ pub struct InspectorProps {
     pub lang: Lang,
     /// Opens the glossary at a term.
     pub onterm: Callback<&'static str>,
+    /// Whether there is a glossary to link to (not in embed mode).
+    #[prop_or(true)]
+    pub glossary: bool,
 }
 
 fn action_words(lang: Lang, a: KeyAction) -> &'static str {
@@ -257,11 +260,13 @@ pub fn Inspector(props: &InspectorProps) -> Html {
             </h2>
             { meta }
             <p class="explain" data-testid="explanation">{ body }</p>
-            <p>
-                <button class="link" onclick={Callback::from(move |_| onterm.emit(glossary_term))}>
-                    { t(lang, Text::GlossaryOpen) }
-                </button>
-            </p>
+            if props.glossary {
+                <p>
+                    <button class="link" onclick={Callback::from(move |_| onterm.emit(glossary_term))}>
+                        { t(lang, Text::GlossaryOpen) }
+                    </button>
+                </p>
+            }
             if !checks.is_empty() {
                 <h3>{ t(lang, Text::ChecksHere) }</h3>
                 <ul class="checks" data-testid="checks">{ for checks }</ul>

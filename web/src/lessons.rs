@@ -183,6 +183,19 @@ pub fn scenario(lang: Lang, id: &str) -> (String, String) {
                 "受動的な盗聴者はすべてのバイトを記録します。TLS 1.3 では証明書も暗号化されて送られるため、クライアントの身元は隠れたままです。",
             ),
         ),
+        other if other.starts_with("b1") => {
+            return (
+                format!("{} {other}", pick(lang, ("Custom run", "カスタム実行"))),
+                pick(
+                    lang,
+                    (
+                        "A run built from switches (b1 = version 1; m mutual; c… client certificate faults; s… server certificate faults; g… group; hrr HelloRetryRequest).",
+                        "スイッチから組み立てた実行です (b1 = バージョン 1、m 相互TLS、c… クライアント証明書の不備、s… サーバー証明書の不備、g… 鍵交換グループ、hrr HelloRetryRequest)。",
+                    ),
+                )
+                .to_string(),
+            );
+        }
         other => return (other.to_string(), String::new()),
     };
     (

@@ -43,10 +43,21 @@ fn fresh_seed() -> u64 {
     (js_sys::Math::random() * 9_007_199_254_740_991.0) as u64
 }
 
-/// Runs a scenario; an unknown id (which the URL parser already refuses) runs the default.
+/// Whether `id` names something the lab can run: a catalogue id or a bench string.
+fn runnable(id: &str) -> bool {
+    scenario::find(id).is_some() || mtls_lab_engine::bench::Bench::parse(id).is_ok()
+}
+
+/// Runs a scenario or a bench string; an unknown id (which the URL parser already refuses)
+/// runs the default.
 fn run(id: &str, seed: u64) -> Rc<Trace> {
     Rc::new(
         scenario::run_scenario(id, seed)
+            .or_else(|| {
+                mtls_lab_engine::bench::Bench::parse(id)
+                    .ok()
+                    .map(|b| mtls_lab_engine::bench::run_bench(&b, seed))
+            })
             .or_else(|| scenario::run_scenario(url::DEFAULT_SCENARIO, seed))
             .unwrap_or_else(|| Trace {
                 version: mtls_lab_engine::trace::TRACE_VERSION,
@@ -181,7 +192,7 @@ impl Reducible for Lab {
                 }
             }
             Action::Scenario(id) => {
-                if scenario::find(&id).is_none() {
+                if !runnable(&id) {
                     return self;
                 }
                 s.trace = run(&id, s.seed);
@@ -231,7 +242,7 @@ fn initial_lab() -> Lab {
         .and_then(|w| w.navigator().language())
         .map(|tag| Lang::from_tag(&tag))
         .unwrap_or(Lang::En);
-    let (view, notices) = url::parse(&query, &|id| scenario::find(id).is_some());
+    let (view, notices) = url::parse(&query, &runnable);
     let seed = view.seed.unwrap_or_else(fresh_seed);
     let trace = run(&view.scenario, seed);
     let last = trace.steps.len().saturating_sub(1);
@@ -688,7 +699,7 @@ pub fn EmbedInspector(props: &EmbedInspectorProps) -> Html {
                 { if *open { "▾ " } else { "▸ " } }{ t(lang, Text::Inspector) }
             </button>
             if *open {
-                <Inspector key={props.step} trace={props.trace.clone()} step={props.step} lang={lang} onterm={Callback::noop()} />
+                <Inspector key={props.step} trace={props.trace.clone()} step={props.step} lang={lang} onterm={Callback::noop()} glossary={false} />
             }
         </div>
     }
@@ -716,7 +727,7 @@ fn present_view(
         <header class="present-head">
             <h1 data-testid="scenario-title">{ title.clone() }</h1>
             <p class="present-step" data-testid="present-caption">
-                <span class="num">{ format!("{} / {}", lab.step + 1, lab.trace.steps.len()) }</span>
+                <span class="present-num">{ format!("{} / {}", lab.step + 1, lab.trace.steps.len()) }</span>
                 { " " }{ caption }
             </p>
             <button onclick={act(Action::Present(false))} data-testid="present-exit">{ t(lang, Text::PresentExit) }</button>

@@ -89,6 +89,15 @@ enum Cmd {
         #[arg(long)]
         server_name: Option<String>,
     },
+    /// Decode a certificate (PEM or DER) and say whether it would pass as a client or a server
+    /// certificate under the lab's CA, check by check.
+    Inspect {
+        /// The certificate file (PEM with one or more certificates, or DER).
+        file: std::path::PathBuf,
+        /// Seed of the lab PKI to check against (the CA a `run --seed N` uses).
+        #[arg(long, default_value_t = 1)]
+        seed: u64,
+    },
     /// A key exchange and an ECDSA signature between two parties, every value printed.
     Demo {
         /// Seed for every random byte (the same seed gives the same output).
@@ -155,12 +164,20 @@ fn main() -> ExitCode {
             mermaid,
             pem,
         } => {
-            let Some(trace) = scenario::run_scenario(&id, seed) else {
-                let ids: Vec<&str> = scenario::CATALOGUE.iter().map(|s| s.id).collect();
-                return fail(format!(
-                    "unknown scenario `{id}`; known scenarios: {}",
-                    ids.join(", ")
-                ));
+            // A catalogue id, or a bench string such as `b1-m-cexp` (custom switches).
+            let trace = match scenario::run_scenario(&id, seed) {
+                Some(trace) => trace,
+                None if id.starts_with('b') => match mtls_lab_engine::bench::Bench::parse(&id) {
+                    Ok(bench) => mtls_lab_engine::bench::run_bench(&bench, seed),
+                    Err(e) => return fail(format!("`{id}` is not a valid bench string: {e}")),
+                },
+                None => {
+                    let ids: Vec<&str> = scenario::CATALOGUE.iter().map(|s| s.id).collect();
+                    return fail(format!(
+                        "unknown scenario `{id}`; known scenarios: {} (or a bench string such as b1-m-cexp)",
+                        ids.join(", ")
+                    ));
+                }
             };
             /// Where to write an export, what it is (for the error), and how to make it.
             type Export = (
@@ -222,6 +239,13 @@ fn main() -> ExitCode {
                 }
                 println!();
                 print!("{}", String::from_utf8_lossy(&done.response));
+                ExitCode::SUCCESS
+            }
+            Err(e) => fail(e),
+        },
+        Cmd::Inspect { file, seed } => match inspect_file(&file, seed) {
+            Ok(text) => {
+                print!("{text}");
                 ExitCode::SUCCESS
             }
             Err(e) => fail(e),
@@ -308,4 +332,56 @@ fn write_pki(
     )?;
     files::write(dir, "crl.pem", &to_pem("X509 CRL", &pki.crl))?;
     Ok(())
+}
+
+fn inspect_file(path: &std::path::Path, seed: u64) -> Result<String, String> {
+    use mtls_lab_engine::pki::byo::{LabTrust, examine};
+    let bytes = std::fs::read(path).map_err(|e| format!("cannot read {}: {e}", path.display()))?;
+    let pki = scenario::scenario_pki("mutual", seed)
+        .ok_or_else(|| "the lab PKI could not be made".to_string())?;
+    // A certificate someone brings is judged at the real time, not the lessons' fixed date.
+    let mut trust = LabTrust::of(&pki);
+    trust.now = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map(|d| d.as_secs() as i64)
+        .unwrap_or(trust.now);
+    let report = examine(&bytes, &trust).map_err(|e| format!("{}: {e}", path.display()))?;
+    let id = |v: serde_json::Result<serde_json::Value>| {
+        v.ok()
+            .and_then(|v| v.as_str().map(String::from))
+            .unwrap_or_default()
+    };
+    let mut out = String::new();
+    for (i, c) in report.certificates.iter().enumerate() {
+        out.push_str(&format!(
+            "certificate {}: subject {}\n               issuer  {}\n               key     {:?}{}\n",
+            i + 1,
+            c.subject,
+            c.issuer,
+            c.key,
+            if c.self_issued { " (self-issued)" } else { "" }
+        ));
+    }
+    for (role, r) in [("client", &report.as_client), ("server", &report.as_server)] {
+        out.push_str(&format!(
+            "\nas a {role} certificate under the lab's CA (seed {seed}): {}\n",
+            if r.passes { "passes" } else { "refused" }
+        ));
+        let leaf = r.leaf_checks.iter().map(|row| (row, "leaf alone: "));
+        for (row, prefix) in r.checklist.rows.iter().map(|row| (row, "")).chain(leaf) {
+            out.push_str(&format!(
+                "  {:<40} {:<12} {}{}\n",
+                format!("{prefix}{}", id(serde_json::to_value(row.item))),
+                id(serde_json::to_value(row.status)),
+                row.reason
+                    .map(|x| id(serde_json::to_value(x)))
+                    .unwrap_or_default(),
+                row.detail
+                    .as_deref()
+                    .map(|d| format!(" ({d})"))
+                    .unwrap_or_default()
+            ));
+        }
+    }
+    Ok(out)
 }

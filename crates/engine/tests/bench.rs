@@ -1,6 +1,7 @@
 //! The bench: its string format round-trips and refuses bad input with a reason; each switch
 //! alone ends exactly like the catalogue lesson it stands for; every combination of switches
 //! runs, ends where [`Bench::expected`] says, and its checklist shows the check that decided.
+#![cfg(not(target_arch = "wasm32"))]
 
 use mtls_lab_engine::crypto::Group;
 use mtls_lab_engine::handshake::events::{CheckStatus, Checklist, ChecklistItem};

@@ -1,6 +1,7 @@
 //! Bring your own certificate: pasted PEM (or DER) is decoded and checked as a client and as a
 //! server certificate under the lab's CA; every bad input gets a typed reason, a pasted
 //! private key is refused without being repeated, and nothing panics.
+#![cfg(not(target_arch = "wasm32"))]
 
 use mtls_lab_engine::handshake::events::{CheckStatus, ChecklistItem, ChecklistReason};
 use mtls_lab_engine::pki::byo::{
