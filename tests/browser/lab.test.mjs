@@ -173,9 +173,33 @@ test('axe-core finds no serious or critical violation', async () => {
     const { page } = await openPage(browser, { locale });
     await page.goto(server.url + query);
     await page.locator('svg.diagram').first().waitFor();
-    await page.addScriptTag({ content: axe });
+    // Evaluated through the DevTools protocol: the page's CSP rightly refuses inline scripts.
+    await page.evaluate(axe);
     const result = await page.evaluate(async () => await window.axe.run(document));
     const bad = result.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
     assert.deepEqual(bad.map((v) => `${v.id}: ${v.nodes.length} nodes, e.g. ${v.nodes[0]?.html}`), [], query);
   }
+});
+
+test('a strict CSP holds, and after load the page makes no request at all', async () => {
+  const { page, errors, requests } = await openPage(browser);
+  const violations = [];
+  page.on('console', (m) => { if (/Content.Security.Policy|Refused to/i.test(m.text())) violations.push(m.text()); });
+  await page.goto(`${server.url}?scenario=mutual&seed=12&lang=en`);
+  await page.locator('svg.diagram').waitFor();
+  const csp = await page.getAttribute('meta[http-equiv="Content-Security-Policy"]', 'content');
+  assert.match(csp, /script-src 'self' 'sha256-[A-Za-z0-9+/=]+' 'wasm-unsafe-eval'/);
+  assert.doesNotMatch(csp, /'unsafe-eval'|'unsafe-inline'/);
+  const loaded = requests.length;
+  // Use the lab: steps, another scenario, new randomness, compare, language, glossary.
+  await page.keyboard.press('End');
+  await page.getByTestId('scenario').selectOption('aitm-relay-mutual');
+  await page.getByTestId('reseed').click();
+  await page.getByTestId('mode-compare').click();
+  await page.getByTestId('lang-switch').click();
+  await page.getByTestId('mode-mutual').click();
+  await page.locator('.glossary .fold').click();
+  assert.deepEqual(requests.slice(loaded), [], 'no request after load: keys and certificates stay in the page');
+  assert.deepEqual(violations, []);
+  assert.deepEqual(errors, []);
 });

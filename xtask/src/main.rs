@@ -4,6 +4,7 @@
 //! wasm-opt from npm, Chromium, tshark), printing one line per step, and never downloads a
 //! binary from anywhere but the package registries.
 
+mod csp;
 mod tools;
 
 use std::io::{BufRead, BufReader};
@@ -98,6 +99,8 @@ fn dist(root: &Path) -> Result<(), String> {
     let path = tools::ensure_build_tools(root)?;
     println!("==> release build of the static site into dist/");
     run(trunk(root, &path).args(["build", "--release", "--dist", "dist"]))?;
+    let policy = csp::apply(&root.join("dist").join("index.html"))?;
+    println!("==> Content-Security-Policy in dist/index.html: {policy}");
     println!("==> dist/ is ready: copy it to any static host");
     Ok(())
 }
@@ -239,7 +242,7 @@ fn test(root: &Path) -> Result<(), String> {
     );
     tally.step(
         "release web build (dist/)",
-        trunk(root, &path).args(["build", "--release", "--dist", "dist"]),
+        cargo(root).args(["xtask", "dist"]),
     );
     tally.step(
         "browser tests (Playwright, Debian Chromium)",
