@@ -76,3 +76,19 @@ export async function screenshot(page, name) {
   fs.mkdirSync(artifacts, { recursive: true });
   await page.screenshot({ path: path.join(artifacts, `${name}.png`), fullPage: true });
 }
+
+/**
+ * Waits (up to 5 s) until the locator's text matches `pattern` and returns the text. Yew
+ * renders on its scheduler, a moment after the event that caused it, so assertions made
+ * right after a key press must wait for the page to catch up.
+ */
+export async function textMatching(locator, pattern, timeout = 5000) {
+  const deadline = Date.now() + timeout;
+  let text = '';
+  while (Date.now() < deadline) {
+    text = (await locator.textContent()) ?? '';
+    if (pattern.test(text)) return text;
+    await new Promise((r) => setTimeout(r, 25));
+  }
+  throw new Error(`text ${JSON.stringify(text)} never matched ${pattern}`);
+}

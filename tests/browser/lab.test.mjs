@@ -5,7 +5,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
-import { serveStatic, launch, openPage, screenshot, root } from './harness.mjs';
+import { serveStatic, launch, openPage, screenshot, textMatching, root } from './harness.mjs';
 
 // The catalogue and the alert each lesson must end with (the issue's table; null = success).
 const CATALOGUE = {
@@ -61,10 +61,10 @@ test('every catalogue scenario opens by URL and reaches its outcome on screen', 
   // A bench string (custom switches) opens the same way.
   await page.goto(`${server.url}?scenario=b1-m-cexp&step=end&seed=3&lang=en`);
   await page.locator('[data-testid=diagram] g.outcome').waitFor();
-  assert.match(await page.locator('[data-testid=diagram] g.outcome').textContent(), /certificate_expired$/);
-  assert.match(await page.getByTestId('scenario-title').textContent(), /Custom run b1-m-cexp/);
+  await textMatching(page.locator('[data-testid=diagram] g.outcome'), /certificate_expired$/);
+  await textMatching(page.getByTestId('scenario-title'), /Custom run b1-m-cexp/);
   // The picker lists exactly the catalogue.
-  const listed = await page.$$eval('[data-testid=scenario] option', (os) => os.map((o) => o.value));
+  const listed = await page.$$eval('[data-testid=scenario] option', (os) => os.map((o) => o.value).filter((v) => v));
   assert.deepEqual([...listed].sort(), Object.keys(CATALOGUE).sort());
   assert.deepEqual(errors, [], 'no console errors');
   assert.deepEqual(foreign(requests), [], 'no request to another host');
@@ -77,29 +77,30 @@ test('keyboard stepping, the URL following along, and the inspector', async () =
   await counter.waitFor();
   const total = Number((await counter.textContent()).split('/')[1]);
   assert.ok(total >= 15, `a mutual run has ${total} records`);
-  assert.match(await counter.textContent(), /^Step 1 \//);
+  await textMatching(counter, /^Step 1 \//);
   for (let i = 0; i < 3; i++) await page.keyboard.press('ArrowRight');
-  assert.match(await counter.textContent(), /^Step 4 \//);
+  await textMatching(counter, /^Step 4 \//);
   await page.waitForURL(/step=4/);
   await page.keyboard.press('ArrowLeft');
-  assert.match(await counter.textContent(), /^Step 3 \//);
+  await textMatching(counter, /^Step 3 \//);
   await page.keyboard.press('End');
   await page.waitForURL(/step=end/);
-  assert.equal(await page.locator('[data-testid=diagram] g.arrow').count(), total);
+  await page.waitForFunction((n) => document.querySelectorAll('[data-testid=diagram] g.arrow').length === n, total);
   await page.keyboard.press('Home');
-  assert.equal(await page.locator('[data-testid=diagram] g.arrow').count(), 1);
-  assert.match(await page.getByTestId('narration').textContent(), /ClientHello/);
+  await page.waitForFunction(() => document.querySelectorAll('[data-testid=diagram] g.arrow').length === 1);
+  await textMatching(page.getByTestId('narration'), /ClientHello/);
 
   // Pick the CertificateRequest arrow: the inspector explains it and decodes its fields.
   await page.keyboard.press('End');
   await page.locator('g.arrow', { hasText: 'CertificateRequest' }).click();
-  assert.match(await page.getByTestId('explanation').textContent(), /mutual/);
+  await textMatching(page.getByTestId('explanation'), /mutual/);
   const tree = page.getByTestId('field-tree');
   await tree.locator('button:has(> .fname:text-is("authorities"))').click();
   const highlighted = await page.locator('[data-testid=hex] .b.hl').count();
   assert.ok(highlighted > 10, `the CA names' bytes are highlighted (${highlighted})`);
   // A byte leads back to its field.
   await page.locator('[data-testid=hex] .b').nth(0).click();
+  await tree.locator('button.sel').waitFor();
   assert.equal(await tree.locator('button.sel').count(), 1);
 
   // The key table: the client never holds the server's private key; the observer never
@@ -124,15 +125,15 @@ test('Japanese from the browser, switchable, at 560 px without horizontal scroll
   await page.goto(`${server.url}?scenario=mutual&step=9&seed=11`);
   await page.getByTestId('step-counter').waitFor();
   assert.equal(await page.getAttribute('html', 'lang'), 'ja');
-  assert.match(await page.getByTestId('scenario-title').textContent(), /相互TLS/);
-  assert.match(await page.getByTestId('key-table').textContent(), /秘密鍵/);
+  await textMatching(page.getByTestId('scenario-title'), /相互TLS/);
+  await textMatching(page.getByTestId('key-table'), /秘密鍵/);
   const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
   assert.ok(overflow <= 0, `no horizontal scroll at 560 px (overflow ${overflow}px)`);
   await screenshot(page, 'mutual-ja-560');
   await page.getByTestId('lang-switch').click();
   await page.waitForFunction(() => document.documentElement.lang === 'en');
   await page.waitForURL(/lang=en/);
-  assert.match(await page.getByTestId('scenario-title').textContent(), /Mutual TLS/);
+  await textMatching(page.getByTestId('scenario-title'), /Mutual TLS/);
   const overflowEn = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
   assert.ok(overflowEn <= 0, `no horizontal scroll in English either (${overflowEn}px)`);
   await screenshot(page, 'mutual-en-560');
@@ -158,12 +159,12 @@ test('a malformed link falls back with a notice, and the lab keeps working', asy
   const { page, errors } = await openPage(browser);
   await page.goto(`${server.url}?scenario=nope&step=zz&seed=x&lang=fr&mode=%ff`);
   await page.getByTestId('notice').waitFor();
-  assert.match(await page.getByTestId('notice').textContent(), /nope/);
+  await textMatching(page.getByTestId('notice'), /nope/);
   await page.keyboard.press('ArrowRight');
-  assert.match(await page.getByTestId('step-counter').textContent(), /^Step 2 \//);
+  await textMatching(page.getByTestId('step-counter'), /^Step 2 \//);
   await page.getByTestId('scenario').selectOption('expired');
   await page.waitForURL(/scenario=expired/);
-  assert.match(await page.getByTestId('scenario-title').textContent(), /Expired/);
+  await textMatching(page.getByTestId('scenario-title'), /Expired/);
   assert.deepEqual(errors, []);
 });
 

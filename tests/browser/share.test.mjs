@@ -2,7 +2,7 @@
 // and snippet, and presenter mode.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { serveStatic, launch, openPage, screenshot } from './harness.mjs';
+import { serveStatic, launch, openPage, screenshot, textMatching } from './harness.mjs';
 
 let server;
 let browser;
@@ -50,7 +50,7 @@ test('the share panel gives the link to this view and an iframe snippet', async 
   // The link opens exactly that view.
   const other = (await openPage(browser)).page;
   await other.goto(link);
-  assert.match(await other.getByTestId('step-counter').textContent(), /^ステップ 5 \//);
+  await textMatching(other.getByTestId('step-counter'), /^ステップ 5 \//);
   assert.deepEqual(errors, []);
 });
 
@@ -63,10 +63,10 @@ test('presenter mode: large type, diagram and key table, keyboard driven', async
   await page.getByTestId('key-table').waitFor();
   await page.locator('h1').click();
   for (let i = 0; i < 3; i++) await page.keyboard.press('ArrowRight');
-  assert.match(await page.getByTestId('present-caption').textContent(), /^4 \/ \d+ /);
+  await textMatching(page.getByTestId('present-caption'), /^4 \/ \d+ /);
   // 2 picks the second scenario of the catalogue (mutual).
   await page.keyboard.press('2');
-  assert.match(await page.getByTestId('scenario-title').textContent(), /Mutual/);
+  await textMatching(page.getByTestId('scenario-title'), /Mutual/);
   const size = await page.getByTestId('present-caption').evaluate((el) => parseFloat(getComputedStyle(el).fontSize));
   assert.ok(size >= 28, `the caption reads from the back of a room (${size}px)`);
   await page.keyboard.press('End');
@@ -103,5 +103,53 @@ test('the page exports the same files as the CLI for the same seed', async () =>
   assert.match(svg, /ClientHello/);
   const pem = (await fetch('export.pem')).toString();
   assert.match(pem, /BEGIN CERTIFICATE/);
+  assert.deepEqual(errors, []);
+});
+
+test('the bench builds a run from switches, and a pasted certificate is checked in the page', async () => {
+  const { execFileSync } = await import('node:child_process');
+  const { page, errors, requests } = await openPage(browser);
+  await page.goto(`${server.url}?scenario=mutual&seed=5&lang=en`);
+  await page.getByTestId('bench-toggle').click();
+  await page.getByTestId('bench-client').selectOption('rev');
+  assert.equal(await page.getByTestId('bench-code').textContent(), 'b1-m-crev');
+  await page.getByTestId('bench-run').click();
+  await page.waitForURL(/scenario=b1-m-crev/);
+  await page.keyboard.press('End');
+  await textMatching(page.locator('[data-testid=diagram] g.outcome'), /certificate_revoked$/);
+
+  // Bring your own: the lab's own client chain for seed 5 builds to the lab's CA and its
+  // signatures verify — but it is checked at today's date, and the lessons' certificates are
+  // valid only around the lab's fixed date (2026-01-01), so the validity row fails. A private
+  // key is refused and cleared from the box.
+  const fs = await import('node:fs');
+  const os = await import('node:os');
+  const path = await import('node:path');
+  const pemFile = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'mtls-lab-byo-')), 'bundle.pem');
+  execFileSync('cargo', ['run', '-q', '-p', 'mtls-lab', '--', 'run', 'mutual', '--seed', '5', '--pem', pemFile],
+    { cwd: new URL('../..', import.meta.url).pathname });
+  const bundle = fs.readFileSync(pemFile, 'utf8');
+  const blocks = bundle.split(/(?=-----BEGIN )/).map((b) => b.replace(/-----END ([A-Z ]+)-----[\s\S]*$/, '-----END $1-----\n'));
+  const client = blocks.filter((b) => b.startsWith('-----BEGIN CERTIFICATE'))[3];
+  const intermediate = blocks.filter((b) => b.startsWith('-----BEGIN CERTIFICATE'))[1];
+  const key = blocks.find((b) => b.startsWith('-----BEGIN PRIVATE KEY'));
+  const loaded = requests.length;
+  await page.getByTestId('byo-toggle').click();
+  await page.getByTestId('byo-input').fill(client + intermediate);
+  await page.getByTestId('byo-check').click();
+  const asClient = await page.getByTestId('byo-client').textContent();
+  assert.match(asClient, /✓ The chain leads to a trusted root CA — passed/);
+  assert.match(asClient, /✓ Each certificate's signature verifies — passed/);
+  assert.match(asClient, /✕ Each certificate is within its validity period — failedThe certificate has expired/);
+  await textMatching(page.getByTestId('byo-server'), /would be refused/);
+  await page.getByTestId('byo-input').fill(key);
+  await page.getByTestId('byo-check').click();
+  await textMatching(page.getByTestId('byo-error'), /private key/);
+  assert.equal(await page.getByTestId('byo-input').inputValue(), '', 'the key is cleared from the box');
+  await page.getByTestId('byo-input').fill('hello');
+  await page.getByTestId('byo-check').click();
+  await textMatching(page.getByTestId('byo-error'), /neither PEM/);
+  assert.deepEqual(requests.slice(loaded), [], 'the certificate went nowhere');
+  await screenshot(page, 'bench-byo-en');
   assert.deepEqual(errors, []);
 });

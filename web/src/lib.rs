@@ -3,6 +3,7 @@
 //! The app holds no protocol logic: it asks the engine for a run (a [`Trace`]) and draws it —
 //! the sequence diagram, the inspector, the key-role table — and keeps the view in the URL.
 
+pub mod bench;
 pub mod diagram;
 pub mod exports;
 pub mod i18n;
@@ -453,6 +454,15 @@ pub fn App() -> Html {
             }
         })
     };
+    let on_bench = {
+        let dispatch = dispatch.clone();
+        Callback::from(move |code: String| {
+            dispatch.dispatch(Action::Scenario(code));
+            if let Some(w) = web_sys::window() {
+                w.scroll_to_with_x_and_y(0.0, 0.0);
+            }
+        })
+    };
     let act = |a: Action| {
         let dispatch = dispatch.clone();
         Callback::from(move |_: MouseEvent| dispatch.dispatch(a.clone()))
@@ -526,7 +536,9 @@ pub fn App() -> Html {
                 <label>
                     <span>{ t(lang, Text::Scenario) }</span>
                     <select data-testid="scenario" {onchange}>
-                        if !single { <option value="" disabled=true selected=true>{ "—" }</option> }
+                        if !single || scenario::find(&lab.scenario).is_none() {
+                            <option value="" disabled=true selected=true>{ "—" }</option>
+                        }
                         { for groups }
                     </select>
                 </label>
@@ -581,6 +593,8 @@ pub fn App() -> Html {
             if lab.mode == Mode::Single {
                 <exports::Exports trace={lab.trace.clone()} lang={lang} />
             }
+            <bench::BenchPanel lang={lang} onrun={on_bench} />
+            <bench::ByoBox lang={lang} seed={lab.seed} />
             <SharePanel link={share_link(&lab, false)} embed={share_link(&lab, true)}
                         title={lessons::scenario(lang, &lab.scenario).0} lang={lang} />
             <Glossary lang={lang} open={lab.glossary} onclose={act(Action::Glossary(None))} onopen={on_term} />
