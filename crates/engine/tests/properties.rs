@@ -690,3 +690,38 @@ fn flipping_any_header_bit_of_any_record_never_succeeds() {
         }
     }
 }
+
+/// Once the peer has sent a protected record it has keys, so an unprotected alert can only
+/// come from someone on the path: it is refused instead of ending the connection quietly.
+#[test]
+fn an_injected_plaintext_alert_after_the_handshake_is_refused() {
+    // A forged close_notify and a forged fatal alert (handshake_failure), in the clear.
+    for forged in [
+        [0x15, 0x03, 0x03, 0x00, 0x02, 0x01, 0x00],
+        [0x15, 0x03, 0x03, 0x00, 0x02, 0x02, 0x28],
+    ] {
+        let (mut client, mut server) = fresh_pair(0);
+        for _ in 0..20 {
+            let to_server = client.take_tls();
+            let _ = server.read_tls(&to_server);
+            let to_client = server.take_tls();
+            let _ = client.read_tls(&to_client);
+            if to_server.is_empty() && to_client.is_empty() {
+                break;
+            }
+        }
+        assert!(!client.is_handshaking() && !server.is_handshaking());
+        let _ = server.read_tls(&forged);
+        assert!(
+            !server.peer_closed(),
+            "a forged alert is not taken as the peer's"
+        );
+        assert!(
+            server
+                .error()
+                .is_some_and(|e| e.alert().is_some_and(|a| a.name() == "unexpected_message")),
+            "the server refuses the unprotected record: {:?}",
+            server.error()
+        );
+    }
+}

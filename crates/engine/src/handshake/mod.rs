@@ -197,6 +197,9 @@ pub struct Connection {
     read: Option<RecordCipher>,
     write: Option<RecordCipher>,
     read_epoch: Epoch,
+    /// Whether a protected record from the peer has authenticated: from then on the peer has
+    /// keys, and an unprotected alert can only be an injection.
+    peer_protected: bool,
     write_epoch: Epoch,
     app_secrets: Option<TrafficSecrets>,
     sent_ccs: bool,
@@ -224,6 +227,7 @@ impl Connection {
             read: None,
             write: None,
             read_epoch: Epoch::Plaintext,
+            peer_protected: false,
             write_epoch: Epoch::Plaintext,
             app_secrets: None,
             sent_ccs: false,
@@ -567,8 +571,10 @@ impl Connection {
             });
         }
         let (content_type, content) = match &mut self.read {
-            // An alert the peer could not protect (it failed before deriving keys) is accepted.
-            Some(_) if record.content_type == ContentType::ALERT => {
+            // An alert the peer could not protect (it failed before deriving keys) is accepted,
+            // but only until the peer has shown it has keys: after its first protected record,
+            // an unprotected alert would let anyone on the path end the connection.
+            Some(_) if record.content_type == ContentType::ALERT && !self.peer_protected => {
                 (ContentType::ALERT, record.fragment)
             }
             Some(cipher) => {
@@ -580,7 +586,10 @@ impl Connection {
                 }
                 let header = Record::header(record.content_type, record.fragment.len());
                 let mut inner = match cipher.open(&header, &record.fragment) {
-                    Ok(inner) => inner,
+                    Ok(inner) => {
+                        self.peer_protected = true;
+                        inner
+                    }
                     Err(_) => {
                         let e = Error::BadRecordMac;
                         self.check(CheckKind::RecordAuthentication, Err(&e));
