@@ -649,7 +649,8 @@ fn post_height() {
     let _ = parent.post_message(&message, "*");
 }
 
-fn controls(lab: &Lab, act: &dyn Fn(Action) -> Callback<MouseEvent>) -> Html {
+/// The playback toolbar; `extra` goes at its end (the speed menu in the full view).
+fn controls(lab: &Lab, act: &dyn Fn(Action) -> Callback<MouseEvent>, extra: Html) -> Html {
     let lang = lab.lang;
     html! {
         <div class="controls" role="toolbar" aria-label={t(lang, Text::Diagram)}>
@@ -661,8 +662,15 @@ fn controls(lab: &Lab, act: &dyn Fn(Action) -> Callback<MouseEvent>) -> Html {
             <button onclick={act(Action::Next)} aria-label={t(lang, Text::Next)} title={t(lang, Text::Next)} data-testid="next">{ "▶" }</button>
             <button onclick={act(Action::Last)} aria-label={t(lang, Text::Last)} title={t(lang, Text::Last)} data-testid="last">{ "▶|" }</button>
             <span class="counter" data-testid="step-counter">{ format!("{} {} / {}", t(lang, Text::StepOf), lab.step + 1, lab.trace.steps.len()) }</span>
+            { extra }
         </div>
     }
+}
+
+/// Selecting an arrow goes to its step.
+fn goto(dispatch: &UseReducerDispatcher<Lab>) -> Callback<usize> {
+    let dispatch = dispatch.clone();
+    Callback::from(move |i: usize| dispatch.dispatch(Action::Goto(i)))
 }
 
 fn embed_view(
@@ -672,15 +680,12 @@ fn embed_view(
 ) -> Html {
     let lang = lab.lang;
     let (title, _) = lessons::scenario(lang, &lab.scenario);
-    let onselect = {
-        let dispatch = dispatch.clone();
-        Callback::from(move |i: usize| dispatch.dispatch(Action::Goto(i)))
-    };
+    let onselect = goto(dispatch);
     html! {
         <>
         <p class="embed-title"><strong data-testid="scenario-title">{ title.clone() }</strong>
             { " · " }<a href={share_link(lab, false)} target="_blank" rel="noopener">{ t(lang, Text::OpenFull) }</a></p>
-        { controls(lab, act) }
+        { controls(lab, act, html! {}) }
         <Diagram trace={lab.trace.clone()} upto={lab.step} lang={lang} onselect={onselect} title={title} />
         <EmbedInspector trace={lab.trace.clone()} step={lab.step} lang={lang} />
         </>
@@ -732,10 +737,7 @@ fn present_view(
         .get(lab.step)
         .map(|s| lessons::explain(lang, &s.explain).0)
         .unwrap_or_default();
-    let onselect = {
-        let dispatch = dispatch.clone();
-        Callback::from(move |i: usize| dispatch.dispatch(Action::Goto(i)))
-    };
+    let onselect = goto(dispatch);
     html! {
         <>
         <header class="present-head">
@@ -849,11 +851,7 @@ fn single_view(
 ) -> Html {
     let lang = lab.lang;
     let (title, summary) = lessons::scenario(lang, &lab.scenario);
-    let total = lab.trace.steps.len();
-    let onselect = {
-        let dispatch = dispatch.clone();
-        Callback::from(move |i: usize| dispatch.dispatch(Action::Goto(i)))
-    };
+    let onselect = goto(dispatch);
     let on_speed = {
         let dispatch = dispatch.clone();
         Callback::from(move |e: Event| {
@@ -884,19 +882,11 @@ fn single_view(
         <div class="layout">
             <section class="stage card" aria-labelledby="diagram-title">
                 <h2 id="diagram-title" class="sr-only">{ t(lang, Text::Diagram) }</h2>
-                <div class="controls" role="toolbar" aria-label={t(lang, Text::Diagram)}>
-                    <button onclick={act(Action::First)} aria-label={t(lang, Text::First)} title={t(lang, Text::First)} data-testid="first">{ "|◀" }</button>
-                    <button onclick={act(Action::Prev)} aria-label={t(lang, Text::Previous)} title={t(lang, Text::Previous)} data-testid="prev">{ "◀" }</button>
-                    <button class="primary" onclick={act(Action::Toggle)} data-testid="play">
-                        { if lab.playing { format!("⏸ {}", t(lang, Text::Pause)) } else { format!("▶ {}", t(lang, Text::Play)) } }
-                    </button>
-                    <button onclick={act(Action::Next)} aria-label={t(lang, Text::Next)} title={t(lang, Text::Next)} data-testid="next">{ "▶" }</button>
-                    <button onclick={act(Action::Last)} aria-label={t(lang, Text::Last)} title={t(lang, Text::Last)} data-testid="last">{ "▶|" }</button>
-                    <span class="counter" data-testid="step-counter">{ format!("{} {} / {}", t(lang, Text::StepOf), lab.step + 1, total) }</span>
+                { controls(lab, act, html! {
                     <label class="speed">{ t(lang, Text::Speed) }{ " " }
                         <select onchange={on_speed}>{ for speeds }</select>
                     </label>
-                </div>
+                }) }
                 <Diagram trace={lab.trace.clone()} upto={lab.step} lang={lang} onselect={onselect} title={title} />
                 <ol class="sr-only" data-testid="text-twin" aria-label={t(lang, Text::DiagramText)}>{ for twin }</ol>
                 <div class="controls secondary">
