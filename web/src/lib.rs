@@ -51,7 +51,27 @@ fn runnable(id: &str) -> bool {
 
 /// Runs a scenario or a bench string; an unknown id (which the URL parser already refuses)
 /// runs the default.
+///
+/// Each run is timed with the User Timing API as the measure `mtls-lab:run`, so the engine's
+/// cost shows in the browser's performance tools (and the performance budget test reads it).
 fn run(id: &str, seed: u64) -> Rc<Trace> {
+    let performance = web_sys::window().and_then(|w| w.performance());
+    if let Some(p) = &performance {
+        let _ = p.mark(RUN_MARK);
+    }
+    let trace = run_untimed(id, seed);
+    if let Some(p) = &performance {
+        let _ = p.measure_with_start_mark(RUN_MEASURE, RUN_MARK);
+        p.clear_marks_with_mark_name(RUN_MARK);
+    }
+    trace
+}
+
+const RUN_MARK: &str = "mtls-lab:run-start";
+/// The User Timing measure of one engine run.
+const RUN_MEASURE: &str = "mtls-lab:run";
+
+fn run_untimed(id: &str, seed: u64) -> Rc<Trace> {
     Rc::new(
         scenario::run_scenario(id, seed)
             .or_else(|| {
@@ -70,6 +90,29 @@ fn run(id: &str, seed: u64) -> Rc<Trace> {
                 keylog: Vec::new(),
             }),
     )
+}
+
+/// Runs `f` in a task of its own, after the browser has had a chance to draw and to handle
+/// input.
+fn later(f: impl FnOnce() + 'static) {
+    match web_sys::window() {
+        Some(window) => {
+            let callback = Closure::once_into_js(f);
+            let _ = window.set_timeout_with_callback(callback.unchecked_ref());
+        }
+        None => f(),
+    }
+}
+
+/// Restarts `scenario` with fresh randomness without blocking the page: the engine runs in one
+/// task and the page renders the run in the next, so neither holds the main thread for long
+/// (the budget is 50 ms per task; see docs/PERFORMANCE.md).
+fn restart(dispatch: UseReducerDispatcher<Lab>, scenario: String) {
+    let seed = fresh_seed();
+    later(move || {
+        let trace = run(&scenario, seed);
+        later(move || dispatch.dispatch(Action::Loaded(scenario, seed, trace)));
+    });
 }
 
 /// Playback speeds, in percent of normal.
@@ -133,8 +176,10 @@ pub enum Action {
     Scenario(String),
     /// The compare view.
     Compare,
-    /// Run again with this seed from the first step, playing.
-    Reseed(u64),
+    /// Show this run (of the current scenario with a new seed) from the first step, playing.
+    /// Made by [`restart`], which runs the engine in a task of its own: the scenario id it
+    /// ran, the seed and the run.
+    Loaded(String, u64, Rc<Trace>),
     /// Playback speed in percent.
     Speed(u32),
     /// Switch language.
@@ -206,9 +251,13 @@ impl Reducible for Lab {
                 s.mode = Mode::Compare;
                 s.playing = false;
             }
-            Action::Reseed(seed) => {
+            Action::Loaded(id, seed, trace) => {
+                if id != s.scenario {
+                    // The learner picked another scenario while this run was being made.
+                    return self;
+                }
                 s.seed = seed;
-                s.trace = run(&s.scenario, seed);
+                s.trace = trace;
                 s.step = 0;
                 s.playing = s.mode == Mode::Single;
             }
@@ -871,7 +920,8 @@ fn single_view(
     });
     let reseed = {
         let dispatch = dispatch.clone();
-        Callback::from(move |_: MouseEvent| dispatch.dispatch(Action::Reseed(fresh_seed())))
+        let scenario = lab.scenario.clone();
+        Callback::from(move |_: MouseEvent| restart(dispatch.clone(), scenario.clone()))
     };
     html! {
         <>

@@ -5,13 +5,11 @@
 //! run. Everything the web app and the CLI show is a rendering of what this crate records.
 
 pub mod bench;
-pub mod crypto;
 pub mod demo;
 pub mod error;
 pub mod export;
 pub mod handshake;
 pub mod pki;
-pub mod rng;
 pub mod roles;
 pub mod scenario;
 pub mod session;
@@ -19,5 +17,8 @@ pub mod trace;
 pub mod wire;
 
 pub use error::Error;
+/// The cryptography, from the `mtls-lab-crypto` crate (compiled for speed; see its docs).
+pub use mtls_lab_crypto as crypto;
+pub use mtls_lab_crypto::rng;
 pub use rng::LabRng;
 pub use trace::Trace;

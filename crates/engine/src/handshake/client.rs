@@ -286,9 +286,8 @@ impl Connection {
             name: cfg.server_name.clone(),
         };
         // 1. The checklist shows each check; webpki's verdict decides.
-        let checklist = pki::checklist(&role, &cfg.root, &c.chain, &[], cfg.now);
-        let r =
-            pki::verify_chain(role, &cfg.root, &c.chain, &[], cfg.now).map_err(Error::Certificate);
+        let (checklist, r) = pki::examine_chain(&role, &cfg.root, &c.chain, &[], cfg.now);
+        let r = r.map_err(Error::Certificate);
         self.emit(Event::Checklist(checklist.clone()));
         hs.checklist = Some(checklist);
         self.checked(CheckKind::ServerCertificateChain, r)?;

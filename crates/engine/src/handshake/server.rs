@@ -327,9 +327,8 @@ impl Connection {
         self.checked(CheckKind::ClientCertificatePresent, r)?;
         let now = self.server_config().now;
         // The checklist shows each check; webpki's verdict decides.
-        let checklist = pki::checklist(&PkiRole::Client, &root, &c.chain, &crls, now);
-        let r = pki::verify_chain(PkiRole::Client, &root, &c.chain, &crls, now)
-            .map_err(Error::Certificate);
+        let (checklist, r) = pki::examine_chain(&PkiRole::Client, &root, &c.chain, &crls, now);
+        let r = r.map_err(Error::Certificate);
         self.emit(Event::Checklist(checklist.clone()));
         hs.checklist = Some(checklist);
         self.checked(CheckKind::ClientCertificateChain, r)?;

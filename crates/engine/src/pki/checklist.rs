@@ -16,7 +16,7 @@ use x509_cert::ext::pkix::name::GeneralName;
 use x509_cert::ext::pkix::{BasicConstraints, ExtendedKeyUsage, SubjectAltName};
 
 use super::{Role, VerifyError};
-use crate::crypto::verify_ecdsa_p256_sha256;
+use crate::crypto::VerifyMemo;
 
 /// id-kp-serverAuth (RFC 5280 §4.2.1.12).
 const SERVER_AUTH: ObjectIdentifier = ObjectIdentifier::new_unwrap("1.3.6.1.5.5.7.3.1");
@@ -290,7 +290,7 @@ impl Cert {
     }
 
     /// Whether `issuer`'s key signed this certificate (ECDSA P-256 with SHA-256 only).
-    fn signed_by(&self, issuer: &Cert) -> bool {
+    fn signed_by(&self, issuer: &Cert, memo: &VerifyMemo) -> bool {
         if self.parsed.signature_algorithm().oid != ECDSA_WITH_SHA256 {
             return false;
         }
@@ -300,7 +300,7 @@ impl Cert {
         let Some(signature) = self.parsed.signature().as_bytes() else {
             return false;
         };
-        verify_ecdsa_p256_sha256(issuer.public_key(), &tbs, signature).is_ok()
+        memo.verify(issuer.public_key(), &tbs, signature).is_ok()
     }
 }
 
@@ -403,6 +403,18 @@ pub fn checklist(
     crls: &[Vec<u8>],
     now: i64,
 ) -> Checklist {
+    checklist_with(role, root, chain, crls, now, &VerifyMemo::default())
+}
+
+/// [`checklist`], verifying signatures through `memo` (see [`super::examine_chain`]).
+pub(crate) fn checklist_with(
+    role: &Role,
+    root: &[u8],
+    chain: &[Vec<u8>],
+    crls: &[Vec<u8>],
+    now: i64,
+    memo: &VerifyMemo,
+) -> Checklist {
     use ChecklistItem as I;
     let owner = match role {
         Role::Server { .. } => CertificateOwner::Server,
@@ -500,7 +512,7 @@ pub fn checklist(
     ));
 
     // 3. Each signature on the path, leaf first, under the next certificate's key.
-    if let Some(bad) = path.windows(2).find(|w| !w[0].signed_by(w[1])) {
+    if let Some(bad) = path.windows(2).find(|w| !w[0].signed_by(w[1], memo)) {
         rows.push(ChecklistRow::failed(
             I::Signatures,
             ChecklistReason::SignatureInvalid,
@@ -626,9 +638,7 @@ pub fn checklist(
             Some(crl) => {
                 let signed = crl.signature_algorithm.oid == ECDSA_WITH_SHA256
                     && match (crl.tbs_cert_list.to_der(), crl.signature.as_bytes()) {
-                        (Ok(tbs), Some(sig)) => {
-                            verify_ecdsa_p256_sha256(issuer.public_key(), &tbs, sig).is_ok()
-                        }
+                        (Ok(tbs), Some(sig)) => memo.verify(issuer.public_key(), &tbs, sig).is_ok(),
                         _ => false,
                     };
                 let serial = leaf.parsed.tbs_certificate().serial_number().as_bytes();

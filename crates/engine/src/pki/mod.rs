@@ -27,7 +27,7 @@ use webpki::{
 pub use checklist::{Checklist, checklist};
 pub use inspect::{common_name, leaf_public_key, subject_dn};
 
-use crate::crypto::{EcdsaKey, sha256, verify_ecdsa_p256_sha256};
+use crate::crypto::{EcdsaKey, VerifyMemo, sha256, verify_ecdsa_p256_sha256};
 use crate::rng::LabRng;
 use crate::wire::AlertDescription;
 
@@ -340,18 +340,23 @@ impl Pki {
     }
 }
 
-/// ECDSA P-256 with SHA-256 for rustls-webpki, verified by the p256 crate.
+/// ECDSA P-256 with SHA-256 for rustls-webpki, verified by the p256 crate (through a memo
+/// shared with the checklist, when there is one).
 #[derive(Debug)]
-struct EcdsaP256Sha256;
+struct EcdsaP256Sha256<'a>(Option<&'a VerifyMemo>);
 
-impl SignatureVerificationAlgorithm for EcdsaP256Sha256 {
+impl SignatureVerificationAlgorithm for EcdsaP256Sha256<'_> {
     fn verify_signature(
         &self,
         public_key: &[u8],
         message: &[u8],
         signature: &[u8],
     ) -> Result<(), InvalidSignature> {
-        verify_ecdsa_p256_sha256(public_key, message, signature).map_err(|_| InvalidSignature)
+        match self.0 {
+            Some(memo) => memo.verify(public_key, message, signature),
+            None => verify_ecdsa_p256_sha256(public_key, message, signature),
+        }
+        .map_err(|_| InvalidSignature)
     }
 
     fn public_key_alg_id(&self) -> AlgorithmIdentifier {
@@ -362,8 +367,6 @@ impl SignatureVerificationAlgorithm for EcdsaP256Sha256 {
         alg_id::ECDSA_SHA256
     }
 }
-
-static ALGORITHMS: &[&dyn SignatureVerificationAlgorithm] = &[&EcdsaP256Sha256];
 
 /// Which peer a chain belongs to, deciding the EKU and the name check.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -467,6 +470,35 @@ pub fn verify_chain(
     crls: &[Vec<u8>],
     now: i64,
 ) -> Result<(), VerifyError> {
+    verify_chain_with(role, root, chain, crls, now, &VerifyMemo::default())
+}
+
+/// What a verifier makes of a peer's `chain`: the [`Checklist`] that shows each check, and
+/// webpki's verdict that decides ([`verify_chain`]). The two share one [`VerifyMemo`], so each
+/// signature in the chain and the CRL is verified once, not once for each.
+pub fn examine_chain(
+    role: &Role,
+    root: &[u8],
+    chain: &[Vec<u8>],
+    crls: &[Vec<u8>],
+    now: i64,
+) -> (Checklist, Result<(), VerifyError>) {
+    let memo = VerifyMemo::default();
+    let list = checklist::checklist_with(role, root, chain, crls, now, &memo);
+    let verdict = verify_chain_with(role.clone(), root, chain, crls, now, &memo);
+    (list, verdict)
+}
+
+fn verify_chain_with(
+    role: Role,
+    root: &[u8],
+    chain: &[Vec<u8>],
+    crls: &[Vec<u8>],
+    now: i64,
+    memo: &VerifyMemo,
+) -> Result<(), VerifyError> {
+    let algorithm = EcdsaP256Sha256(Some(memo));
+    let algorithms: [&dyn SignatureVerificationAlgorithm; 1] = [&algorithm];
     let root = CertificateDer::from(root);
     let anchor = webpki::anchor_from_trusted_cert(&root).map_err(VerifyError::from_webpki)?;
     let Some((leaf, rest)) = chain.split_first() else {
@@ -498,7 +530,7 @@ pub fn verify_chain(
     let anchors = [anchor];
     let verdict = ee
         .verify_for_usage(
-            ALGORITHMS,
+            &algorithms,
             &anchors,
             &intermediates,
             time,
@@ -517,7 +549,7 @@ pub fn verify_chain(
         && let Some(inside) = within_validity(leaf.as_ref(), now)
     {
         let path = ee.verify_for_usage(
-            ALGORITHMS,
+            &algorithms,
             &anchors,
             &intermediates,
             unix_time(inside),
@@ -577,7 +609,7 @@ pub fn verify_leaf_signature(
 ) -> Result<(), VerifyError> {
     let der = CertificateDer::from(leaf);
     let ee = EndEntityCert::try_from(&der).map_err(VerifyError::from_webpki)?;
-    ee.verify_signature(&EcdsaP256Sha256, message, signature)
+    ee.verify_signature(&EcdsaP256Sha256(None), message, signature)
         .map_err(|_| VerifyError::BadSignature)
 }
 

@@ -2,16 +2,22 @@
 //!
 //! One suite (TLS_AES_128_GCM_SHA256), two key-exchange groups (x25519, secp256r1) and one
 //! signature scheme (ecdsa_secp256r1_sha256): exactly what the lab teaches, nothing more.
+//!
+//! This is the engine's `crypto` module (`mtls_lab_engine::crypto`), in a crate of its own so
+//! that it can be compiled for speed while the rest of the web app is compiled for size: the
+//! generic elliptic-curve code is instantiated here, and `opt-level = 3` for this crate makes
+//! the page's handshake about 40% faster (see docs/PERFORMANCE.md).
 
 pub mod key_schedule;
 pub mod kx;
 pub mod record;
+pub mod rng;
 pub mod sign;
 
 use sha2::{Digest, Sha256};
 
 pub use kx::{Group, KeyShare};
-pub use sign::{EcdsaKey, verify_ecdsa_p256_sha256};
+pub use sign::{EcdsaKey, VerifyMemo, verify_ecdsa_p256_sha256};
 
 /// Why a cryptographic operation refused its input.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]

@@ -95,6 +95,55 @@ pub fn verify_ecdsa_p256_sha256(
         .map_err(|_| CryptoError::BadSignature)
 }
 
+/// Signature verifications already done while checking one certificate chain.
+///
+/// The lab checks a chain twice over: its own checklist (to show each step) and webpki (whose
+/// verdict decides). Both verify the same signatures; with one memo shared between them every
+/// signature is verified once, and the second asker gets the remembered result. The memo is
+/// keyed by a SHA-256 over the public key, the signature and the message, so it can never
+/// answer for a different triple.
+#[derive(Debug, Default)]
+pub struct VerifyMemo {
+    // webpki wants its signature algorithms `Sync`; nothing here is ever contended.
+    done: std::sync::Mutex<Vec<Verified>>,
+}
+
+/// A remembered verification: the key over (public key, signature, message), and its result.
+type Verified = ([u8; 32], Result<(), CryptoError>);
+
+impl VerifyMemo {
+    /// [`verify_ecdsa_p256_sha256`], remembered.
+    ///
+    /// # Errors
+    /// As [`verify_ecdsa_p256_sha256`].
+    pub fn verify(
+        &self,
+        public: &[u8],
+        message: &[u8],
+        signature_der: &[u8],
+    ) -> Result<(), CryptoError> {
+        use sha2::{Digest, Sha256};
+        let mut h = Sha256::new();
+        for part in [public, signature_der, message] {
+            h.update((part.len() as u64).to_be_bytes());
+            h.update(part);
+        }
+        let key: [u8; 32] = h.finalize().into();
+        let mut done = self.done.lock().unwrap_or_else(|e| e.into_inner());
+        if let Some((_, result)) = done.iter().find(|(k, _)| *k == key) {
+            return *result;
+        }
+        let result = verify_ecdsa_p256_sha256(public, message, signature_der);
+        done.push((key, result));
+        result
+    }
+
+    /// How many distinct signatures were verified (each exactly once).
+    pub fn verified(&self) -> usize {
+        self.done.lock().map(|d| d.len()).unwrap_or_default()
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -115,6 +164,26 @@ mod tests {
             verify_ecdsa_p256_sha256(&key.public(), b"x", b"\x30\x00"),
             Err(CryptoError::BadSignature)
         );
+    }
+
+    #[test]
+    fn memo_answers_only_for_the_same_key_signature_and_message() {
+        let key = EcdsaKey::generate(&mut LabRng::from_seed(11));
+        let sig = key.sign(b"tbs");
+        let memo = VerifyMemo::default();
+        assert_eq!(memo.verify(&key.public(), b"tbs", &sig), Ok(()));
+        assert_eq!(memo.verify(&key.public(), b"tbs", &sig), Ok(()));
+        assert_eq!(memo.verified(), 1);
+        assert_eq!(
+            memo.verify(&key.public(), b"tbS", &sig),
+            Err(CryptoError::BadSignature)
+        );
+        let other = EcdsaKey::generate(&mut LabRng::from_seed(12));
+        assert_eq!(
+            memo.verify(&other.public(), b"tbs", &sig),
+            Err(CryptoError::BadSignature)
+        );
+        assert_eq!(memo.verified(), 3);
     }
 
     #[test]
