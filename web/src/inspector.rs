@@ -279,7 +279,7 @@ pub fn Inspector(props: &InspectorProps) -> Html {
             if !step.messages.is_empty() {
                 <h3>{ t(lang, Text::Fields) }</h3>
                 <p class="hint">{ t(lang, Text::SelectField) }</p>
-                <ul class="tree" data-testid="field-tree">{ for tree }</ul>
+                <ul class="tree" data-testid="field-tree" onclick={tree_click(&selection)}>{ for tree }</ul>
             }
             <h3>{ t(lang, Text::Bytes) }</h3>
             <div role="tablist" class="tabs">
@@ -297,25 +297,46 @@ pub fn Inspector(props: &InspectorProps) -> Html {
     }
 }
 
-fn field_node(
-    f: &Field,
-    message: usize,
-    path: Vec<usize>,
-    selection: &UseStateHandle<Option<Selection>>,
-) -> Html {
+/// Where a field button points: `message/i/j/…` in its `data-f` attribute, read back by the
+/// tree's single click handler ([`Selection::parse`]).
+impl Selection {
+    fn attr(message: usize, path: &[usize]) -> String {
+        let mut out = message.to_string();
+        for i in path {
+            out.push('/');
+            out.push_str(&i.to_string());
+        }
+        out
+    }
+
+    fn parse(attr: &str) -> Option<Self> {
+        let mut parts = attr.split('/').map(|p| p.parse::<usize>().ok());
+        let message = parts.next()??;
+        let path = parts.collect::<Option<Vec<usize>>>()?;
+        Some(Self { message, path })
+    }
+}
+
+/// One click handler for the whole field tree (a Certificate message has over a hundred
+/// fields, drawn again on every step and restart).
+fn tree_click(selection: &UseStateHandle<Option<Selection>>) -> Callback<MouseEvent> {
+    let selection = selection.clone();
+    Callback::from(move |e: MouseEvent| {
+        let chosen = e
+            .target_dyn_into::<web_sys::Element>()
+            .and_then(|el| el.closest("[data-f]").ok().flatten())
+            .and_then(|el| el.get_attribute("data-f"))
+            .and_then(|f| Selection::parse(&f));
+        if let Some(chosen) = chosen {
+            selection.set(Some(chosen));
+        }
+    })
+}
+
+fn field_node(f: &Field, message: usize, path: Vec<usize>, selection: &Option<Selection>) -> Html {
     let selected = selection
         .as_ref()
         .is_some_and(|s| s.message == message && s.path == path);
-    let onclick = {
-        let selection = selection.clone();
-        let path = path.clone();
-        Callback::from(move |_| {
-            selection.set(Some(Selection {
-                message,
-                path: path.clone(),
-            }))
-        })
-    };
     let children = f.children.iter().enumerate().map(|(i, c)| {
         let mut p = path.clone();
         p.push(i);
@@ -323,7 +344,8 @@ fn field_node(
     });
     html! {
         <>
-            <button class={classes!("field", selected.then_some("sel"))} aria-pressed={selected.to_string()} {onclick}>
+            <button class={if selected { "field sel" } else { "field" }} aria-pressed={selected.to_string()}
+                    data-f={Selection::attr(message, &path)}>
                 <span class="fname">{ f.name.clone() }</span>
                 if let Some(v) = &f.value {
                     <span class="fval">{ v.clone() }</span>
@@ -349,23 +371,37 @@ pub struct HexDumpProps {
 }
 
 /// A hex dump, 16 bytes per row.
+///
+/// One click handler for the whole dump (each byte carries its offset in `data-o`) rather
+/// than one per byte: a Certificate message has over a thousand bytes, and the dump is drawn
+/// again on every step and every restart.
 #[component]
 pub fn HexDump(props: &HexDumpProps) -> Html {
     let rows = props.bytes.chunks(16).enumerate().map(|(r, chunk)| {
         let cells = chunk.iter().enumerate().map(|(c, b)| {
             let offset = r * 16 + c;
             let on = props.highlight.is_some_and(|(s, e)| s <= offset && offset < e);
-            let cb = props.onbyte.clone();
             html! {
-                <span class={classes!("b", on.then_some("hl"))}
-                      onclick={Callback::from(move |_| cb.emit(offset))}>{ format!("{b:02x}") }</span>
+                <span class={if on { "b hl" } else { "b" }} data-o={offset.to_string()}>{ format!("{b:02x}") }</span>
             }
         });
         html! {
             <div class="row"><span class="off">{ format!("{:04x}", r * 16) }</span>{ for cells }</div>
         }
     });
-    html! { <div class="hex" data-testid="hex">{ for rows }</div> }
+    let onclick = {
+        let onbyte = props.onbyte.clone();
+        Callback::from(move |e: MouseEvent| {
+            let offset = e
+                .target_dyn_into::<web_sys::Element>()
+                .and_then(|el| el.get_attribute("data-o"))
+                .and_then(|o| o.parse::<usize>().ok());
+            if let Some(offset) = offset {
+                onbyte.emit(offset);
+            }
+        })
+    };
+    html! { <div class="hex" data-testid="hex" {onclick}>{ for rows }</div> }
 }
 
 /// The verification checklists made so far, the latest per verifier, if the current step
@@ -410,4 +446,25 @@ pub fn narrate(lang: Lang, step: &Step, total: usize) -> String {
         crate::diagram::label(lang, step),
         epoch(lang, step.record.epoch)
     )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::Selection;
+
+    #[test]
+    fn a_field_button_names_its_message_and_path() {
+        let attr = Selection::attr(1, &[0, 3, 12]);
+        assert_eq!(attr, "1/0/3/12");
+        assert_eq!(
+            Selection::parse(&attr),
+            Some(Selection {
+                message: 1,
+                path: vec![0, 3, 12]
+            })
+        );
+        assert_eq!(Selection::parse("2").map(|s| s.path), Some(Vec::new()));
+        assert_eq!(Selection::parse("x/1"), None);
+        assert_eq!(Selection::parse("1//2"), None);
+    }
 }

@@ -115,6 +115,14 @@ fn restart(dispatch: UseReducerDispatcher<Lab>, scenario: String) {
     });
 }
 
+/// "0.5×", "1×", "2×" for a speed in percent (integer formatting: see [`diagram::px`]).
+fn speed_label(percent: u32) -> String {
+    match percent % 100 {
+        0 => format!("{}×", percent / 100),
+        r => format!("{}.{}×", percent / 100, r.to_string().trim_end_matches('0')),
+    }
+}
+
 /// Playback speeds, in percent of normal.
 const SPEEDS: [u32; 4] = [50, 100, 200, 400];
 /// Time per step at normal speed.
@@ -913,7 +921,7 @@ fn single_view(
         })
     };
     let speeds = SPEEDS.iter().map(|p| {
-        html! { <option value={p.to_string()} selected={*p == lab.speed}>{ format!("{}×", *p as f64 / 100.0) }</option> }
+        html! { <option value={p.to_string()} selected={*p == lab.speed}>{ speed_label(*p) }</option> }
     });
     let twin = lab.trace.steps.iter().take(lab.step + 1).map(|s| {
         html! { <li>{ format!("{} → {}: {}", participant(lang, s.from), participant(lang, s.to), label(lang, s)) }</li> }
@@ -934,7 +942,7 @@ fn single_view(
                 <h2 id="diagram-title" class="sr-only">{ t(lang, Text::Diagram) }</h2>
                 { controls(lab, act, html! {
                     <label class="speed">{ t(lang, Text::Speed) }{ " " }
-                        <select onchange={on_speed}>{ for speeds }</select>
+                        <select onchange={on_speed} data-testid="speed">{ for speeds }</select>
                     </label>
                 }) }
                 <Diagram trace={lab.trace.clone()} upto={lab.step} lang={lang} onselect={onselect} title={title} />
