@@ -19,7 +19,11 @@ const ROW: f64 = 38.0;
 /// Rust's float formatting would add about 11 KB to the page for no visible difference.
 pub fn px(v: f64) -> String {
     let tenths = (v * 10.0).round() as i64;
-    let (sign, tenths) = if tenths < 0 { ("-", -tenths) } else { ("", tenths) };
+    let (sign, tenths) = if tenths < 0 {
+        ("-", -tenths)
+    } else {
+        ("", tenths)
+    };
     match tenths % 10 {
         0 => format!("{sign}{}", tenths / 10),
         d => format!("{sign}{}.{d}", tenths / 10),
