@@ -123,6 +123,9 @@ fn speed_label(percent: u32) -> String {
     }
 }
 
+/// How long after a change of view the address bar follows (see the effect in [`App`]).
+const URL_SYNC_DELAY_MS: i32 = 120;
+
 /// Playback speeds, in percent of normal.
 const SPEEDS: [u32; 4] = [50, 100, 200, 400];
 /// Time per step at normal speed.
@@ -390,10 +393,28 @@ pub fn App() -> Html {
                 if let Some(root) = web_sys::window()
                     .and_then(|w| w.document())
                     .and_then(|d| d.document_element())
+                    && root.get_attribute("lang").as_deref() != Some(lab.lang.tag())
                 {
                     let _ = root.set_attribute("lang", lab.lang.tag());
                 }
-                sync_url(&lab);
+                // `history.replaceState` makes the browser bring style up to date at once, which
+                // costs 10-25 ms right after a step changed the page. Done a moment later, after
+                // the browser has drawn the step, it is cheap; a change within that moment
+                // replaces the pending update (the effect's cleanup cancels it).
+                let update = Closure::once(move || sync_url(&lab));
+                let handle = web_sys::window().and_then(|w| {
+                    w.set_timeout_with_callback_and_timeout_and_arguments_0(
+                        update.as_ref().unchecked_ref(),
+                        URL_SYNC_DELAY_MS,
+                    )
+                    .ok()
+                });
+                move || {
+                    if let (Some(h), Some(w)) = (handle, web_sys::window()) {
+                        w.clear_timeout_with_handle(h);
+                    }
+                    drop(update);
+                }
             },
         );
     }
