@@ -13,7 +13,7 @@ use crate::handshake::{
 };
 use crate::pki::{Pki, PkiOptions, inspect};
 use crate::rng::LabRng;
-use crate::session::{Exchange, Net, exchange, run};
+use crate::session::{Exchange, Net, exchange_repeated, run_repeated};
 use crate::trace::{Participant, Step, Trace};
 use crate::wire::handshake::HandshakeMessage;
 use crate::wire::{AlertDescription, ContentType};
@@ -316,11 +316,24 @@ pub fn scenario_pki(id: &str, seed: u64) -> Option<Pki> {
 
 /// Runs scenario `id` with all randomness from `seed`. `None` for an unknown id.
 pub fn run_scenario(id: &str, seed: u64) -> Option<Trace> {
+    let pki = scenario_pki(id, seed)?;
+    run_with(id, seed, &pki, 1)
+}
+
+/// Runs scenario `id` for `seed` over a PKI made beforehand, with the request and its answer
+/// sent `requests` times over the connection (`0`: the handshake, then close_notify).
+/// `run_with(id, seed, &scenario_pki(id, seed)?, 1)` is [`run_scenario`], byte for byte; the
+/// benchmarks use this to time a handshake without the PKI, and to show how a run grows with
+/// its application data. The `aitm-relay-*` scenarios relay their one login whatever
+/// `requests` is. `None` for an unknown id.
+pub fn run_with(id: &str, seed: u64, pki: &Pki, requests: usize) -> Option<Trace> {
     let scenario = find(id)?;
     let mut rng = LabRng::from_seed(seed);
-    let pki = Pki::generate(&mut rng.fork(), &pki_options(id), LAB_NOW);
-    let mut client = client_config(&pki, scenario.mutual);
-    let mut server = server_config(&pki, scenario.mutual);
+    // The PKI's generator is the stream's first fork (see `scenario_pki`): take it here too, so
+    // the connections draw the same bytes as when the PKI is made in the run.
+    let _pki_rng = rng.fork();
+    let mut client = client_config(pki, scenario.mutual);
+    let mut server = server_config(pki, scenario.mutual);
     let client_rng = rng.fork();
     let server_rng = rng.fork();
     let mut attacker_rng = rng.fork();
@@ -332,10 +345,11 @@ pub fn run_scenario(id: &str, seed: u64) -> Option<Trace> {
         // The server prefers P-256; the client guessed x25519: HelloRetryRequest.
         "mutual-hrr" => {
             server.groups = vec![Group::Secp256r1, Group::X25519];
-            run(
+            run_repeated(
                 Connection::client(client, client_rng),
                 Connection::server(server, server_rng),
                 &ordinary,
+                requests,
                 None,
                 seed,
                 id,
@@ -343,10 +357,11 @@ pub fn run_scenario(id: &str, seed: u64) -> Option<Trace> {
         }
         "no-client-cert" => {
             client.identity = None;
-            run(
+            run_repeated(
                 Connection::client(client, client_rng),
                 Connection::server(server, server_rng),
                 &ordinary,
+                requests,
                 None,
                 seed,
                 id,
@@ -364,7 +379,7 @@ pub fn run_scenario(id: &str, seed: u64) -> Option<Trace> {
                     Connection::server(server, attacker_rng),
                 ),
             );
-            exchange(&mut net, c, s, &ordinary);
+            exchange_repeated(&mut net, c, s, &ordinary, requests);
             net.finish(seed, id)
         }
         // The attacker presents alice's certificate (public) without alice's private key.
@@ -380,15 +395,16 @@ pub fn run_scenario(id: &str, seed: u64) -> Option<Trace> {
                 ),
                 (Participant::Server, Connection::server(server, server_rng)),
             );
-            exchange(&mut net, c, s, &ordinary);
+            exchange_repeated(&mut net, c, s, &ordinary, requests);
             net.finish(seed, id)
         }
         "tampered-record" => {
             let mut flip = flip_first_request_bit();
-            run(
+            run_repeated(
                 Connection::client(client, client_rng),
                 Connection::server(server, server_rng),
                 &ordinary,
+                requests,
                 Some(&mut flip),
                 seed,
                 id,
@@ -400,20 +416,21 @@ pub fn run_scenario(id: &str, seed: u64) -> Option<Trace> {
                 (Participant::Client, Connection::client(client, client_rng)),
                 (Participant::Server, Connection::server(server, server_rng)),
             );
-            exchange(&mut net, c, s, &ordinary);
+            exchange_repeated(&mut net, c, s, &ordinary, requests);
             net.finish(seed, id)
         }
         "aitm-relay-one-way" | "aitm-relay-mutual" => aitm_relay(
-            &pki,
+            pki,
             scenario.mutual,
             (client_rng, server_rng, attacker_rng),
             seed,
             id,
         ),
-        _ => run(
+        _ => run_repeated(
             Connection::client(client, client_rng),
             Connection::server(server, server_rng),
             &ordinary,
+            requests,
             None,
             seed,
             id,

@@ -279,23 +279,43 @@ impl<'a> Net<'a> {
 /// Runs a handshake, then `exchange` (a request and its answer), then close_notify both ways
 /// over the pair `(client, server)` of `net`. Stops early when a connection fails.
 pub fn exchange(net: &mut Net<'_>, client: NodeId, server: NodeId, exchange: &Exchange<'_>) {
+    exchange_repeated(net, client, server, exchange, 1);
+}
+
+/// [`exchange`] with the request and its answer `requests` times over the one connection
+/// (`0`: the handshake, then close_notify). Each request and each answer up to 16 KiB is one
+/// application-data record, so the trace grows by two steps per request: the benchmarks use
+/// this to show that a run's cost and its trace grow linearly.
+pub fn exchange_repeated(
+    net: &mut Net<'_>,
+    client: NodeId,
+    server: NodeId,
+    exchange: &Exchange<'_>,
+    requests: usize,
+) {
     if !net.established(client) {
         return;
     }
-    let _ = net.conn(client).send_app_data(&exchange.request);
-    net.flush(client);
-    let request = net.conn(server).take_app_data();
-    if !net.failed() {
+    for _ in 0..requests {
+        let _ = net.conn(client).send_app_data(&exchange.request);
+        net.flush(client);
+        let request = net.conn(server).take_app_data();
+        if net.failed() {
+            return;
+        }
         let answer = (exchange.respond)(&request, net.peek(server).negotiated());
         let _ = net.conn(server).send_app_data(&answer);
         net.flush(server);
+        // The client has read the answer; only the trace keeps it.
+        let _ = net.conn(client).take_app_data();
+        if net.failed() {
+            return;
+        }
     }
-    if !net.failed() {
-        net.conn(client).close();
-        net.flush(client);
-        net.conn(server).close();
-        net.flush(server);
-    }
+    net.conn(client).close();
+    net.flush(client);
+    net.conn(server).close();
+    net.flush(server);
 }
 
 /// Runs `client` and `server` to completion: the handshake, then `exchange` (a request and
@@ -308,9 +328,22 @@ pub fn run(
     seed: u64,
     scenario: &str,
 ) -> Trace {
+    run_repeated(client, server, exchange, 1, intercept, seed, scenario)
+}
+
+/// [`run`] with the request and its answer `requests` times (see [`exchange_repeated`]).
+pub fn run_repeated(
+    client: Connection,
+    server: Connection,
+    exchange: &Exchange<'_>,
+    requests: usize,
+    intercept: Option<Interceptor<'_>>,
+    seed: u64,
+    scenario: &str,
+) -> Trace {
     let mut net = Net::new(intercept, false);
     let (c, s) = net.connect((Participant::Client, client), (Participant::Server, server));
-    self::exchange(&mut net, c, s, exchange);
+    exchange_repeated(&mut net, c, s, exchange, requests);
     net.finish(seed, scenario)
 }
 
