@@ -4,6 +4,7 @@
 //! wasm-opt from npm, Chromium, tshark), printing one line per step, and never downloads a
 //! binary from anywhere but the package registries.
 
+mod bench;
 mod csp;
 mod tools;
 
@@ -19,6 +20,7 @@ commands:
   serve [--addr HOST:PORT] [--release]   build the web app and serve it (default 127.0.0.1:8080)
   test                                   install test tools, then run every check and test
   dist                                   release build of the static site into dist/
+  bench                                  run the criterion benchmarks and write docs/PERFORMANCE.md
 ";
 
 fn main() -> ExitCode {
@@ -28,6 +30,7 @@ fn main() -> ExitCode {
         Some("serve") => serve(&root, &args[1..]),
         Some("test") => test(&root),
         Some("dist") => dist(&root),
+        Some("bench") => bench::bench(&root),
         Some("-h" | "--help") | None => {
             print!("{USAGE}");
             return ExitCode::SUCCESS;
