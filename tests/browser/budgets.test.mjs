@@ -155,3 +155,41 @@ test('200 restarts do not grow the wasm heap beyond its size after the first 10'
   assert.deepEqual(errors, []);
   await page.context().close();
 });
+
+test('a run with 1000 requests stays interactive: the trace grows linearly, the diagram does not', async () => {
+  const { page, errors } = await openPage(browser);
+  await page.addInitScript(instrument);
+  const steps = {};
+  const runMs = {};
+  for (const n of [1, 10, 100, 1000]) {
+    await page.goto(`${server.url}?scenario=mutual&seed=7&requests=${n}`);
+    await page.getByTestId('reseed').waitFor();
+    const counter = await page.getByTestId('step-counter').textContent();
+    steps[n] = Number(/\/ (\d+)/.exec(counter)[1]);
+    runMs[n] = Number((await page.evaluate(() => performance.getEntriesByName('mtls-lab:run')[0].duration)).toFixed(1));
+  }
+  // Each request adds exactly two records (the request and its answer).
+  assert.equal(steps[10] - steps[1], 18);
+  assert.equal(steps[1000] - steps[100], 1800);
+  // Stepping through the long run: to the end, back, to the start; nothing over 50 ms.
+  await page.evaluate(() => { window.__longTasks = []; });
+  for (const key of ['ArrowRight', 'End', 'ArrowLeft', 'ArrowLeft', 'Home', 'End']) {
+    await page.keyboard.press(key);
+    await page.waitForTimeout(150);
+  }
+  const counter = await page.getByTestId('step-counter').textContent();
+  assert.match(counter, new RegExp(`${steps[1000]} / ${steps[1000]}`));
+  const arrows = await page.locator('svg.diagram [data-step]').count();
+  const nodes = await page.evaluate(() => document.querySelectorAll('*').length);
+  const longTasks = await page.evaluate(() => window.__longTasks);
+  // The diagram draws a window of 40 steps and one row for the earlier ones, which goes back.
+  assert.equal(arrows, 40);
+  await page.getByTestId('earlier').click();
+  await page.waitForFunction((n) => document.querySelector('[data-testid=step-counter]').textContent.includes(`${n} / `), steps[1000] - 40);
+  figures.requestsScaling = { steps, engineRunMs: runMs, domNodesAt1000: nodes, longTasksStepping: longTasks };
+  console.log(`budget: requests 1/10/100/1000 → ${steps[1]}/${steps[10]}/${steps[100]}/${steps[1000]} steps, engine ${runMs[1]}/${runMs[10]}/${runMs[100]}/${runMs[1000]} ms; at 1000: ${nodes} DOM nodes, ${arrows} arrows drawn, long tasks stepping: ${longTasks.length ? longTasks.join(', ') : 'none'}`);
+  assert.deepEqual(longTasks, []);
+  assert.ok(nodes < 1500, `${nodes} DOM nodes`);
+  assert.deepEqual(errors, []);
+  await page.context().close();
+});

@@ -107,6 +107,17 @@ fn lanes(trace: &Trace) -> Vec<(Participant, f64)> {
         .collect()
 }
 
+/// The most arrows the diagram draws at once. A run with a thousand requests has over two
+/// thousand steps; the diagram draws the last [`WINDOW`] up to the current step and one row
+/// standing for the earlier ones, so a step costs the same whatever the length of the run.
+pub const WINDOW: usize = 40;
+
+/// The steps drawn when `upto` is the current step of a run of `len` steps.
+pub fn window(upto: usize, len: usize) -> core::ops::Range<usize> {
+    let end = if len == 0 { 0 } else { upto.min(len - 1) + 1 };
+    end.saturating_sub(WINDOW)..end
+}
+
 /// Properties of [`Diagram`].
 #[derive(Properties, PartialEq)]
 pub struct DiagramProps {
@@ -141,9 +152,13 @@ pub fn Diagram(props: &DiagramProps) -> Html {
     };
     let last = trace.steps.len().saturating_sub(1);
     let upto = props.upto.min(last);
-    let shown = if trace.steps.is_empty() { 0 } else { upto + 1 };
+    let drawn = window(upto, trace.steps.len());
+    let hidden = drawn.start;
+    // Rows: one for the hidden steps (if any), then one per drawn step.
+    let first_row = usize::from(hidden > 0);
+    let rows = first_row + drawn.len();
     let at_end = upto == last;
-    let height = TOP + ROW * (shown as f64 + 0.6) + if at_end { 44.0 } else { 0.0 };
+    let height = TOP + ROW * (rows as f64 + 0.6) + if at_end { 44.0 } else { 0.0 };
 
     let heads = lanes.iter().map(|(p, x)| {
         let class = match p {
@@ -159,9 +174,35 @@ pub fn Diagram(props: &DiagramProps) -> Html {
         }
     });
 
-    let arrows = trace.steps.iter().take(shown).map(|step| {
+    let earlier = (hidden > 0).then(|| {
+        let y = TOP + ROW * 0.8;
+        let back = hidden - 1;
+        let onclick = {
+            let cb = props.onselect.clone();
+            Callback::from(move |_: MouseEvent| cb.emit(back))
+        };
+        let onkeydown = {
+            let cb = props.onselect.clone();
+            Callback::from(move |e: KeyboardEvent| {
+                if e.key() == "Enter" {
+                    e.prevent_default();
+                    cb.emit(back);
+                }
+            })
+        };
+        let words = format!("⋯ {hidden} {}", t(lang, Text::EarlierSteps));
+        html! {
+            <g class="earlier" role="button" tabindex="0" aria-label={words.clone()} data-testid="earlier"
+               {onclick} {onkeydown}>
+                <rect class="hit" x="0" y={px(y - ROW + 8.0)} width={px(WIDTH)} height={px(ROW)} />
+                <text x={px(WIDTH / 2.0)} y={px(y - 4.0)} text-anchor="middle">{ words }</text>
+            </g>
+        }
+    });
+
+    let arrows = trace.steps[drawn.clone()].iter().enumerate().map(|(r, step)| {
         let i = step.index;
-        let y = TOP + ROW * (i as f64 + 0.8);
+        let y = TOP + ROW * ((first_row + r) as f64 + 0.8);
         let (x1, x2) = (x_of(step.from), x_of(step.to));
         let dir = if x2 >= x1 { 1.0 } else { -1.0 };
         let tip = x2 - dir * 4.0;
@@ -247,7 +288,7 @@ pub fn Diagram(props: &DiagramProps) -> Html {
     });
 
     let outcome = if at_end && !trace.steps.is_empty() {
-        let y = TOP + ROW * (shown as f64 + 0.2);
+        let y = TOP + ROW * (rows as f64 + 0.2);
         let (class, words) = match &trace.outcome {
             Outcome::Success => ("outcome ok", format!("✓ {}", short_success(lang))),
             Outcome::Failed {
@@ -277,6 +318,7 @@ pub fn Diagram(props: &DiagramProps) -> Html {
              aria-label={props.title.clone()} data-testid="diagram"
              preserveAspectRatio="xMidYMin meet">
             { for heads }
+            { for earlier }
             { for arrows }
             { outcome }
         </svg>
@@ -293,6 +335,17 @@ fn short_success(lang: Lang) -> &'static str {
 #[cfg(test)]
 mod tests {
     use super::px;
+
+    #[test]
+    fn the_window_ends_at_the_current_step_and_holds_at_most_window_steps() {
+        use super::{WINDOW, window};
+        assert_eq!(window(0, 0), 0..0);
+        assert_eq!(window(0, 14), 0..1);
+        assert_eq!(window(13, 14), 0..14);
+        assert_eq!(window(99, 14), 0..14);
+        assert_eq!(window(2005, 2006), 2006 - WINDOW..2006);
+        assert_eq!(window(WINDOW, 2006), 1..WINDOW + 1);
+    }
 
     #[test]
     fn coordinates_are_written_to_a_tenth() {

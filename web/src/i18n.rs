@@ -125,6 +125,10 @@ pub enum Text {
     NoticeSeed,
     NoticeLang,
     NoticeMode,
+    NoticeRequests,
+    Requests,
+    RequestsHelp,
+    EarlierSteps,
     Dismiss,
     KeyboardHelp,
     NotYetStarted,
@@ -286,6 +290,19 @@ pub fn t(lang: Lang, text: Text) -> &'static str {
             NoticeMode => (
                 "Unknown view; showing",
                 "不明な表示モードのため、次を表示しています:",
+            ),
+            NoticeRequests => (
+                "Number of requests must be 0 to 1000; using",
+                "リクエスト数は 0 から 1000 です。次を使います:",
+            ),
+            Requests => ("Requests", "リクエスト数"),
+            RequestsHelp => (
+                "How many times the client sends its request over this connection",
+                "この接続でクライアントがリクエストを送る回数",
+            ),
+            EarlierSteps => (
+                "earlier steps — select to go back",
+                "ステップ省略 — 選ぶと前に戻ります",
             ),
             Dismiss => ("Dismiss", "閉じる"),
             KeyboardHelp => (

@@ -49,17 +49,18 @@ fn runnable(id: &str) -> bool {
     scenario::find(id).is_some() || mtls_lab_engine::bench::Bench::parse(id).is_ok()
 }
 
-/// Runs a scenario or a bench string; an unknown id (which the URL parser already refuses)
-/// runs the default.
+/// Runs a scenario or a bench string, with the client's request sent `requests` times (bench
+/// strings always send it once); an unknown id (which the URL parser already refuses) runs
+/// the default.
 ///
 /// Each run is timed with the User Timing API as the measure `mtls-lab:run`, so the engine's
 /// cost shows in the browser's performance tools (and the performance budget test reads it).
-fn run(id: &str, seed: u64) -> Rc<Trace> {
+fn run(id: &str, seed: u64, requests: usize) -> Rc<Trace> {
     let performance = web_sys::window().and_then(|w| w.performance());
     if let Some(p) = &performance {
         let _ = p.mark(RUN_MARK);
     }
-    let trace = run_untimed(id, seed);
+    let trace = run_untimed(id, seed, requests);
     if let Some(p) = &performance {
         let _ = p.measure_with_start_mark(RUN_MEASURE, RUN_MARK);
         p.clear_marks_with_mark_name(RUN_MARK);
@@ -71,15 +72,19 @@ const RUN_MARK: &str = "mtls-lab:run-start";
 /// The User Timing measure of one engine run.
 const RUN_MEASURE: &str = "mtls-lab:run";
 
-fn run_untimed(id: &str, seed: u64) -> Rc<Trace> {
+fn run_untimed(id: &str, seed: u64, requests: usize) -> Rc<Trace> {
+    let catalogue = |id: &str| match requests {
+        1 => scenario::run_scenario(id, seed),
+        n => scenario::scenario_pki(id, seed).and_then(|pki| scenario::run_with(id, seed, &pki, n)),
+    };
     Rc::new(
-        scenario::run_scenario(id, seed)
+        catalogue(id)
             .or_else(|| {
                 mtls_lab_engine::bench::Bench::parse(id)
                     .ok()
                     .map(|b| mtls_lab_engine::bench::run_bench(&b, seed))
             })
-            .or_else(|| scenario::run_scenario(url::DEFAULT_SCENARIO, seed))
+            .or_else(|| catalogue(url::DEFAULT_SCENARIO))
             .unwrap_or_else(|| Trace {
                 version: mtls_lab_engine::trace::TRACE_VERSION,
                 seed,
@@ -104,15 +109,35 @@ fn later(f: impl FnOnce() + 'static) {
     }
 }
 
-/// Restarts `scenario` with fresh randomness without blocking the page: the engine runs in one
-/// task and the page renders the run in the next, so neither holds the main thread for long
-/// (the budget is 50 ms per task; see docs/PERFORMANCE.md).
-fn restart(dispatch: UseReducerDispatcher<Lab>, scenario: String) {
-    let seed = fresh_seed();
+/// Runs `scenario` again without blocking the page: the engine runs in one task and the page
+/// renders the run in the next, so neither holds the main thread for long (the budget is 50 ms
+/// per task; see docs/PERFORMANCE.md). Used to restart with fresh randomness and to change the
+/// number of requests.
+fn load(dispatch: UseReducerDispatcher<Lab>, scenario: String, seed: u64, requests: usize) {
     later(move || {
-        let trace = run(&scenario, seed);
-        later(move || dispatch.dispatch(Action::Loaded(scenario, seed, trace)));
+        let trace = run(&scenario, seed, requests);
+        later(move || {
+            dispatch.dispatch(Action::Loaded(Loaded {
+                scenario,
+                seed,
+                requests,
+                trace,
+            }))
+        });
     });
+}
+
+/// A run made by [`load`], for the reducer.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Loaded {
+    /// The scenario id it ran.
+    pub scenario: String,
+    /// Its seed.
+    pub seed: u64,
+    /// How many times the request was sent.
+    pub requests: usize,
+    /// The run.
+    pub trace: Rc<Trace>,
 }
 
 /// "0.5×", "1×", "2×" for a speed in percent (integer formatting: see [`diagram::px`]).
@@ -158,6 +183,8 @@ pub struct Lab {
     pub embed: bool,
     /// Presenter mode.
     pub present: bool,
+    /// How many times the client sends its request (`requests=` in the URL).
+    pub requests: usize,
 }
 
 impl Lab {
@@ -187,10 +214,9 @@ pub enum Action {
     Scenario(String),
     /// The compare view.
     Compare,
-    /// Show this run (of the current scenario with a new seed) from the first step, playing.
-    /// Made by [`restart`], which runs the engine in a task of its own: the scenario id it
-    /// ran, the seed and the run.
-    Loaded(String, u64, Rc<Trace>),
+    /// Show this run of the current scenario (a new seed, or another number of requests) from
+    /// the first step, playing. Made by [`load`], which runs the engine in a task of its own.
+    Loaded(Loaded),
     /// Playback speed in percent.
     Speed(u32),
     /// Switch language.
@@ -252,7 +278,7 @@ impl Reducible for Lab {
                 if !runnable(&id) {
                     return self;
                 }
-                s.trace = run(&id, s.seed);
+                s.trace = run(&id, s.seed, s.requests);
                 s.scenario = id;
                 s.mode = Mode::Single;
                 s.step = 0;
@@ -262,12 +288,18 @@ impl Reducible for Lab {
                 s.mode = Mode::Compare;
                 s.playing = false;
             }
-            Action::Loaded(id, seed, trace) => {
-                if id != s.scenario {
+            Action::Loaded(Loaded {
+                scenario,
+                seed,
+                requests,
+                trace,
+            }) => {
+                if scenario != s.scenario {
                     // The learner picked another scenario while this run was being made.
                     return self;
                 }
                 s.seed = seed;
+                s.requests = requests;
                 s.trace = trace;
                 s.step = 0;
                 s.playing = s.mode == Mode::Single;
@@ -305,7 +337,7 @@ fn initial_lab() -> Lab {
         .unwrap_or(Lang::En);
     let (view, notices) = url::parse(&query, &runnable);
     let seed = view.seed.unwrap_or_else(fresh_seed);
-    let trace = run(&view.scenario, seed);
+    let trace = run(&view.scenario, seed, view.requests);
     let last = trace.steps.len().saturating_sub(1);
     let mut notices = notices;
     let step = match view.step {
@@ -329,6 +361,7 @@ fn initial_lab() -> Lab {
         glossary: None,
         embed: view.embed,
         present: view.present,
+        requests: view.requests,
     }
 }
 
@@ -341,6 +374,7 @@ fn sync_url(lab: &Lab) {
         lab.last(),
         lab.seed,
         lab.lang,
+        lab.requests,
     );
     let Some(window) = web_sys::window() else {
         return;
@@ -366,6 +400,7 @@ fn notice_line(lang: Lang, n: &Notice) -> String {
         Notice::Seed(v) => (Text::NoticeSeed, v, String::new()),
         Notice::Lang(v) => (Text::NoticeLang, v, lang.tag().to_string()),
         Notice::Mode(v) => (Text::NoticeMode, v, url::DEFAULT_SCENARIO.to_string()),
+        Notice::Requests(v) => (Text::NoticeRequests, v, "1".to_string()),
     };
     format!("“{value}”: {} {fallback}", t(lang, text))
 }
@@ -697,6 +732,7 @@ fn share_link(lab: &Lab, embed: bool) -> String {
         lab.last(),
         lab.seed,
         lab.lang,
+        lab.requests,
     );
     format!("{base}{query}{}", if embed { "&embed=1" } else { "" })
 }
@@ -944,14 +980,40 @@ fn single_view(
     let speeds = SPEEDS.iter().map(|p| {
         html! { <option value={p.to_string()} selected={*p == lab.speed}>{ speed_label(*p) }</option> }
     });
-    let twin = lab.trace.steps.iter().take(lab.step + 1).map(|s| {
+    let shown = diagram::window(lab.step, lab.trace.steps.len());
+    let twin = lab.trace.steps[shown].iter().map(|s| {
         html! { <li>{ format!("{} → {}: {}", participant(lang, s.from), participant(lang, s.to), label(lang, s)) }</li> }
     });
     let reseed = {
         let dispatch = dispatch.clone();
         let scenario = lab.scenario.clone();
-        Callback::from(move |_: MouseEvent| restart(dispatch.clone(), scenario.clone()))
+        let requests = lab.requests;
+        Callback::from(move |_: MouseEvent| {
+            load(dispatch.clone(), scenario.clone(), fresh_seed(), requests)
+        })
     };
+    let on_requests = {
+        let dispatch = dispatch.clone();
+        let scenario = lab.scenario.clone();
+        let seed = lab.seed;
+        Callback::from(move |e: Event| {
+            let n = e
+                .target()
+                .and_then(|t| t.dyn_into::<web_sys::HtmlSelectElement>().ok())
+                .and_then(|sel| sel.value().parse::<usize>().ok());
+            if let Some(n) = n {
+                load(dispatch.clone(), scenario.clone(), seed, n);
+            }
+        })
+    };
+    let mut request_counts = vec![0, 1, 10, 100, url::MAX_REQUESTS];
+    if !request_counts.contains(&lab.requests) {
+        request_counts.push(lab.requests);
+        request_counts.sort_unstable();
+    }
+    let request_options = request_counts.into_iter().map(|n| {
+        html! { <option value={n.to_string()} selected={n == lab.requests}>{ n }</option> }
+    });
     html! {
         <>
         <section class="intro">
@@ -972,6 +1034,13 @@ fn single_view(
                     <button onclick={reseed} data-testid="reseed">{ "↻ " }{ t(lang, Text::NewRandomness) }</button>
                     <button onclick={act(Action::Present(true))} data-testid="present">{ t(lang, Text::PresentEnter) }</button>
                     <span class="seed">{ t(lang, Text::Seed) }{ ": " }<code data-testid="seed">{ lab.seed }</code></span>
+                    // Bench strings always send their request once.
+                    if scenario::find(&lab.scenario).is_some() {
+                        <label class="requests" title={t(lang, Text::RequestsHelp)}>
+                            { t(lang, Text::Requests) }{ " " }
+                            <select onchange={on_requests} data-testid="requests">{ for request_options }</select>
+                        </label>
+                    }
                 </div>
                 <p class="hint">{ t(lang, Text::KeyboardHelp) }</p>
             </section>
@@ -996,7 +1065,7 @@ pub struct CompareProps {
 pub fn CompareView(props: &CompareProps) -> Html {
     let lang = props.lang;
     let runs = use_memo(props.seed, |seed| {
-        (run("one-way", *seed), run("mutual", *seed))
+        (run("one-way", *seed, 1), run("mutual", *seed, 1))
     });
     let (one_way, mutual) = (&runs.0, &runs.1);
     // A mutual step is emphasised when one-way has no message of that name from that sender.

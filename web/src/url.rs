@@ -1,4 +1,5 @@
-//! The view in the address bar: `?scenario=<id>&mode=…&step=<n|end>&seed=<n>&lang=ja|en`.
+//! The view in the address bar:
+//! `?scenario=<id>&mode=…&step=<n|end>&seed=<n>&lang=ja|en&requests=<n>`.
 //!
 //! Parsing never fails: anything unknown or malformed falls back to a default and leaves a
 //! [`Notice`] so the page can say what it ignored.
@@ -40,7 +41,13 @@ pub struct View {
     pub embed: bool,
     /// Presenter mode for a room (`present=1`).
     pub present: bool,
+    /// How many times the client sends its request over the connection (`requests=`, 0 to
+    /// [`MAX_REQUESTS`], default 1): how a run grows with its application data.
+    pub requests: usize,
 }
+
+/// The most requests a link can ask for.
+pub const MAX_REQUESTS: usize = 1000;
 
 /// Something in the link that was not understood.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -55,6 +62,8 @@ pub enum Notice {
     Lang(String),
     /// `mode=` was not `one-way`, `mutual` or `compare`.
     Mode(String),
+    /// `requests=` was not a number from 0 to [`MAX_REQUESTS`].
+    Requests(String),
 }
 
 /// The scenario shown when the link names none.
@@ -98,6 +107,7 @@ pub fn parse(query: &str, known: &dyn Fn(&str) -> bool) -> (View, Vec<Notice>) {
         lang: None,
         embed: false,
         present: false,
+        requests: 1,
     };
     let mut notices = Vec::new();
     let mut scenario_set = false;
@@ -139,6 +149,10 @@ pub fn parse(query: &str, known: &dyn Fn(&str) -> bool) -> (View, Vec<Notice>) {
                 "ja" => view.lang = Some(Lang::Ja),
                 _ => notices.push(Notice::Lang(value)),
             },
+            "requests" => match value.parse::<usize>() {
+                Ok(n) if n <= MAX_REQUESTS => view.requests = n,
+                _ => notices.push(Notice::Requests(value)),
+            },
             "embed" => view.embed = value == "1",
             "present" => view.present = value == "1",
             // Unknown parameters are ignored: links from newer versions keep working.
@@ -149,7 +163,7 @@ pub fn parse(query: &str, known: &dyn Fn(&str) -> bool) -> (View, Vec<Notice>) {
 }
 
 /// The query string for a view (with the leading `?`). `last` is the index of the last step,
-/// so the last step is written as `end`.
+/// so the last step is written as `end`; `requests` is written only when it is not 1.
 pub fn format(
     scenario: &str,
     mode: Mode,
@@ -157,6 +171,7 @@ pub fn format(
     last: usize,
     seed: u64,
     lang: Lang,
+    requests: usize,
 ) -> String {
     let step = if step >= last {
         "end".to_string()
@@ -165,8 +180,13 @@ pub fn format(
     };
     match mode {
         Mode::Single => format!(
-            "?scenario={scenario}&step={step}&seed={seed}&lang={}",
-            lang.tag()
+            "?scenario={scenario}&step={step}&seed={seed}&lang={}{}",
+            lang.tag(),
+            if requests == 1 {
+                String::new()
+            } else {
+                format!("&requests={requests}")
+            }
         ),
         Mode::Compare => format!("?mode=compare&seed={seed}&lang={}", lang.tag()),
     }
@@ -205,14 +225,28 @@ mod tests {
 
     #[test]
     fn format_and_parse_agree() {
-        let q = format("expired", Mode::Single, 2, 9, 7, Lang::En);
+        let q = format("expired", Mode::Single, 2, 9, 7, Lang::En, 1);
+        assert!(!q.contains("requests"), "the default is not written: {q}");
         let (view, notices) = parse(&q, &known);
         assert!(notices.is_empty());
         assert_eq!(
             (view.scenario.as_str(), view.step, view.seed),
             ("expired", StepPos::At(2), Some(7))
         );
-        assert!(format("mutual", Mode::Single, 9, 9, 7, Lang::Ja).contains("step=end"));
+        assert!(format("mutual", Mode::Single, 9, 9, 7, Lang::Ja, 1).contains("step=end"));
+        let q = format("mutual", Mode::Single, 0, 9, 7, Lang::Ja, 100);
+        assert_eq!(parse(&q, &known).0.requests, 100);
+    }
+
+    #[test]
+    fn requests_are_a_number_up_to_the_limit() {
+        assert_eq!(parse("requests=0", &known).0.requests, 0);
+        assert_eq!(parse("requests=1000", &known).0.requests, 1000);
+        for bad in ["1001", "-1", "many", ""] {
+            let (view, notices) = parse(&format!("requests={bad}"), &known);
+            assert_eq!(view.requests, 1);
+            assert_eq!(notices, vec![Notice::Requests(bad.into())]);
+        }
     }
 
     #[test]
