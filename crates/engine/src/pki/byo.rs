@@ -489,8 +489,8 @@ fn describe(der: Vec<u8>) -> ByoCertificate {
     let parsed = inspect::parse(&der);
     let (subject, issuer, key) = match &parsed {
         Some(c) => (
-            c.tbs_certificate().subject().to_string(),
-            c.tbs_certificate().issuer().to_string(),
+            super::inspect::dn_text(c.tbs_certificate().subject()),
+            super::inspect::dn_text(c.tbs_certificate().issuer()),
             KeyAlgorithm::of(c),
         ),
         None => (

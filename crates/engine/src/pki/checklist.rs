@@ -269,7 +269,7 @@ impl Cert {
     }
 
     fn subject_text(&self) -> String {
-        self.parsed.tbs_certificate().subject().to_string()
+        super::inspect::dn_text(self.parsed.tbs_certificate().subject())
     }
 
     fn public_key(&self) -> &[u8] {
@@ -382,7 +382,7 @@ fn build_path(
                 return Err((
                     ChecklistReason::IssuerNotFound,
                     current,
-                    cert.parsed.tbs_certificate().issuer().to_string(),
+                    super::inspect::dn_text(cert.parsed.tbs_certificate().issuer()),
                 ));
             }
         }
@@ -390,7 +390,7 @@ fn build_path(
     Err((
         ChecklistReason::IssuerNotFound,
         current,
-        certs[current].parsed.tbs_certificate().issuer().to_string(),
+        super::inspect::dn_text(certs[current].parsed.tbs_certificate().issuer()),
     ))
 }
 
@@ -633,7 +633,9 @@ pub(crate) fn checklist_with(
             None => rows.push(ChecklistRow::skipped(
                 I::NotRevoked,
                 ChecklistReason::NoCrlForIssuer,
-                Some(leaf.parsed.tbs_certificate().issuer().to_string()),
+                Some(super::inspect::dn_text(
+                    leaf.parsed.tbs_certificate().issuer(),
+                )),
             )),
             Some(crl) => {
                 let signed = crl.signature_algorithm.oid == ECDSA_WITH_SHA256
