@@ -219,6 +219,7 @@ impl Connection {
             traffic,
             cert_request: None,
             server_leaf: Vec::new(),
+            server_leaf_public: None,
             checklist: None,
         })))
     }
@@ -292,8 +293,9 @@ impl Connection {
         hs.checklist = Some(checklist);
         self.checked(CheckKind::ServerCertificateChain, r)?;
         hs.server_leaf = c.chain[0].clone();
-        if let Some(public) = pki::leaf_public_key(&c.chain[0]) {
-            self.key(KeyKind::ServerPublicKey, KeyAction::Received, &public);
+        hs.server_leaf_public = pki::leaf_public_key(&c.chain[0]);
+        if let Some(public) = &hs.server_leaf_public {
+            self.key(KeyKind::ServerPublicKey, KeyAction::Received, public);
         }
         self.negotiated.peer_chain = c.chain;
         self.transcript.extend_from_slice(bytes);
@@ -313,8 +315,8 @@ impl Connection {
         let content = Self::certificate_verify_content(true, &self.transcript_hash());
         let r = pki::verify_leaf_signature(&hs.server_leaf, &content, signature)
             .map_err(|_| Error::BadCertificateVerify);
-        if let Some(public) = pki::leaf_public_key(&hs.server_leaf) {
-            self.key(KeyKind::ServerPublicKey, KeyAction::Used, &public);
+        if let Some(public) = &hs.server_leaf_public {
+            self.key(KeyKind::ServerPublicKey, KeyAction::Used, public);
         }
         if let Some(mut checklist) = hs.checklist.take() {
             checklist.set_possession(r.is_ok());

@@ -127,6 +127,8 @@ struct ClientHs {
     traffic: TrafficSecrets,
     cert_request: Option<Vec<u8>>,
     server_leaf: Vec<u8>,
+    /// The server leaf's public key, decoded once at Certificate.
+    server_leaf_public: Option<Vec<u8>>,
     checklist: Option<crate::pki::Checklist>,
 }
 
@@ -135,6 +137,8 @@ struct ServerHs {
     traffic: TrafficSecrets,
     app: TrafficSecrets,
     client_leaf: Vec<u8>,
+    /// The client leaf's public key, decoded once at Certificate.
+    client_leaf_public: Option<Vec<u8>>,
     checklist: Option<crate::pki::Checklist>,
 }
 

@@ -246,6 +246,7 @@ impl Connection {
             traffic,
             app,
             client_leaf: Vec::new(),
+            client_leaf_public: None,
             checklist: None,
         });
         Ok(if requesting.is_some() {
@@ -333,8 +334,9 @@ impl Connection {
         hs.checklist = Some(checklist);
         self.checked(CheckKind::ClientCertificateChain, r)?;
         hs.client_leaf = c.chain[0].clone();
-        if let Some(public) = pki::leaf_public_key(&c.chain[0]) {
-            self.key(KeyKind::ClientPublicKey, KeyAction::Received, &public);
+        hs.client_leaf_public = pki::leaf_public_key(&c.chain[0]);
+        if let Some(public) = &hs.client_leaf_public {
+            self.key(KeyKind::ClientPublicKey, KeyAction::Received, public);
         }
         self.negotiated.peer_chain = c.chain;
         Ok(State::ServerExpectCertificateVerify(hs))
@@ -353,8 +355,8 @@ impl Connection {
         let content = Self::certificate_verify_content(false, &self.transcript_hash());
         let r = pki::verify_leaf_signature(&hs.client_leaf, &content, signature)
             .map_err(|_| Error::BadCertificateVerify);
-        if let Some(public) = pki::leaf_public_key(&hs.client_leaf) {
-            self.key(KeyKind::ClientPublicKey, KeyAction::Used, &public);
+        if let Some(public) = &hs.client_leaf_public {
+            self.key(KeyKind::ClientPublicKey, KeyAction::Used, public);
         }
         if let Some(mut checklist) = hs.checklist.take() {
             checklist.set_possession(r.is_ok());
