@@ -5,7 +5,8 @@
 //   - a full mutual scenario including PKI generation, in the page, median of 30 restarts
 //     (the page times each engine run as the User Timing measure `mtls-lab:run`);
 //   - no long task (over 50 ms) while restarting or during playback;
-//   - 200 restarts do not grow the wasm heap beyond its size after the first 10.
+//   - 200 restarts do not grow the wasm heap beyond its size after the first 10 (give or take
+//     the one 64 KiB page the allocator's high-water mark can still take; see that test).
 // Budgets are checked, not timed unit tests: each figure is a median or a maximum over many
 // runs, with the budget far enough from the typical figure that a busy machine does not flake.
 import { test, before, after } from 'node:test';
@@ -151,7 +152,12 @@ test('200 restarts do not grow the wasm heap beyond its size after the first 10'
   const after210 = await page.evaluate(() => window.__wasmMemory.buffer.byteLength);
   figures.wasmHeapBytes = { after10, after210 };
   console.log(`budget: wasm heap ${kb(after10)} KB after 10 restarts, ${kb(after210)} KB after 200 more`);
-  assert.ok(after210 <= after10, `heap grew from ${after10} to ${after210} bytes`);
+  // Wasm memory grows in 64 KiB pages and never shrinks, so it records the allocator's
+  // high-water mark, which can settle one page after restart 10 (seen: 1,664 KB after 10,
+  // 1,728 KB after 210, and then 1,728 KB through 600 restarts). A leak grows without end: the
+  // mutual Trace alone is about 60 KB, so leaking one per restart would add over 11 MB here.
+  const PAGE = 64 * 1024;
+  assert.ok(after210 <= after10 + PAGE, `heap grew from ${after10} to ${after210} bytes`);
   assert.deepEqual(errors, []);
   await page.context().close();
 });
