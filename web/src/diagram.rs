@@ -107,6 +107,24 @@ fn lanes(trace: &Trace) -> Vec<(Participant, f64)> {
         .collect()
 }
 
+/// A row that selects step `i` when clicked or when Enter is pressed on it.
+fn pick(onselect: &Callback<usize>, i: usize) -> (Callback<MouseEvent>, Callback<KeyboardEvent>) {
+    let onclick = {
+        let cb = onselect.clone();
+        Callback::from(move |_: MouseEvent| cb.emit(i))
+    };
+    let onkeydown = {
+        let cb = onselect.clone();
+        Callback::from(move |e: KeyboardEvent| {
+            if e.key() == "Enter" {
+                e.prevent_default();
+                cb.emit(i);
+            }
+        })
+    };
+    (onclick, onkeydown)
+}
+
 /// The most arrows the diagram draws at once. A run with a thousand requests has over two
 /// thousand steps; the diagram draws the last [`WINDOW`] up to the current step and one row
 /// standing for the earlier ones, so a step costs the same whatever the length of the run.
@@ -177,19 +195,7 @@ pub fn Diagram(props: &DiagramProps) -> Html {
     let earlier = (hidden > 0).then(|| {
         let y = TOP + ROW * 0.8;
         let back = hidden - 1;
-        let onclick = {
-            let cb = props.onselect.clone();
-            Callback::from(move |_: MouseEvent| cb.emit(back))
-        };
-        let onkeydown = {
-            let cb = props.onselect.clone();
-            Callback::from(move |e: KeyboardEvent| {
-                if e.key() == "Enter" {
-                    e.prevent_default();
-                    cb.emit(back);
-                }
-            })
-        };
+        let (onclick, onkeydown) = pick(&props.onselect, back);
         let words = format!("⋯ {hidden} {}", t(lang, Text::EarlierSteps));
         html! {
             <g class="earlier" role="button" tabindex="0" aria-label={words.clone()} data-testid="earlier"
@@ -248,19 +254,7 @@ pub fn Diagram(props: &DiagramProps) -> Html {
                 String::new()
             }
         );
-        let onclick = {
-            let cb = props.onselect.clone();
-            Callback::from(move |_: MouseEvent| cb.emit(i))
-        };
-        let onkeydown = {
-            let cb = props.onselect.clone();
-            Callback::from(move |e: KeyboardEvent| {
-                if e.key() == "Enter" {
-                    e.prevent_default();
-                    cb.emit(i);
-                }
-            })
-        };
+        let (onclick, onkeydown) = pick(&props.onselect, i);
         html! {
             <>
             <g class={class} role="button" tabindex="0" aria-label={aria} {onclick} {onkeydown}
