@@ -9,11 +9,11 @@ use yew::prelude::*;
 use crate::i18n::{Lang, Text, t};
 
 /// Width of the drawing in SVG units; it scales to the box it sits in.
-const WIDTH: f64 = 640.0;
+pub(crate) const WIDTH: f64 = 640.0;
 /// Height of the lane headers.
-const TOP: f64 = 46.0;
+pub(crate) const TOP: f64 = 46.0;
 /// Vertical distance between arrows.
-const ROW: f64 = 38.0;
+pub(crate) const ROW: f64 = 38.0;
 
 /// A coordinate for an SVG attribute, to a tenth of a unit. Written with integer formatting:
 /// Rust's float formatting would add about 11 KB to the page for no visible difference.
@@ -87,7 +87,7 @@ pub fn is_failure_alert(step: &Step) -> bool {
 }
 
 /// Lane x positions for the trace's participants: client left, server right, attacker between.
-fn lanes(trace: &Trace) -> Vec<(Participant, f64)> {
+pub(crate) fn lanes(trace: &Trace) -> Vec<(Participant, f64)> {
     let mut order: Vec<Participant> = Vec::new();
     for p in [
         Participant::Client,
@@ -319,7 +319,7 @@ pub fn Diagram(props: &DiagramProps) -> Html {
     }
 }
 
-fn short_success(lang: Lang) -> &'static str {
+pub(crate) fn short_success(lang: Lang) -> &'static str {
     match lang {
         Lang::En => "Connected: both sides hold the session keys",
         Lang::Ja => "接続完了: 両者がセッションキーを保持",

@@ -133,6 +133,8 @@ pub enum Text {
     KeyboardHelp,
     NotYetStarted,
     PanicTitle,
+    Loading,
+    AppLoadFailed,
     PanicBody,
     Reload,
     Catalogue,
@@ -311,6 +313,14 @@ pub fn t(lang: Lang, text: Text) -> &'static str {
             ),
             NotYetStarted => ("", ""),
             PanicTitle => ("Something went wrong", "問題が発生しました"),
+            AppLoadFailed => (
+                "The lab's controls could not be loaded. Reload the page to try again.",
+                "操作パネルを読み込めませんでした。ページを再読み込みしてください。",
+            ),
+            Loading => (
+                "A real run, made in this page. The controls are loading…",
+                "このページ内で実行した本物の通信です。操作パネルを読み込んでいます…",
+            ),
             PanicBody => (
                 "The lab hit an internal error. Nothing was sent anywhere. Reload to start again.",
                 "ラボで内部エラーが起きました。データはどこにも送信されていません。再読み込みしてやり直してください。",

@@ -5,7 +5,9 @@
 
 pub mod bench;
 pub mod diagram;
+pub mod engine;
 pub mod exports;
+pub mod first_paint;
 pub mod i18n;
 pub mod inspector;
 pub mod keys;
@@ -21,6 +23,7 @@ use wasm_bindgen::closure::Closure;
 use yew::prelude::*;
 
 use crate::diagram::{Diagram, label, participant};
+use crate::engine::{fresh_seed, run, runnable};
 use crate::i18n::{Lang, Text, t};
 use crate::inspector::{Inspector, narrate};
 use crate::keys::KeyTable;
@@ -36,66 +39,6 @@ pub fn hex(bytes: &[u8]) -> String {
         out.push_str(&format!("{b:02x}"));
     }
     out
-}
-
-/// A seed the learner did not choose: from the browser's `Math.random`, used only to pick the
-/// engine's seed (the engine's ChaCha20 generator makes every key from it).
-fn fresh_seed() -> u64 {
-    (js_sys::Math::random() * 9_007_199_254_740_991.0) as u64
-}
-
-/// Whether `id` names something the lab can run: a catalogue id or a bench string.
-fn runnable(id: &str) -> bool {
-    scenario::find(id).is_some() || mtls_lab_engine::bench::Bench::parse(id).is_ok()
-}
-
-/// Runs a scenario or a bench string, with the client's request sent `requests` times (bench
-/// strings always send it once); an unknown id (which the URL parser already refuses) runs
-/// the default.
-///
-/// Each run is timed with the User Timing API as the measure `mtls-lab:run`, so the engine's
-/// cost shows in the browser's performance tools (and the performance budget test reads it).
-fn run(id: &str, seed: u64, requests: usize) -> Rc<Trace> {
-    let performance = web_sys::window().and_then(|w| w.performance());
-    if let Some(p) = &performance {
-        let _ = p.mark(RUN_MARK);
-    }
-    let trace = run_untimed(id, seed, requests);
-    if let Some(p) = &performance {
-        let _ = p.measure_with_start_mark(RUN_MEASURE, RUN_MARK);
-        p.clear_marks_with_mark_name(RUN_MARK);
-    }
-    trace
-}
-
-const RUN_MARK: &str = "mtls-lab:run-start";
-/// The User Timing measure of one engine run.
-const RUN_MEASURE: &str = "mtls-lab:run";
-
-fn run_untimed(id: &str, seed: u64, requests: usize) -> Rc<Trace> {
-    // `run_with(…, 1)` is `run_scenario`, byte for byte (an engine test holds them equal).
-    let catalogue = |id: &str| {
-        scenario::scenario_pki(id, seed)
-            .and_then(|pki| scenario::run_with(id, seed, &pki, requests))
-    };
-    Rc::new(
-        catalogue(id)
-            .or_else(|| {
-                mtls_lab_engine::bench::Bench::parse(id)
-                    .ok()
-                    .map(|b| mtls_lab_engine::bench::run_bench(&b, seed))
-            })
-            .or_else(|| catalogue(url::DEFAULT_SCENARIO))
-            .unwrap_or_else(|| Trace {
-                version: mtls_lab_engine::trace::TRACE_VERSION,
-                seed,
-                scenario: id.into(),
-                participants: Vec::new(),
-                steps: Vec::new(),
-                outcome: mtls_lab_engine::trace::Outcome::Success,
-                keylog: Vec::new(),
-            }),
-    )
 }
 
 /// Runs `f` in a task of its own, after the browser has had a chance to draw and to handle
@@ -337,7 +280,10 @@ fn initial_lab() -> Lab {
         .map(|tag| Lang::from_tag(&tag))
         .unwrap_or(Lang::En);
     let (view, notices) = url::parse(&query, &runnable);
-    let seed = view.seed.unwrap_or_else(fresh_seed);
+    let seed = view
+        .seed
+        .or_else(|| FIRST_SEED.with(|f| f.take()))
+        .unwrap_or_else(fresh_seed);
     let trace = run(&view.scenario, seed, view.requests);
     let last = trace.steps.len().saturating_sub(1);
     let mut notices = notices;
@@ -1209,8 +1155,24 @@ pub fn install_panic_hook() {
     }));
 }
 
-/// Starts the app in the page's `<body>`.
+thread_local! {
+    /// The seed of the run the page's first module drew, for the app to show the same run.
+    static FIRST_SEED: std::cell::Cell<Option<u64>> = const { std::cell::Cell::new(None) };
+}
+
+/// Starts the app in the page's `<body>`, in place of the first module's static diagram
+/// ([`first_paint`]) if there is one: the app shows the same run (same seed) interactively.
 pub fn start() {
     install_panic_hook();
+    if let Some(first) = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.get_element_by_id(first_paint::ROOT_ID))
+    {
+        let seed = first
+            .get_attribute("data-seed")
+            .and_then(|s| s.parse().ok());
+        FIRST_SEED.with(|f| f.set(seed));
+        first.remove();
+    }
     yew::Renderer::<App>::new().render();
 }

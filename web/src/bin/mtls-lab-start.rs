@@ -1,0 +1,76 @@
+//! The page's first module. It runs the engine for the view in the address bar, draws that
+//! real run as a static diagram ([`mtls_lab_web::first_paint`]), and then loads the app
+//! (`mtls-lab-web`), which takes over the page with the interactive view of the same run.
+//!
+//! Everything the first diagram needs is here and nothing else (no Yew, no exports, no
+//! bring-your-own box), so the first visit stays small; see docs/PERFORMANCE.md.
+
+use mtls_lab_web::engine::{fresh_seed, run, runnable};
+use mtls_lab_web::first_paint::{self, Chrome};
+use mtls_lab_web::i18n::{Lang, Text, t};
+use mtls_lab_web::url::{self, Mode, StepPos};
+use wasm_bindgen::prelude::*;
+
+#[wasm_bindgen(inline_js = r#"
+export function load_app(failed) {
+  const base = document.baseURI;
+  import(new URL('mtls-lab-web.js', base).href)
+    .then((app) => app.default({ module_or_path: new URL('mtls-lab-web_bg.wasm', base) }))
+    .then((wasm) => dispatchEvent(new CustomEvent('mtls-lab:app-started', { detail: { wasm } })))
+    .catch((error) => {
+      console.error(error);
+      const note = document.querySelector('#first-paint .loading');
+      if (note) note.textContent = failed;
+    });
+}
+"#)]
+extern "C" {
+    /// Imports the app's module and starts it; on failure, says so in the first picture.
+    fn load_app(failed: &str);
+}
+
+fn main() {
+    mtls_lab_web::install_panic_hook();
+    let Some(window) = web_sys::window() else {
+        return;
+    };
+    let Some(document) = window.document() else {
+        return;
+    };
+    let query = window.location().search().unwrap_or_default();
+    let browser_lang = window
+        .navigator()
+        .language()
+        .map_or(Lang::En, |tag| Lang::from_tag(&tag));
+    let (view, _) = url::parse(&query, &runnable);
+    let lang = view.lang.unwrap_or(browser_lang);
+    // The app runs the same scenario with the same seed, so it shows the same bytes.
+    let seed = view.seed.unwrap_or_else(fresh_seed);
+    let Ok(root) = document.create_element("div") else {
+        return;
+    };
+    root.set_id(first_paint::ROOT_ID);
+    let _ = root.set_attribute("data-seed", &seed.to_string());
+    if view.mode == Mode::Single {
+        let trace = run(&view.scenario, seed, view.requests);
+        let last = trace.steps.len().saturating_sub(1);
+        let upto = match view.step {
+            StepPos::End => last,
+            StepPos::At(i) if i <= last => i,
+            StepPos::At(_) => 0,
+        };
+        let chrome = if view.embed || view.present {
+            Chrome::Compact
+        } else {
+            Chrome::Full
+        };
+        root.set_inner_html(&first_paint::page(&trace, upto, lang, chrome));
+    }
+    if let Some(html) = document.document_element() {
+        let _ = html.set_attribute("lang", lang.tag());
+    }
+    if let Some(body) = document.body() {
+        let _ = body.append_child(&root);
+    }
+    load_app(t(lang, Text::AppLoadFailed));
+}
