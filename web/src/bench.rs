@@ -3,7 +3,7 @@
 
 use mtls_lab_engine::bench::{Bench, ClientCert, ClientFaults, ServerFaults, Validity};
 use mtls_lab_engine::crypto::Group;
-use mtls_lab_engine::pki::byo::{ByoError, ByoReport, LabTrust, PemKind, examine};
+use mtls_lab_engine::pki::byo::{ByoError, ByoReport, PemKind};
 use mtls_lab_engine::pki::checklist::CheckStatus;
 use mtls_lab_engine::scenario;
 use wasm_bindgen::JsCast;
@@ -312,12 +312,10 @@ pub fn ByoBox(props: &ByoProps) -> Html {
         let result = result.clone();
         let seed = props.seed;
         Callback::from(move |_| {
-            let Some(pki) = scenario::scenario_pki("mutual", seed) else {
+            let now = (js_sys::Date::now() / 1000.0) as i64;
+            let Some(outcome) = crate::engine::byo(&text, seed, now) else {
                 return;
             };
-            let mut trust = LabTrust::of(&pki);
-            trust.now = (js_sys::Date::now() / 1000.0) as i64;
-            let outcome = examine(text.as_bytes(), &trust);
             // A pasted private key is dropped from the box at once.
             if matches!(outcome, Err(ByoError::PrivateKey { .. })) {
                 text.set(String::new());

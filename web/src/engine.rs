@@ -1,10 +1,16 @@
 //! The engine as the page calls it: a run by scenario id (or bench string), seed and number of
-//! requests, timed for the browser's performance tools. No Yew here, so the first module of the
-//! page (`src/bin/start.rs`, which draws the first diagram before the app has loaded) links
-//! this without the UI.
+//! requests, timed for the browser's performance tools, and the bring-your-own check.
+//!
+//! The page has two wasm modules (see ARCHITECTURE.md). The first, `mtls-lab-start`, links the
+//! engine and calls it directly ([`direct`]). The app is built with the feature `bridge`: it
+//! links no engine code that runs (no crypto, no PKI) and asks the first module instead, which
+//! answers with the Trace as JSON, the format the CLI's `--json` writes (docs/TRACE.md), so
+//! the engine is downloaded once. Without the feature (the wasm tests, `cargo xtask serve`'s
+//! single-module builds) the app calls [`direct`] itself: the same functions either way.
 
 use std::rc::Rc;
 
+use mtls_lab_engine::pki::byo::{ByoError, ByoReport};
 use mtls_lab_engine::scenario;
 use mtls_lab_engine::trace::Trace;
 
@@ -32,7 +38,7 @@ pub fn run(id: &str, seed: u64, requests: usize) -> Rc<Trace> {
     if let Some(p) = &performance {
         let _ = p.mark(RUN_MARK);
     }
-    let trace = run_untimed(id, seed, requests);
+    let trace = Rc::new(backend::run(id, seed, requests));
     if let Some(p) = &performance {
         let _ = p.measure_with_start_mark(RUN_MEASURE, RUN_MARK);
         p.clear_marks_with_mark_name(RUN_MARK);
@@ -44,13 +50,27 @@ const RUN_MARK: &str = "mtls-lab:run-start";
 /// The User Timing measure of one engine run.
 const RUN_MEASURE: &str = "mtls-lab:run";
 
-fn run_untimed(id: &str, seed: u64, requests: usize) -> Rc<Trace> {
-    // `run_with(…, 1)` is `run_scenario`, byte for byte (an engine test holds them equal).
-    let catalogue = |id: &str| {
-        scenario::scenario_pki(id, seed)
-            .and_then(|pki| scenario::run_with(id, seed, &pki, requests))
-    };
-    Rc::new(
+/// Checks a pasted certificate (PEM or DER) as the lab's server and client would, under the
+/// trust of the mutual run made with `seed`, at `now` (Unix seconds).
+pub fn byo(input: &str, seed: u64, now: i64) -> Option<Result<ByoReport, ByoError>> {
+    backend::byo(input, seed, now)
+}
+
+/// The engine itself, called in this module.
+pub mod direct {
+    use mtls_lab_engine::pki::byo::{ByoError, ByoReport, LabTrust, examine};
+    use mtls_lab_engine::scenario;
+    use mtls_lab_engine::trace::Trace;
+
+    use crate::url;
+
+    /// [`super::run`], untimed.
+    pub fn run(id: &str, seed: u64, requests: usize) -> Trace {
+        // `run_with(…, 1)` is `run_scenario`, byte for byte (an engine test holds them equal).
+        let catalogue = |id: &str| {
+            scenario::scenario_pki(id, seed)
+                .and_then(|pki| scenario::run_with(id, seed, &pki, requests))
+        };
         catalogue(id)
             .or_else(|| {
                 mtls_lab_engine::bench::Bench::parse(id)
@@ -58,14 +78,56 @@ fn run_untimed(id: &str, seed: u64, requests: usize) -> Rc<Trace> {
                     .map(|b| mtls_lab_engine::bench::run_bench(&b, seed))
             })
             .or_else(|| catalogue(url::DEFAULT_SCENARIO))
-            .unwrap_or_else(|| Trace {
-                version: mtls_lab_engine::trace::TRACE_VERSION,
-                seed,
-                scenario: id.into(),
-                participants: Vec::new(),
-                steps: Vec::new(),
-                outcome: mtls_lab_engine::trace::Outcome::Success,
-                keylog: Vec::new(),
-            }),
-    )
+            .unwrap_or_else(|| super::empty(id, seed))
+    }
+
+    /// [`super::byo`].
+    pub fn byo(input: &str, seed: u64, now: i64) -> Option<Result<ByoReport, ByoError>> {
+        let pki = scenario::scenario_pki("mutual", seed)?;
+        let mut trust = LabTrust::of(&pki);
+        trust.now = now;
+        Some(examine(input.as_bytes(), &trust))
+    }
+}
+
+/// A run with no steps: what the page shows if even the default scenario could not run.
+fn empty(id: &str, seed: u64) -> Trace {
+    Trace {
+        version: mtls_lab_engine::trace::TRACE_VERSION,
+        seed,
+        scenario: id.into(),
+        participants: Vec::new(),
+        steps: Vec::new(),
+        outcome: mtls_lab_engine::trace::Outcome::Success,
+        keylog: Vec::new(),
+    }
+}
+
+#[cfg(not(feature = "bridge"))]
+use direct as backend;
+
+/// The app's side of the bridge: the first module's exports (`web/src/bin/mtls-lab-start.rs`),
+/// which Trunk's loader puts on `window.mtlsLabEngine`.
+#[cfg(feature = "bridge")]
+mod backend {
+    use mtls_lab_engine::pki::byo::{ByoError, ByoReport};
+    use mtls_lab_engine::trace::Trace;
+    use wasm_bindgen::prelude::*;
+
+    #[wasm_bindgen(js_namespace = mtlsLabEngine)]
+    extern "C" {
+        fn run_json(id: &str, seed: u64, requests: u32) -> String;
+        fn byo_json(input: &str, seed: u64, now: f64) -> String;
+    }
+
+    pub fn run(id: &str, seed: u64, requests: usize) -> Trace {
+        let json = run_json(id, seed, u32::try_from(requests).unwrap_or(u32::MAX));
+        // The two modules are built together from one source, so this never fails; if it
+        // did, the page would show an empty run rather than stop.
+        serde_json::from_str(&json).unwrap_or_else(|_| super::empty(id, seed))
+    }
+
+    pub fn byo(input: &str, seed: u64, now: i64) -> Option<Result<ByoReport, ByoError>> {
+        serde_json::from_str(&byo_json(input, seed, now as f64)).ok()?
+    }
 }

@@ -228,6 +228,22 @@ fn test(root: &Path) -> Result<(), String> {
         ]),
     );
     tally.step(
+        "clippy (wasm32, the app as Trunk builds it: feature bridge)",
+        cargo(root).args([
+            "clippy",
+            "-p",
+            "mtls-lab-web",
+            "--bins",
+            "--features",
+            "bridge",
+            "--target",
+            wasm,
+            "--",
+            "-D",
+            "warnings",
+        ]),
+    );
+    tally.step(
         "native tests",
         cargo(root).args(["test", "--workspace"]).env("PATH", &path),
     );

@@ -3,9 +3,10 @@
 //! (`mtls-lab-web`), which takes over the page with the interactive view of the same run.
 //!
 //! Everything the first diagram needs is here and nothing else (no Yew, no exports, no
-//! bring-your-own box), so the first visit stays small; see docs/PERFORMANCE.md.
+//! bring-your-own box), so the first visit stays small; see docs/PERFORMANCE.md. It then serves
+//! the app's engine calls ([`run_json`], [`byo_json`]): the app links no engine of its own.
 
-use mtls_lab_web::engine::{fresh_seed, run, runnable};
+use mtls_lab_web::engine::{direct, fresh_seed, run, runnable};
 use mtls_lab_web::first_paint::{self, Chrome};
 use mtls_lab_web::i18n::{Lang, Text, t};
 use mtls_lab_web::url::{self, Mode, StepPos};
@@ -27,6 +28,19 @@ export function load_app(failed) {
 extern "C" {
     /// Imports the app's module and starts it; on failure, says so in the first picture.
     fn load_app(failed: &str);
+}
+
+/// A run for the app, as Trace JSON (docs/TRACE.md): the bytes the CLI's `--json` writes.
+#[wasm_bindgen]
+pub fn run_json(id: &str, seed: u64, requests: u32) -> String {
+    serde_json::to_string(&direct::run(id, seed, requests as usize)).unwrap_or_default()
+}
+
+/// The bring-your-own check for the app, as JSON (`null` if the lab's trust could not be
+/// made).
+#[wasm_bindgen]
+pub fn byo_json(input: &str, seed: u64, now: f64) -> String {
+    serde_json::to_string(&direct::byo(input, seed, now as i64)).unwrap_or_default()
 }
 
 fn main() {

@@ -75,7 +75,7 @@ impl PemKind {
 }
 
 /// Why an input could not be read as certificates. Blocks are counted from 1, lines too.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case", tag = "error")]
 #[non_exhaustive]
 pub enum ByoError {
