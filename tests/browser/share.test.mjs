@@ -83,7 +83,7 @@ test('the page exports the same files as the CLI for the same seed', async () =>
   const path = await import('node:path');
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'mtls-lab-exports-'));
   const cli = (...args) => execFileSync('cargo', ['run', '-q', '-p', 'mtls-lab', '--', ...args], { cwd: new URL('../..', import.meta.url).pathname, maxBuffer: 1 << 26 });
-  const json = cli('run', 'mutual', '--seed', '9', '--json', '--pcap', path.join(dir, 'cli.pcapng'), '--mermaid', path.join(dir, 'cli.mmd'), '--keylog', path.join(dir, 'cli.keys')).toString();
+  const json = cli('run', 'mutual', '--seed', '9', '--json', '--pcap', path.join(dir, 'cli.pcapng'), '--mermaid', path.join(dir, 'cli.mmd'), '--keylog', path.join(dir, 'cli.keys'), '--pem', path.join(dir, 'cli.pem')).toString();
 
   const { page, errors } = await openPage(browser);
   await page.goto(`${server.url}?scenario=mutual&seed=9&lang=en`);
@@ -101,8 +101,10 @@ test('the page exports the same files as the CLI for the same seed', async () =>
   const svg = (await fetch('export.svg')).toString();
   assert.match(svg, /^<\?xml[^>]*>\n<svg xmlns="http:\/\/www.w3.org\/2000\/svg"[^>]*><style>/);
   assert.match(svg, /ClientHello/);
+  // The app asks the page's first module for the bundle (its keys are not in the Trace).
   const pem = (await fetch('export.pem')).toString();
   assert.match(pem, /BEGIN CERTIFICATE/);
+  assert.equal(pem, fs.readFileSync(path.join(dir, 'cli.pem'), 'utf8'), 'identical PEM bundle');
   assert.deepEqual(errors, []);
 });
 

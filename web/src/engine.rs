@@ -14,8 +14,6 @@ use mtls_lab_engine::pki::byo::{ByoError, ByoReport};
 use mtls_lab_engine::scenario;
 use mtls_lab_engine::trace::Trace;
 
-use crate::url;
-
 /// A seed the learner did not choose: from the browser's `Math.random`, used only to pick the
 /// engine's seed (the engine's ChaCha20 generator makes every key from it).
 pub fn fresh_seed() -> u64 {
@@ -56,6 +54,14 @@ pub fn byo(input: &str, seed: u64, now: i64) -> Option<Result<ByoReport, ByoErro
     backend::byo(input, seed, now)
 }
 
+/// The certificates and LAB ONLY keys of `trace`'s run as PEM text ([`export::pem_bundle`]):
+/// the keys are not in the Trace, so the run's PKI is made again from its seed.
+///
+/// [`export::pem_bundle`]: mtls_lab_engine::export::pem_bundle
+pub fn pem_bundle(trace: &Trace) -> Option<String> {
+    backend::pem_bundle(trace)
+}
+
 /// The engine itself, called in this module.
 pub mod direct {
     use mtls_lab_engine::pki::byo::{ByoError, ByoReport, LabTrust, examine};
@@ -79,6 +85,11 @@ pub mod direct {
             })
             .or_else(|| catalogue(url::DEFAULT_SCENARIO))
             .unwrap_or_else(|| super::empty(id, seed))
+    }
+
+    /// [`super::pem_bundle`].
+    pub fn pem_bundle(trace: &Trace) -> Option<String> {
+        mtls_lab_engine::export::pem_bundle(trace)
     }
 
     /// [`super::byo`].
@@ -118,6 +129,12 @@ mod backend {
     extern "C" {
         fn run_json(id: &str, seed: u64, requests: u32) -> String;
         fn byo_json(input: &str, seed: u64, now: f64) -> String;
+        fn pem_bundle_of(id: &str, seed: u64) -> Option<String>;
+    }
+
+    pub fn pem_bundle(trace: &Trace) -> Option<String> {
+        // The bundle depends on the scenario and seed only (not on the number of requests).
+        pem_bundle_of(&trace.scenario, trace.seed)
     }
 
     pub fn run(id: &str, seed: u64, requests: usize) -> Trace {

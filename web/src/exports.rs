@@ -117,7 +117,7 @@ pub fn Exports(props: &ExportsProps) -> Html {
                     { file(Text::ExportPcap, ".pcapng", "application/vnd.tcpdump.pcap", |t| Some(export::pcapng(t))) }
                     { file(Text::ExportKeylog, ".keylog.txt", "text/plain", |t| Some(t.keylog_file().into_bytes())) }
                     { file(Text::ExportJson, ".json", "application/json", |t| serde_json::to_string_pretty(t).ok().map(|s| (s + "\n").into_bytes())) }
-                    { file(Text::ExportPem, ".pem", "application/x-pem-file", |t| export::pem_bundle(t).map(String::into_bytes)) }
+                    { file(Text::ExportPem, ".pem", "application/x-pem-file", |t| crate::engine::pem_bundle(t).map(String::into_bytes)) }
                     <button onclick={svg} data-testid="export.svg">{ t(lang, Text::ExportSvg) }</button>
                 </div>
                 <label class="share-field">{ "Mermaid (sequenceDiagram)" }

@@ -4,7 +4,8 @@
 //!
 //! Everything the first diagram needs is here and nothing else (no Yew, no exports, no
 //! bring-your-own box), so the first visit stays small; see docs/PERFORMANCE.md. It then serves
-//! the app's engine calls ([`run_json`], [`byo_json`]): the app links no engine of its own.
+//! the app's engine calls ([`run_json`], [`byo_json`], [`pem_bundle_of`]): the app links no
+//! engine of its own.
 
 use mtls_lab_web::engine::{direct, fresh_seed, run, runnable};
 use mtls_lab_web::first_paint::{self, Chrome};
@@ -41,6 +42,12 @@ pub fn run_json(id: &str, seed: u64, requests: u32) -> String {
 #[wasm_bindgen]
 pub fn byo_json(input: &str, seed: u64, now: f64) -> String {
     serde_json::to_string(&direct::byo(input, seed, now as i64)).unwrap_or_default()
+}
+
+/// The PEM bundle of a run for the app (the run is made again: keys are not in a Trace).
+#[wasm_bindgen]
+pub fn pem_bundle_of(id: &str, seed: u64) -> Option<String> {
+    direct::pem_bundle(&direct::run(id, seed, 1))
 }
 
 fn main() {
