@@ -204,3 +204,42 @@ test('a strict CSP holds, and after load the page makes no request at all', asyn
   assert.deepEqual(violations, []);
   assert.deepEqual(errors, []);
 });
+
+test('the first module draws the run before the app loads, and the app shows the same run', async () => {
+  const { page, errors } = await openPage(browser);
+  // Hold the app's module back until the first picture has been looked at.
+  let release;
+  const gate = new Promise((r) => { release = r; });
+  await page.route('**/mtls-lab-web.js', async (route) => { await gate; await route.continue(); });
+  await page.goto(`${server.url}?scenario=expired&step=end&lang=ja`);
+  const first = page.locator('#first-paint svg.first-diagram');
+  await first.waitFor();
+  const firstLabels = await first.locator('g.arrow text.label').allTextContents();
+  const firstOutcome = await first.locator('g.outcome').textContent();
+  assert.equal(firstLabels.length, 13, 'every step of the run up to the end');
+  assert.match(firstOutcome, /certificate_expired/);
+  assert.match(await page.locator('#first-paint .loading').textContent(), /読み込んで/);
+  // The seed the first module chose is handed to the app.
+  const seed = await page.getAttribute('#first-paint', 'data-seed');
+  release();
+  await page.getByTestId('step-counter').waitFor();
+  assert.equal(await page.locator('#first-paint').count(), 0, 'the app removed the first picture');
+  assert.equal(await page.getByTestId('seed').textContent(), seed);
+  const appLabels = await page.locator('[data-testid=diagram] g.arrow text.label').allTextContents();
+  assert.deepEqual(appLabels, firstLabels, 'the same messages in the same order');
+  assert.equal(await page.locator('[data-testid=diagram] g.outcome').textContent(), firstOutcome);
+  assert.deepEqual(errors, []);
+  await page.context().close();
+});
+
+test('if the app cannot be loaded, the first picture says so in the learner\'s language', async () => {
+  for (const [lang, words] of [['en', /could not be loaded/], ['ja', /読み込めませんでした/]]) {
+    const { page } = await openPage(browser);
+    await page.route('**/mtls-lab-web.js', (route) => route.abort());
+    await page.goto(`${server.url}?scenario=mutual&step=end&lang=${lang}`);
+    await textMatching(page.locator('#first-paint .loading'), words);
+    // The run is still on screen.
+    assert.ok(await page.locator('#first-paint svg.first-diagram g.arrow').count() > 10);
+    await page.context().close();
+  }
+});

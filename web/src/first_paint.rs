@@ -185,7 +185,9 @@ pub fn diagram_svg(trace: &Trace, upto: usize, lang: Lang) -> String {
 pub fn page(trace: &Trace, upto: usize, lang: Lang, chrome: Chrome) -> String {
     let svg = diagram_svg(trace, upto, lang);
     match chrome {
-        Chrome::Compact => format!("<main class=\"embed\">{svg}</main>"),
+        Chrome::Compact => {
+            format!("<main class=\"embed\"><div class=\"embed-space\"></div>{svg}</main>")
+        }
         Chrome::Full => {
             let (title, summary) = lessons::scenario(lang, &trace.scenario);
             format!(
