@@ -283,20 +283,7 @@ pub fn Diagram(props: &DiagramProps) -> Html {
 
     let outcome = if at_end && !trace.steps.is_empty() {
         let y = TOP + ROW * (rows as f64 + 0.2);
-        let (class, words) = match &trace.outcome {
-            Outcome::Success => ("outcome ok", format!("✓ {}", short_success(lang))),
-            Outcome::Failed {
-                detected_by, alert, ..
-            } => (
-                "outcome bad",
-                format!(
-                    "✕ {}: {} {}",
-                    participant(lang, *detected_by),
-                    t(lang, Text::AlertSent),
-                    alert.map(|a| a.name()).unwrap_or("—")
-                ),
-            ),
-        };
+        let (class, words) = outcome_line(lang, &trace.outcome);
         html! {
             <g class={class}>
                 <rect x="40" y={px(y)} width={px(WIDTH - 80.0)} height="32" rx="6" />
@@ -319,7 +306,25 @@ pub fn Diagram(props: &DiagramProps) -> Html {
     }
 }
 
-pub(crate) fn short_success(lang: Lang) -> &'static str {
+/// The box under a finished run: its style class and its words.
+pub(crate) fn outcome_line(lang: Lang, outcome: &Outcome) -> (&'static str, String) {
+    match outcome {
+        Outcome::Success => ("outcome ok", format!("✓ {}", short_success(lang))),
+        Outcome::Failed {
+            detected_by, alert, ..
+        } => (
+            "outcome bad",
+            format!(
+                "✕ {}: {} {}",
+                participant(lang, *detected_by),
+                t(lang, Text::AlertSent),
+                alert.map_or("—", |a| a.name())
+            ),
+        ),
+    }
+}
+
+fn short_success(lang: Lang) -> &'static str {
     match lang {
         Lang::En => "Connected: both sides hold the session keys",
         Lang::Ja => "接続完了: 両者がセッションキーを保持",

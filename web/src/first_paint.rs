@@ -7,10 +7,10 @@
 //! takes its place without moving.
 
 use mtls_lab_engine::handshake::Epoch;
-use mtls_lab_engine::trace::{Outcome, Participant, Trace};
+use mtls_lab_engine::trace::{Participant, Trace};
 
 use crate::diagram::{
-    ROW, TOP, WIDTH, is_failure_alert, label, lanes, participant, px, short_success, window,
+    ROW, TOP, WIDTH, is_failure_alert, label, lanes, outcome_line, participant, px, window,
 };
 use crate::i18n::{Lang, Text, t};
 use crate::lessons;
@@ -152,20 +152,7 @@ pub fn diagram_svg(trace: &Trace, upto: usize, lang: Lang) -> String {
     }
     if at_end {
         let y = TOP + ROW * (rows as f64 + 0.2);
-        let (class, words) = match &trace.outcome {
-            Outcome::Success => ("outcome ok", format!("✓ {}", short_success(lang))),
-            Outcome::Failed {
-                detected_by, alert, ..
-            } => (
-                "outcome bad",
-                format!(
-                    "✕ {}: {} {}",
-                    participant(lang, *detected_by),
-                    t(lang, Text::AlertSent),
-                    alert.map_or("—", |a| a.name())
-                ),
-            ),
-        };
+        let (class, words) = outcome_line(lang, &trace.outcome);
         svg.push_str(&format!(
             "<g class=\"{class}\"><rect x=\"40\" y=\"{}\" width=\"{}\" height=\"32\" rx=\"6\"/>\
              <text x=\"{}\" y=\"{}\" text-anchor=\"middle\">{}</text></g>",
@@ -200,5 +187,46 @@ pub fn page(trace: &Trace, upto: usize, lang: Lang, chrome: Chrome) -> String {
                 esc(t(lang, Text::Loading)),
             )
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use mtls_lab_engine::scenario;
+
+    use super::{Chrome, diagram_svg, esc, page};
+    use crate::i18n::Lang;
+
+    fn expired() -> mtls_lab_engine::trace::Trace {
+        let pki = scenario::scenario_pki("expired", 3).expect("a catalogue id");
+        scenario::run_with("expired", 3, &pki, 1).expect("it runs")
+    }
+
+    #[test]
+    fn draws_the_steps_up_to_the_current_one_and_the_outcome_only_at_the_end() {
+        let trace = expired();
+        let at_five = diagram_svg(&trace, 4, Lang::En);
+        assert_eq!(at_five.matches("<g class=\"arrow").count(), 5);
+        assert_eq!(at_five.matches(" current\">").count(), 1);
+        assert!(!at_five.contains("outcome"));
+        let end = diagram_svg(&trace, usize::MAX, Lang::Ja);
+        assert_eq!(end.matches("<g class=\"arrow").count(), trace.steps.len());
+        assert!(end.contains("✕ Alert: certificate_expired"));
+        assert!(end.contains("outcome bad") && end.contains("サーバー"));
+    }
+
+    #[test]
+    fn the_whole_page_names_the_scenario_and_the_compact_one_does_not() {
+        let trace = expired();
+        assert!(page(&trace, 0, Lang::En, Chrome::Full).contains("Expired client certificate"));
+        assert!(!page(&trace, 0, Lang::En, Chrome::Compact).contains("<h2>"));
+    }
+
+    #[test]
+    fn text_is_escaped_for_markup() {
+        assert_eq!(
+            esc("<a title=\"x\">&</a>"),
+            "&lt;a title=&quot;x&quot;&gt;&amp;&lt;/a&gt;"
+        );
     }
 }
