@@ -1,6 +1,7 @@
 //! The first diagram, drawn before the app has loaded: the page's first module
-//! (`src/bin/mtls-lab-start.rs`) runs the engine and writes this static picture of the run into the
-//! page, then loads the app, which replaces it with the interactive view of the same run.
+//! (`src/bin/mtls-lab-start.rs`) runs the engine and writes this static picture of the run
+//! into the page, then loads the app, which replaces it with the interactive view of the same
+//! run.
 //!
 //! No Yew here: this is what lets the first module stay small (see docs/PERFORMANCE.md). The
 //! picture uses the diagram's own geometry, labels and style classes, so the app's diagram
