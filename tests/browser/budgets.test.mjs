@@ -103,7 +103,8 @@ test('first visit: html + js + wasm + css, gzip -9', () => {
   console.log(`budget: first visit ${kb(total)} KB gzip -9 (${Object.entries(parts).map(([k, v]) => `${k} ${kb(v)}`).join(', ')}); budget ${FIRST_VISIT_GOAL_KB} KB`);
   assert.ok(kb(total) <= FIRST_VISIT_GOAL_KB, `first visit ${kb(total)} KB exceeds ${FIRST_VISIT_GOAL_KB} KB`);
   // What the first module loads once the first diagram is drawn: the app.
-  const app = ['mtls-lab-web.js', 'mtls-lab-web_bg.wasm'];
+  // `cargo xtask dist` names them, content-hashed, in <meta name="mtls-lab-app">.
+  const app = /<meta name="mtls-lab-app" content="([^" ]+) ([^" ]+)"/.exec(html).slice(1);
   const appParts = app.map((f) => zlib.gzipSync(fs.readFileSync(path.join(dist, f)), { level: 9 }).length);
   const appTotal = appParts.reduce((a, b) => a + b, 0);
   figures.appKb = kb(appTotal);

@@ -210,7 +210,7 @@ test('the first module draws the run before the app loads, and the app shows the
   // Hold the app's module back until the first picture has been looked at.
   let release;
   const gate = new Promise((r) => { release = r; });
-  await page.route('**/mtls-lab-web.js', async (route) => { await gate; await route.continue(); });
+  await page.route('**/mtls-lab-web-*.js', async (route) => { await gate; await route.continue(); });
   await page.goto(`${server.url}?scenario=expired&step=end&lang=ja`);
   const first = page.locator('#first-paint svg.first-diagram');
   await first.waitFor();
@@ -235,7 +235,7 @@ test('the first module draws the run before the app loads, and the app shows the
 test('if the app cannot be loaded, the first picture says so in the learner\'s language', async () => {
   for (const [lang, words] of [['en', /could not be loaded/], ['ja', /読み込めませんでした/]]) {
     const { page } = await openPage(browser);
-    await page.route('**/mtls-lab-web.js', (route) => route.abort());
+    await page.route('**/mtls-lab-web-*.js', (route) => route.abort());
     await page.goto(`${server.url}?scenario=mutual&step=end&lang=${lang}`);
     await textMatching(page.locator('#first-paint .loading'), words);
     // The run is still on screen.

@@ -4,6 +4,7 @@
 //! wasm-opt from npm, Chromium, tshark), printing one line per step, and never downloads a
 //! binary from anywhere but the package registries.
 
+mod app_files;
 mod bench;
 mod csp;
 mod tools;
@@ -102,6 +103,8 @@ fn dist(root: &Path) -> Result<(), String> {
     let path = tools::ensure_build_tools(root)?;
     println!("==> release build of the static site into dist/");
     run(trunk(root, &path).args(["build", "--release", "--dist", "dist"]))?;
+    let (js, wasm) = app_files::apply(&root.join("dist"))?;
+    println!("==> the app's module: dist/{js}, dist/{wasm}");
     let policy = csp::apply(&root.join("dist").join("index.html"))?;
     println!("==> Content-Security-Policy in dist/index.html: {policy}");
     println!("==> dist/ is ready: copy it to any static host");

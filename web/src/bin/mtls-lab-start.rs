@@ -14,10 +14,10 @@ use mtls_lab_web::url::{self, Mode, StepPos};
 use wasm_bindgen::prelude::*;
 
 #[wasm_bindgen(inline_js = r#"
-export function load_app(failed) {
+export function load_app(js, wasm, failed) {
   const base = document.baseURI;
-  import(new URL('mtls-lab-web.js', base).href)
-    .then((app) => app.default({ module_or_path: new URL('mtls-lab-web_bg.wasm', base) }))
+  import(new URL(js, base).href)
+    .then((app) => app.default({ module_or_path: new URL(wasm, base) }))
     .then((wasm) => dispatchEvent(new CustomEvent('mtls-lab:app-started', { detail: { wasm } })))
     .catch((error) => {
       console.error(error);
@@ -27,8 +27,25 @@ export function load_app(failed) {
 }
 "#)]
 extern "C" {
-    /// Imports the app's module and starts it; on failure, says so in the first picture.
-    fn load_app(failed: &str);
+    /// Imports the app's module (`js`, `wasm`: paths relative to the page) and starts it; on
+    /// failure, says so in the first picture.
+    fn load_app(js: &str, wasm: &str, failed: &str);
+}
+
+/// The app's two files: `cargo xtask dist` gives them content-hashed names and writes them into
+/// `<meta name="mtls-lab-app" content="JS WASM">`; a development build (`trunk serve`) has
+/// Trunk's plain names.
+fn app_files(document: &web_sys::Document) -> (String, String) {
+    let named = document
+        .query_selector("meta[name=mtls-lab-app]")
+        .ok()
+        .flatten()
+        .and_then(|m| m.get_attribute("content"))
+        .and_then(|c| {
+            let (js, wasm) = c.split_once(' ')?;
+            Some((js.to_string(), wasm.to_string()))
+        });
+    named.unwrap_or_else(|| ("mtls-lab-web.js".into(), "mtls-lab-web_bg.wasm".into()))
 }
 
 /// A run for the app, as Trace JSON (docs/TRACE.md): the bytes the CLI's `--json` writes.
@@ -93,5 +110,6 @@ fn main() {
     if let Some(body) = document.body() {
         let _ = body.append_child(&root);
     }
-    load_app(t(lang, Text::AppLoadFailed));
+    let (js, wasm) = app_files(&document);
+    load_app(&js, &wasm, t(lang, Text::AppLoadFailed));
 }
