@@ -31,18 +31,10 @@ fn hashed_names(js: &[u8], wasm: &[u8]) -> (String, String) {
     )
 }
 
-/// `html` with the meta tag naming `js` and `wasm` right after `<meta charset>` (an earlier one
-/// replaced).
+/// `html` with the meta tag naming `js` and `wasm` (see [`crate::csp::with_meta`]).
 fn with_meta(html: &str, js: &str, wasm: &str) -> Option<String> {
-    let kept: String = html
-        .lines()
-        .filter(|l| !l.contains("name=\"mtls-lab-app\""))
-        .map(|l| format!("{l}\n"))
-        .collect();
-    let charset = "<meta charset=\"utf-8\" />";
-    let at = kept.find(charset)? + charset.len();
     let meta = format!("<meta name=\"mtls-lab-app\" content=\"{js} {wasm}\" />");
-    Some(format!("{}\n    {meta}{}", &kept[..at], &kept[at..]))
+    crate::csp::with_meta(html, "name=\"mtls-lab-app\"", &meta)
 }
 
 /// Renames the app's files in `dist` and names them in `dist/index.html`; returns the names.

@@ -40,19 +40,23 @@ pub fn apply(index: &Path) -> Result<String, String> {
         .ok_or_else(|| format!("{} has no inline loader script", index.display()))?;
     let policy = policy_for(script);
     let meta = format!("<meta http-equiv=\"Content-Security-Policy\" content=\"{policy}\" />");
-    let without_old: String = html
+    let out = with_meta(&html, "http-equiv=\"Content-Security-Policy\"", &meta)
+        .ok_or_else(|| format!("{} has no <meta charset>", index.display()))?;
+    std::fs::write(index, out).map_err(|e| format!("cannot write {}: {e}", index.display()))?;
+    Ok(policy)
+}
+
+/// `html` with `meta` right after `<meta charset>`, and without any earlier line containing
+/// `marker` (so running a step twice leaves one tag); `None` without a `<meta charset>`.
+pub fn with_meta(html: &str, marker: &str, meta: &str) -> Option<String> {
+    let kept: String = html
         .lines()
-        .filter(|l| !l.contains("http-equiv=\"Content-Security-Policy\""))
+        .filter(|l| !l.contains(marker))
         .map(|l| format!("{l}\n"))
         .collect();
     let charset = "<meta charset=\"utf-8\" />";
-    let at = without_old
-        .find(charset)
-        .map(|i| i + charset.len())
-        .ok_or_else(|| format!("{} has no <meta charset>", index.display()))?;
-    let out = format!("{}\n    {meta}{}", &without_old[..at], &without_old[at..]);
-    std::fs::write(index, out).map_err(|e| format!("cannot write {}: {e}", index.display()))?;
-    Ok(policy)
+    let at = kept.find(charset)? + charset.len();
+    Some(format!("{}\n    {meta}{}", &kept[..at], &kept[at..]))
 }
 
 #[cfg(test)]
