@@ -5,8 +5,9 @@
 //! engine and calls it directly ([`direct`]). The app is built with the feature `bridge`: it
 //! links no engine code that runs (no crypto, no PKI) and asks the first module instead, which
 //! answers with the Trace as JSON, the format the CLI's `--json` writes (docs/TRACE.md), so
-//! the engine is downloaded once. Without the feature (the wasm tests, `cargo xtask serve`'s
-//! single-module builds) the app calls [`direct`] itself: the same functions either way.
+//! the engine is downloaded once (`cargo xtask serve` and `dist` both build it so). Without
+//! the feature (the wasm tests, which mount the app in one module) the app calls [`direct`]
+//! itself: the same functions either way.
 
 use std::rc::Rc;
 

@@ -4,8 +4,8 @@
 //! run.
 //!
 //! No Yew here: this is what lets the first module stay small (see docs/PERFORMANCE.md). The
-//! picture uses the diagram's own geometry, labels and style classes, so the app's diagram
-//! takes its place without moving.
+//! picture uses the diagram's own geometry, labels and style classes, and leaves room for the
+//! app's picker and controls, so the app's diagram appears where the picture was.
 
 use mtls_lab_engine::handshake::Epoch;
 use mtls_lab_engine::trace::{Participant, Trace};
