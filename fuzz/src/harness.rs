@@ -9,7 +9,7 @@ use std::sync::OnceLock;
 use mtls_lab_engine::LabRng;
 use mtls_lab_engine::crypto::Group;
 use mtls_lab_engine::handshake::{ClientAuth, ClientConfig, Connection, Identity, ServerConfig};
-use mtls_lab_engine::pki::byo::{LabTrust, examine};
+use mtls_lab_engine::pki::byo::{Trust, examine};
 use mtls_lab_engine::pki::{Pki, PkiOptions};
 use mtls_lab_engine::scenario::{LAB_NOW, SERVER_NAME};
 use mtls_lab_engine::wire::HandshakeMessage;
@@ -166,7 +166,7 @@ pub fn client(data: &[u8]) {
 
 /// The bring-your-own-certificate path: PEM or DER in, every certificate decoded and checked.
 pub fn byo(data: &[u8]) {
-    static TRUST: OnceLock<LabTrust> = OnceLock::new();
-    let trust = TRUST.get_or_init(|| LabTrust::of(pki()));
+    static TRUST: OnceLock<Trust> = OnceLock::new();
+    let trust = TRUST.get_or_init(|| Trust::of(pki()));
     let _ = examine(data, trust);
 }

@@ -188,6 +188,9 @@ test('a strict CSP holds, and after load the page makes no request at all', asyn
   page.on('console', (m) => { if (/Content.Security.Policy|Refused to/i.test(m.text())) violations.push(m.text()); });
   await page.goto(`${server.url}?scenario=mutual&seed=12&lang=en`);
   await page.locator('svg.diagram').waitFor();
+  // No subresource-integrity attribute that a browser would ignore (docs/SECURITY.md says
+  // what protects the files instead).
+  assert.doesNotMatch(await page.content(), /integrity=/);
   const csp = await page.getAttribute('meta[http-equiv="Content-Security-Policy"]', 'content');
   assert.match(csp, /script-src 'self' 'sha256-[A-Za-z0-9+/=]+' 'wasm-unsafe-eval'/);
   assert.doesNotMatch(csp, /'unsafe-eval'|'unsafe-inline'/);

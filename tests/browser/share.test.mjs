@@ -2,7 +2,7 @@
 // and snippet, and presenter mode.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { serveStatic, launch, openPage, screenshot, textMatching } from './harness.mjs';
+import { serveStatic, launch, openPage, screenshot, textMatching, dist } from './harness.mjs';
 
 let server;
 let browser;
@@ -38,6 +38,41 @@ for (const width of [320, 560, 1280]) {
     assert.deepEqual(requests.filter((u) => !u.startsWith(origin) && !u.startsWith('data:') && !u.startsWith('blob:')), []);
   });
 }
+
+test('the example blog page on another origin still sizes the lab\'s frames, and ignores other senders', async () => {
+  // The blog on one loopback origin, the lab on another: the example with absolute frame URLs.
+  const fs = await import('node:fs');
+  const os = await import('node:os');
+  const path = await import('node:path');
+  const blogDir = fs.mkdtempSync(path.join(os.tmpdir(), 'mtls-lab-blog-'));
+  const example = fs.readFileSync(path.join(dist, 'embed-example.html'), 'utf8').replaceAll('src="./?', `src="${server.url}?`);
+  assert.notEqual(example, fs.readFileSync(path.join(dist, 'embed-example.html'), 'utf8'), 'frame URLs rewritten');
+  fs.writeFileSync(path.join(blogDir, 'index.html'), example);
+  const blog = await serveStatic(blogDir);
+  try {
+    assert.notEqual(new URL(blog.url).origin, new URL(server.url).origin);
+    const { page, errors } = await openPage(browser, { width: 800, height: 900 });
+    await page.goto(blog.url);
+    for (const id of ['one-way', 'mutual']) {
+      const frameEl = page.getByTestId(`frame-${id}`);
+      await frameEl.scrollIntoViewIfNeeded();
+      await page.waitForFunction((sel) => document.querySelector(sel).style.height !== '', `[data-testid=frame-${id}]`, { timeout: 20000 });
+      const frame = await (await frameEl.elementHandle()).contentFrame();
+      const inner = await frame.evaluate(() => document.documentElement.scrollHeight);
+      const outer = await frameEl.evaluate((el) => el.getBoundingClientRect().height);
+      assert.ok(Math.abs(inner - outer) <= 4, `${id}: frame ${outer} px fits its content ${inner} px`);
+    }
+    // A message from the blog itself (not from a frame) or with the lab's type from a frame
+    // of another origin changes nothing.
+    const before = await page.getByTestId('frame-mutual').evaluate((el) => el.style.height);
+    await page.evaluate(() => window.postMessage({ type: 'mtls-lab:height', height: 3000 }, '*'));
+    await page.evaluate(() => new Promise((r) => setTimeout(r, 200)));
+    assert.equal(await page.getByTestId('frame-mutual').evaluate((el) => el.style.height), before);
+    assert.deepEqual(errors, []);
+  } finally {
+    await blog.close();
+  }
+});
 
 test('the share panel gives the link to this view and an iframe snippet', async () => {
   const { page, errors } = await openPage(browser);
@@ -144,6 +179,25 @@ test('the bench builds a run from switches, and a pasted certificate is checked 
   assert.match(asClient, /✓ Each certificate's signature verifies — passed/);
   assert.match(asClient, /✕ Each certificate is within its validity period — failedThe certificate has expired/);
   await textMatching(page.getByTestId('byo-server'), /would be refused/);
+  await textMatching(page.getByTestId('byo-client-note'), /Trusted root reached: CN=mTLS Lab Root CA/);
+  // The CA pasted by the learner instead of the lab's: the same chain builds to it.
+  const root = blocks.filter((b) => b.startsWith('-----BEGIN CERTIFICATE'))[0];
+  await page.getByTestId('byo-trust-pasted').check();
+  await page.getByTestId('byo-ca').fill(root);
+  await page.getByTestId('byo-check').click();
+  await textMatching(page.getByTestId('byo-how'), /the CA you pasted/);
+  assert.match(await page.getByTestId('byo-client').textContent(), /✓ The chain leads to a trusted root CA — passed/);
+  // A CA box that holds no certificate says so, in a whole sentence.
+  await page.getByTestId('byo-ca').fill('hello');
+  await page.getByTestId('byo-check').click();
+  await textMatching(page.getByTestId('byo-error'), /^The CA box: This is neither PEM text nor a DER certificate\.$/);
+  // No CA at all: the leaf alone, and the page says what could not be checked.
+  await page.getByTestId('byo-trust-none').check();
+  await page.getByTestId('byo-check').click();
+  await textMatching(page.getByTestId('byo-client-note'), /Not checked without a CA to trust: the chain to a root, each certificate's signature, and revocation/);
+  assert.doesNotMatch(await page.getByTestId('byo-client').textContent(), /chain leads to a trusted root/);
+  assert.match(await page.getByTestId('byo-client').textContent(), /✕ Each certificate is within its validity period — failed/);
+  await page.getByTestId('byo-trust-lab').check();
   await page.getByTestId('byo-input').fill(key);
   await page.getByTestId('byo-check').click();
   await textMatching(page.getByTestId('byo-error'), /private key/);

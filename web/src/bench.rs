@@ -9,15 +9,9 @@ use mtls_lab_engine::scenario;
 use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
-use crate::i18n::{Lang, Text, t};
+use crate::engine::{ByoAnchor, ByoAnswer, ByoRequest};
+use crate::i18n::{Lang, Text, pick, t};
 use crate::lessons;
-
-fn pick(lang: Lang, (en, ja): (&'static str, &'static str)) -> &'static str {
-    match lang {
-        Lang::En => en,
-        Lang::Ja => ja,
-    }
-}
 
 /// The client-certificate choices of the bench panel (one fault at a time; the URL can hold
 /// combinations).
@@ -232,11 +226,92 @@ pub fn byo_error(lang: Lang, e: &ByoError) -> String {
 pub struct ByoProps {
     /// The language.
     pub lang: Lang,
-    /// The seed whose lab CA the certificate is checked against.
+    /// The seed whose lab CA the certificate may be checked against.
     pub seed: u64,
 }
 
-fn report_view(lang: Lang, seed: u64, report: &ByoReport) -> Html {
+/// Whom the box trusts, as the learner chose.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Trusting {
+    /// The lab's root CA for the page's seed.
+    Lab,
+    /// A CA the learner pastes.
+    Pasted,
+    /// No CA: the leaf alone.
+    Nobody,
+}
+
+/// One role's verdict and rows: the checklist against the trusted root, or without a root the
+/// checks on the leaf alone, with a sentence saying what could not be checked.
+fn role_view(
+    lang: Lang,
+    name: String,
+    r: &mtls_lab_engine::pki::byo::RoleReport,
+    id: &'static str,
+) -> Html {
+    let row_view = |row: &mtls_lab_engine::pki::checklist::ChecklistRow, leaf_only: bool| {
+        let (mark, words) = lessons::check_status(lang, row.status);
+        html! {
+            <li class={match row.status { CheckStatus::Passed => "ok", CheckStatus::Failed => "bad", _ => "muted" }}>
+                <span class="mark" aria-hidden="true">{ mark }</span>{ " " }
+                if leaf_only { { pick(lang, ("(leaf alone) ", "(リーフ単体) ")) } }
+                { lessons::checklist_item(lang, row.item) }{ " — " }<strong>{ words }</strong>
+                if let Some(reason) = row.reason {
+                    <div class="detail">{ lessons::checklist_reason(lang, reason) }
+                        if let Some(d) = &row.detail { { " " }<code>{ d.clone() }</code> }</div>
+                }
+            </li>
+        }
+    };
+    let (rows, note) = match &r.checklist {
+        Some(list) => (
+            list.rows
+                .iter()
+                .map(|row| row_view(row, false))
+                .chain(r.leaf_checks.iter().map(|row| row_view(row, true)))
+                .collect::<Html>(),
+            r.root.as_ref().map(|root| match lang {
+                Lang::En => format!("Trusted root reached: {root}"),
+                Lang::Ja => format!("たどり着いた信頼するルートCA: {root}"),
+            }),
+        ),
+        None => (
+            r.leaf_checks.iter().map(|row| row_view(row, false)).collect::<Html>(),
+            Some(pick(lang, (
+                "Not checked without a CA to trust: the chain to a root, each certificate's signature, and revocation. Only the checks on the leaf alone were made.",
+                "信頼するCAがないため、ルートCAまでのチェーン・各証明書の署名・失効は検証していません。リーフ単体でできる検査だけを行いました。",
+            )).to_string()),
+        ),
+    };
+    let verdict = match (r.passes, r.checklist.is_some()) {
+        (true, true) => pick(lang, ("✓ would pass", "✓ 通る")),
+        (false, _) => pick(lang, ("✕ would be refused", "✕ 拒否される")),
+        (true, false) => pick(
+            lang,
+            (
+                "✓ passes the checks on the leaf alone",
+                "✓ リーフ単体の検査には通る",
+            ),
+        ),
+    };
+    html! {
+        <div class="checklist" data-testid={id}>
+            <h3>{ name }{ ": " }
+                <span class={if r.passes { "ok" } else { "bad" }}>{ verdict }</span>
+            </h3>
+            if let Some(note) = note { <p class="hint" data-testid={format!("{id}-note")}>{ note }</p> }
+            <ol>{ rows }</ol>
+        </div>
+    }
+}
+
+fn report_view(
+    lang: Lang,
+    trusting: Trusting,
+    seed: u64,
+    server_name: &str,
+    report: &ByoReport,
+) -> Html {
     let certs = report.certificates.iter().enumerate().map(|(i, c)| {
         html! {
             <li>
@@ -245,53 +320,52 @@ fn report_view(lang: Lang, seed: u64, report: &ByoReport) -> Html {
             </li>
         }
     });
-    let role = |name: (&'static str, &'static str),
-                r: &mtls_lab_engine::pki::byo::RoleReport,
-                id: &'static str| {
-        let rows = r.checklist.rows.iter().chain(r.leaf_checks.iter()).enumerate().map(|(i, row)| {
-            let (mark, words) = lessons::check_status(lang, row.status);
-            let leaf_only = i >= r.checklist.rows.len();
-            html! {
-                <li class={match row.status { CheckStatus::Passed => "ok", CheckStatus::Failed => "bad", _ => "muted" }}>
-                    <span class="mark" aria-hidden="true">{ mark }</span>{ " " }
-                    if leaf_only { { pick(lang, ("(leaf alone) ", "(リーフ単体) ")) } }
-                    { lessons::checklist_item(lang, row.item) }{ " — " }<strong>{ words }</strong>
-                    if let Some(reason) = row.reason {
-                        <div class="detail">{ lessons::checklist_reason(lang, reason) }
-                            if let Some(d) = &row.detail { { " " }<code>{ d.clone() }</code> }</div>
-                    }
-                </li>
-            }
-        });
-        html! {
-            <div class="checklist" data-testid={id}>
-                <h3>{ pick(lang, name) }{ ": " }
-                    <span class={if r.passes { "ok" } else { "bad" }}>{ if r.passes { pick(lang, ("✓ would pass", "✓ 通る")) } else { pick(lang, ("✕ would be refused", "✕ 拒否される")) } }</span>
-                </h3>
-                <ol>{ for rows }</ol>
-            </div>
-        }
+    let how = match (trusting, lang) {
+        (Trusting::Lab, Lang::En) => format!("Checked against the lab's root CA for seed {seed} and its CRL, at the current time."),
+        (Trusting::Lab, Lang::Ja) => format!("シード {seed} のラボのルートCAと CRL に対して、現在時刻で検証しました。"),
+        (Trusting::Pasted, _) => pick(lang, ("Checked against the CA you pasted, at the current time (no CRL, so revocation is not checked).", "貼り付けたCAに対して、現在時刻で検証しました (CRL がないため失効は確認しません)。")).to_string(),
+        (Trusting::Nobody, _) => pick(lang, ("No CA to trust was given: only what the leaf certificate shows by itself was checked, at the current time.", "信頼するCAを指定していないため、リーフ証明書だけでわかることを現在時刻で検証しました。")).to_string(),
+    };
+    let server = match (server_name.trim(), lang) {
+        ("", _) => pick(
+            lang,
+            (
+                "As a server certificate (no name given)",
+                "サーバー証明書として (名前の指定なし)",
+            ),
+        )
+        .to_string(),
+        (name, Lang::En) => format!("As a server certificate for {name}"),
+        (name, Lang::Ja) => format!("{name} のサーバー証明書として"),
     };
     html! {
         <>
             <ul class="byo-certs">{ for certs }</ul>
-            <p class="hint">{ match lang {
-                Lang::En => format!("Checked against the lab's CA for seed {seed}, at the current time."),
-                Lang::Ja => format!("シード {seed} のラボの認証局に対して、現在時刻で検証しました。"),
-            } }</p>
-            { role(("As a client certificate", "クライアント証明書として"), &report.as_client, "byo-client") }
-            { role(("As a server certificate for server.example", "server.example のサーバー証明書として"), &report.as_server, "byo-server") }
+            <p class="hint" data-testid="byo-how">{ how }</p>
+            { role_view(lang, pick(lang, ("As a client certificate", "クライアント証明書として")).to_string(), &report.as_client, "byo-client") }
+            { role_view(lang, server, &report.as_server, "byo-server") }
         </>
     }
 }
 
-/// Bring your own certificate: paste PEM, see what the lab's verifier says.
+/// A textarea's value from its input event.
+fn area_value(e: &InputEvent) -> Option<String> {
+    e.target()
+        .and_then(|t| t.dyn_into::<web_sys::HtmlTextAreaElement>().ok())
+        .map(|a| a.value())
+}
+
+/// Bring your own certificate: paste a chain, choose whom to trust (the lab's CA, a CA you
+/// paste, or none), see what a verifier says. Nothing pasted leaves the page.
 #[component]
 pub fn ByoBox(props: &ByoProps) -> Html {
     let lang = props.lang;
     let open = use_state(|| false);
     let text = use_state(String::new);
-    let result = use_state(|| None::<Result<ByoReport, ByoError>>);
+    let ca = use_state(String::new);
+    let name = use_state(|| mtls_lab_engine::scenario::SERVER_NAME.to_string());
+    let trusting = use_state(|| Trusting::Lab);
+    let result = use_state(|| None::<(Trusting, String, ByoAnswer)>);
     let toggle = {
         let open = open.clone();
         Callback::from(move |_| open.set(!*open))
@@ -299,29 +373,76 @@ pub fn ByoBox(props: &ByoProps) -> Html {
     let oninput = {
         let text = text.clone();
         Callback::from(move |e: InputEvent| {
-            if let Some(area) = e
-                .target()
-                .and_then(|t| t.dyn_into::<web_sys::HtmlTextAreaElement>().ok())
-            {
-                text.set(area.value());
+            if let Some(v) = area_value(&e) {
+                text.set(v);
             }
         })
     };
+    let on_ca = {
+        let ca = ca.clone();
+        Callback::from(move |e: InputEvent| {
+            if let Some(v) = area_value(&e) {
+                ca.set(v);
+            }
+        })
+    };
+    let on_name = {
+        let name = name.clone();
+        Callback::from(move |e: InputEvent| {
+            if let Some(input) = e
+                .target()
+                .and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok())
+            {
+                name.set(input.value());
+            }
+        })
+    };
+    let choose = |choice: Trusting| {
+        let trusting = trusting.clone();
+        Callback::from(move |_: Event| trusting.set(choice))
+    };
     let check = {
-        let text = text.clone();
-        let result = result.clone();
+        let (text, ca, name, trusting, result) = (
+            text.clone(),
+            ca.clone(),
+            name.clone(),
+            trusting.clone(),
+            result.clone(),
+        );
         let seed = props.seed;
         Callback::from(move |_| {
-            let now = (js_sys::Date::now() / 1000.0) as i64;
-            let Some(outcome) = crate::engine::byo(&text, seed, now) else {
-                return;
+            let anchor = match *trusting {
+                Trusting::Lab => ByoAnchor::Lab { seed },
+                Trusting::Pasted => ByoAnchor::Pasted { pem: (*ca).clone() },
+                Trusting::Nobody => ByoAnchor::None,
             };
-            // A pasted private key is dropped from the box at once.
-            if matches!(outcome, Err(ByoError::PrivateKey { .. })) {
-                text.set(String::new());
+            let request = ByoRequest {
+                input: (*text).clone(),
+                anchor,
+                server_name: (*name).clone(),
+                now: (js_sys::Date::now() / 1000.0) as i64,
+            };
+            let answer = crate::engine::byo(&request);
+            // A pasted private key is dropped from its box at once.
+            match &answer {
+                ByoAnswer::Input {
+                    error: ByoError::PrivateKey { .. },
+                } => text.set(String::new()),
+                ByoAnswer::Anchor {
+                    error: ByoError::PrivateKey { .. },
+                } => ca.set(String::new()),
+                _ => {}
             }
-            result.set(Some(outcome));
+            result.set(Some((*trusting, (*name).clone(), answer)));
         })
+    };
+    let radio = |choice: Trusting, id: &'static str, words: (&'static str, &'static str)| {
+        html! {
+            <label class="choice">
+                <input type="radio" name="byo-trust" data-testid={id} checked={*trusting == choice} onchange={choose(choice)} />
+                { " " }{ pick(lang, words) }
+            </label>
+        }
     };
     html! {
         <section class="card byo" aria-labelledby="byo-title" data-testid="byo">
@@ -331,15 +452,33 @@ pub fn ByoBox(props: &ByoProps) -> Html {
                 </button>
             </h2>
             if *open {
-                <p class="hint">{ pick(lang, ("Paste a certificate (PEM). It is checked in this page and sent nowhere. Never paste a private key.", "証明書 (PEM) を貼り付けてください。このページの中で検証し、どこにも送信しません。秘密鍵は貼り付けないでください。")) }</p>
+                <p class="hint">{ pick(lang, ("Paste a certificate chain (PEM, the leaf first, then its intermediates). It is checked in this page and sent nowhere. Never paste a private key.", "証明書チェーン (PEM、リーフ証明書を先頭に、続けて中間CA証明書) を貼り付けてください。このページの中で検証し、どこにも送信しません。秘密鍵は貼り付けないでください。")) }</p>
                 <textarea rows="6" class="byo-input" data-testid="byo-input" value={(*text).clone()} {oninput}
-                          aria-label={pick(lang, ("Certificate in PEM", "PEM 形式の証明書"))}
+                          aria-label={pick(lang, ("Certificate chain in PEM", "PEM 形式の証明書チェーン"))}
                           placeholder="-----BEGIN CERTIFICATE-----" />
+                <fieldset class="byo-trust">
+                    <legend>{ pick(lang, ("Which root CA to trust", "信頼するルートCA")) }</legend>
+                    { radio(Trusting::Lab, "byo-trust-lab", ("The lab's root CA (this seed)", "ラボのルートCA (このシード)")) }
+                    { radio(Trusting::Pasted, "byo-trust-pasted", ("A CA certificate I paste", "自分で貼り付けるCA証明書")) }
+                    { radio(Trusting::Nobody, "byo-trust-none", ("None: check the leaf alone", "なし (リーフ単体だけを検査)")) }
+                </fieldset>
+                if *trusting == Trusting::Pasted {
+                    <textarea rows="4" class="byo-input" data-testid="byo-ca" value={(*ca).clone()} oninput={on_ca}
+                              aria-label={pick(lang, ("Root CA certificate to trust, in PEM", "信頼するルートCA証明書 (PEM)"))}
+                              placeholder="-----BEGIN CERTIFICATE-----" />
+                }
+                <label class="choice">{ pick(lang, ("Server name to check (empty: not checked) ", "照合するサーバー名 (空欄なら照合しない) ")) }
+                    <input type="text" data-testid="byo-name" value={(*name).clone()} oninput={on_name} spellcheck="false" />
+                </label>
                 <button class="primary" onclick={check} data-testid="byo-check">{ pick(lang, ("Check it", "検証する")) }</button>
                 { match &*result {
                     None => html! {},
-                    Some(Err(e)) => html! { <p class="notice bad" role="alert" data-testid="byo-error">{ byo_error(lang, e) }</p> },
-                    Some(Ok(report)) => report_view(lang, props.seed, report),
+                    Some((_, _, ByoAnswer::Input { error })) => html! { <p class="notice bad" role="alert" data-testid="byo-error">{ byo_error(lang, error) }</p> },
+                    Some((_, _, ByoAnswer::Anchor { error })) => html! {
+                        <p class="notice bad" role="alert" data-testid="byo-error">{ pick(lang, ("The CA box: ", "CA の欄: ")) }{ byo_error(lang, error) }</p>
+                    },
+                    Some((_, _, ByoAnswer::NoLab)) => html! { <p class="notice bad" role="alert" data-testid="byo-error">{ pick(lang, ("The lab's CA could not be made.", "ラボのCAを作れませんでした。")) }</p> },
+                    Some((trusting, name, ByoAnswer::Report { report })) => report_view(lang, *trusting, props.seed, name, report),
                 } }
             }
         </section>

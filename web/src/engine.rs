@@ -14,6 +14,7 @@ use std::rc::Rc;
 use mtls_lab_engine::pki::byo::{ByoError, ByoReport};
 use mtls_lab_engine::scenario;
 use mtls_lab_engine::trace::Trace;
+use serde::{Deserialize, Serialize};
 
 /// A seed the learner did not choose: from the browser's `Math.random`, used only to pick the
 /// engine's seed (the engine's ChaCha20 generator makes every key from it).
@@ -49,10 +50,66 @@ const RUN_MARK: &str = "mtls-lab:run-start";
 /// The User Timing measure of one engine run.
 const RUN_MEASURE: &str = "mtls-lab:run";
 
-/// Checks a pasted certificate (PEM or DER) as the lab's server and client would, under the
-/// trust of the mutual run made with `seed`, at `now` (Unix seconds).
-pub fn byo(input: &str, seed: u64, now: i64) -> Option<Result<ByoReport, ByoError>> {
-    backend::byo(input, seed, now)
+/// Which root CA the bring-your-own box trusts.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case", tag = "kind")]
+pub enum ByoAnchor {
+    /// The lab's root of the mutual run made with this seed, and its CRL for client
+    /// certificates.
+    Lab {
+        /// The seed of the lab's PKI.
+        seed: u64,
+    },
+    /// Root CA certificates the learner pasted (PEM), no CRL.
+    Pasted {
+        /// The pasted text.
+        pem: String,
+    },
+    /// No trust anchor: only the checks on the leaf alone.
+    None,
+}
+
+/// What the bring-your-own box asks the engine: the chain pasted, whom to trust, the server
+/// name to check (empty: none) and "now". The app and the first module exchange it as JSON.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ByoRequest {
+    /// The pasted chain (PEM), leaf first.
+    pub input: String,
+    /// Whom to trust.
+    pub anchor: ByoAnchor,
+    /// The server name a client would ask for; empty: the name is not checked.
+    pub server_name: String,
+    /// "Now", Unix seconds.
+    pub now: i64,
+}
+
+/// The engine's answer to a [`ByoRequest`].
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case", tag = "answer")]
+pub enum ByoAnswer {
+    /// The chain was read and checked.
+    Report {
+        /// What the lab says.
+        report: ByoReport,
+    },
+    /// The chain could not be read.
+    Input {
+        /// Why.
+        error: ByoError,
+    },
+    /// The pasted CA could not be read.
+    Anchor {
+        /// Why.
+        error: ByoError,
+    },
+    /// The lab's PKI could not be made (never expected).
+    NoLab,
+}
+
+/// Checks a pasted certificate chain (PEM or DER) as a server and a client would under the
+/// request's trust, entirely in the page.
+pub fn byo(request: &ByoRequest) -> ByoAnswer {
+    backend::byo(request)
 }
 
 /// The certificates and LAB ONLY keys of `trace`'s run as PEM text ([`export::pem_bundle`]):
@@ -65,10 +122,11 @@ pub fn pem_bundle(trace: &Trace) -> Option<String> {
 
 /// The engine itself, called in this module.
 pub mod direct {
-    use mtls_lab_engine::pki::byo::{ByoError, ByoReport, LabTrust, examine};
+    use mtls_lab_engine::pki::byo::{Trust, examine, read_certificates};
     use mtls_lab_engine::scenario;
     use mtls_lab_engine::trace::Trace;
 
+    use super::{ByoAnchor, ByoAnswer, ByoRequest};
     use crate::url;
 
     /// [`super::run`], untimed.
@@ -94,11 +152,33 @@ pub mod direct {
     }
 
     /// [`super::byo`].
-    pub fn byo(input: &str, seed: u64, now: i64) -> Option<Result<ByoReport, ByoError>> {
-        let pki = scenario::scenario_pki("mutual", seed)?;
-        let mut trust = LabTrust::of(&pki);
-        trust.now = now;
-        Some(examine(input.as_bytes(), &trust))
+    pub fn byo(request: &ByoRequest) -> ByoAnswer {
+        let mut trust = Trust {
+            roots: Vec::new(),
+            client_crls: Vec::new(),
+            server_crls: Vec::new(),
+            server_name: request.server_name.trim().to_string(),
+            now: request.now,
+        };
+        match &request.anchor {
+            ByoAnchor::Lab { seed } => {
+                let Some(pki) = scenario::scenario_pki("mutual", *seed) else {
+                    return ByoAnswer::NoLab;
+                };
+                let lab = Trust::of(&pki);
+                trust.roots = lab.roots;
+                trust.client_crls = lab.client_crls;
+            }
+            ByoAnchor::Pasted { pem } => match read_certificates(pem.as_bytes()) {
+                Ok(roots) => trust.roots = roots,
+                Err(error) => return ByoAnswer::Anchor { error },
+            },
+            ByoAnchor::None => {}
+        }
+        match examine(request.input.as_bytes(), &trust) {
+            Ok(report) => ByoAnswer::Report { report },
+            Err(error) => ByoAnswer::Input { error },
+        }
     }
 }
 
@@ -122,14 +202,15 @@ use direct as backend;
 /// which Trunk's loader puts on `window.mtlsLabEngine`.
 #[cfg(feature = "bridge")]
 mod backend {
-    use mtls_lab_engine::pki::byo::{ByoError, ByoReport};
     use mtls_lab_engine::trace::Trace;
     use wasm_bindgen::prelude::*;
+
+    use super::{ByoAnswer, ByoRequest};
 
     #[wasm_bindgen(js_namespace = mtlsLabEngine)]
     extern "C" {
         fn run_json(id: &str, seed: u64, requests: u32) -> String;
-        fn byo_json(input: &str, seed: u64, now: f64) -> String;
+        fn byo_json(request: &str) -> String;
         fn pem_bundle_of(id: &str, seed: u64) -> Option<String>;
     }
 
@@ -145,7 +226,11 @@ mod backend {
         serde_json::from_str(&json).unwrap_or_else(|_| super::empty(id, seed))
     }
 
-    pub fn byo(input: &str, seed: u64, now: i64) -> Option<Result<ByoReport, ByoError>> {
-        serde_json::from_str(&byo_json(input, seed, now as f64)).ok()?
+    pub fn byo(request: &ByoRequest) -> ByoAnswer {
+        // Built together from one source, the two modules agree on the JSON.
+        serde_json::to_string(request)
+            .ok()
+            .and_then(|json| serde_json::from_str(&byo_json(&json)).ok())
+            .unwrap_or(ByoAnswer::NoLab)
     }
 }

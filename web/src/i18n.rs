@@ -2,49 +2,7 @@
 //!
 //! Protocol names (ClientHello, ECDHE, ECDSA…) stay as the RFCs write them in both languages.
 
-/// A language the lab speaks.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Lang {
-    /// English.
-    En,
-    /// Japanese.
-    Ja,
-}
-
-impl Lang {
-    /// The language for a BCP 47 tag such as `ja-JP` or `en-US`; English for anything else.
-    pub fn from_tag(tag: &str) -> Self {
-        if tag.to_ascii_lowercase().starts_with("ja") {
-            Self::Ja
-        } else {
-            Self::En
-        }
-    }
-
-    /// The tag for `<html lang>` and links.
-    pub fn tag(self) -> &'static str {
-        match self {
-            Self::En => "en",
-            Self::Ja => "ja",
-        }
-    }
-
-    /// The other language, for the switch.
-    pub fn other(self) -> Self {
-        match self {
-            Self::En => Self::Ja,
-            Self::Ja => Self::En,
-        }
-    }
-}
-
-/// Picks the English or Japanese half of a pair.
-fn pick(lang: Lang, (en, ja): (&'static str, &'static str)) -> &'static str {
-    match lang {
-        Lang::En => en,
-        Lang::Ja => ja,
-    }
-}
+pub use mtls_lab_texts::{Lang, pick};
 
 /// A piece of text on the page.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]

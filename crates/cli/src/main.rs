@@ -1,7 +1,9 @@
 //! `mtls-lab`: the lab's engine on the command line.
 
 mod files;
+mod inspect;
 mod net;
+mod out;
 mod render;
 
 use std::process::ExitCode;
@@ -11,13 +13,36 @@ use mtls_lab_engine::crypto::Group;
 use mtls_lab_engine::demo::round_trip;
 use mtls_lab_engine::scenario;
 use mtls_lab_engine::{Trace, export};
+use mtls_lab_texts::Lang;
 
 /// mTLS Lab: a real TLS 1.3 engine for learning one-way and mutual TLS.
 #[derive(Parser)]
 #[command(version, about)]
 struct Cli {
+    /// Language of the explanations (default: from LC_ALL, LC_MESSAGES or LANG).
+    #[arg(long, global = true, value_enum)]
+    lang: Option<LangArg>,
     #[command(subcommand)]
     command: Cmd,
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum LangArg {
+    En,
+    Ja,
+}
+
+/// The language asked for, else the first locale variable set (`ja_JP.UTF-8` is Japanese).
+fn language(arg: Option<LangArg>) -> Lang {
+    match arg {
+        Some(LangArg::En) => Lang::En,
+        Some(LangArg::Ja) => Lang::Ja,
+        None => ["LC_ALL", "LC_MESSAGES", "LANG"]
+            .iter()
+            .filter_map(|v| std::env::var(v).ok())
+            .find(|v| !v.is_empty())
+            .map_or(Lang::En, |v| Lang::from_tag(&v)),
+    }
 }
 
 #[derive(Subcommand)]
@@ -59,6 +84,10 @@ enum Cmd {
         /// Make the client certificate bad in one way, to see a server refuse it.
         #[arg(long, value_enum)]
         client: Option<BadClient>,
+        /// Write into a directory that is not empty or not yours, replacing the lab's files
+        /// there (keys included).
+        #[arg(long)]
+        force: bool,
     },
     /// Serve TLS 1.3 on a TCP address; answers an HTTP/1.1 request with a greeting.
     Serve {
@@ -89,14 +118,33 @@ enum Cmd {
         #[arg(long)]
         server_name: Option<String>,
     },
-    /// Decode a certificate (PEM or DER) and say whether it would pass as a client or a server
-    /// certificate under the lab's CA, check by check.
+    /// Decode a certificate chain (PEM or DER) and say whether it would pass as a client or a
+    /// server certificate, check by check. Exit status: 0 passes (for the role asked, or for
+    /// one of the two), 1 refused, 2 the input could not be read.
     Inspect {
-        /// The certificate file (PEM with one or more certificates, or DER).
+        /// The certificate file: the leaf first, then the intermediates a peer would send.
         file: std::path::PathBuf,
-        /// Seed of the lab PKI to check against (the CA a `run --seed N` uses).
-        #[arg(long, default_value_t = 1)]
-        seed: u64,
+        /// The root CA(s) to trust (PEM). Without it (or --lab-seed) the chain is not checked,
+        /// only the leaf alone.
+        #[arg(long, value_name = "FILE", conflicts_with = "lab_seed")]
+        ca: Option<std::path::PathBuf>,
+        /// A CRL to check revocation with (PEM; may be repeated).
+        #[arg(long, value_name = "FILE")]
+        crl: Vec<std::path::PathBuf>,
+        /// The time to check validity at, RFC 3339 (default: now; the lab's date with
+        /// --lab-seed).
+        #[arg(long, value_name = "RFC3339")]
+        at: Option<String>,
+        /// Check for one role only.
+        #[arg(long = "as", value_enum, value_name = "ROLE")]
+        role: Option<inspect::AsRole>,
+        /// The server name to check the certificate's names against (default: not checked;
+        /// server.example with --lab-seed).
+        #[arg(long, value_name = "DNS")]
+        name: Option<String>,
+        /// Trust the lab's own root CA of `run --seed N` (and its CRL, at the lab's date).
+        #[arg(long, value_name = "N")]
+        lab_seed: Option<u64>,
     },
     /// A key exchange and an ECDSA signature between two parties, every value printed.
     Demo {
@@ -142,16 +190,17 @@ fn hex(bytes: &[u8]) -> String {
 }
 
 fn fail(message: String) -> ExitCode {
-    eprintln!("mtls-lab: {message}");
+    out::error(&message);
     ExitCode::FAILURE
 }
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
+    let lang = language(cli.lang);
     match cli.command {
         Cmd::List => {
             for s in scenario::CATALOGUE {
-                println!("{}", s.id);
+                out::line(s.id);
             }
             ExitCode::SUCCESS
         }
@@ -204,20 +253,26 @@ fn main() -> ExitCode {
             }
             if json {
                 match serde_json::to_string_pretty(&trace) {
-                    Ok(text) => println!("{text}"),
+                    Ok(text) => out::line(&text),
                     Err(e) => return fail(format!("could not encode the trace as JSON: {e}")),
                 }
             } else {
-                print!("{}", render::text(&trace));
+                out::print(&render::text(&trace));
             }
             ExitCode::SUCCESS
         }
-        Cmd::Pki { out, seed, client } => match write_pki(&out, seed, client) {
+        Cmd::Pki {
+            out: dir,
+            seed,
+            client,
+            force,
+        } => match write_pki(&dir, seed, client, force) {
             Ok(()) => {
-                println!(
-                    "wrote ca.pem, intermediate.pem, intermediate.key, server.pem, server.key, client.pem, client.key, crl.pem to {}",
-                    out.display()
-                );
+                out::line(&format!(
+                    "wrote {} to {} (private keys readable by you only)",
+                    PKI_FILES.map(|(name, _)| name).join(", "),
+                    dir.display()
+                ));
                 ExitCode::SUCCESS
             }
             Err(e) => fail(e),
@@ -235,53 +290,107 @@ fn main() -> ExitCode {
         } => match net::connect(&addr, &ca, cert.as_deref(), key.as_deref(), server_name) {
             Ok(done) => {
                 for line in done.summary {
-                    println!("{line}");
+                    out::line(&line);
                 }
-                println!();
-                print!("{}", String::from_utf8_lossy(&done.response));
+                out::line("");
+                out::print(&net::terminal_text(&done.response));
+                if done.cut {
+                    out::error(&format!(
+                        "the answer was cut after {} bytes (the most `connect` keeps)",
+                        net::MAX_ANSWER
+                    ));
+                }
                 ExitCode::SUCCESS
             }
             Err(e) => fail(e),
         },
-        Cmd::Inspect { file, seed } => match inspect_file(&file, seed) {
-            Ok(text) => {
-                print!("{text}");
-                ExitCode::SUCCESS
+        Cmd::Inspect {
+            file,
+            ca,
+            crl,
+            at,
+            role,
+            name,
+            lab_seed,
+        } => {
+            let at = match at.as_deref().map(inspect::parse_time).transpose() {
+                Ok(at) => at,
+                Err(e) => {
+                    out::error(&e);
+                    return ExitCode::from(2);
+                }
+            };
+            let request = inspect::Request {
+                file,
+                ca,
+                lab_seed,
+                crls: crl,
+                at,
+                role,
+                name,
+                lang,
+            };
+            match inspect::run(&request) {
+                Ok((text, verdict)) => {
+                    out::print(&text);
+                    match verdict {
+                        inspect::Verdict::Passes => ExitCode::SUCCESS,
+                        inspect::Verdict::Refused => ExitCode::from(1),
+                    }
+                }
+                Err(e) => {
+                    out::error(&e);
+                    ExitCode::from(2)
+                }
             }
-            Err(e) => fail(e),
-        },
+        }
         Cmd::Demo { seed, group, json } => {
             let r = round_trip(group.into(), seed);
             if json {
                 match serde_json::to_string_pretty(&r) {
-                    Ok(text) => println!("{text}"),
+                    Ok(text) => out::line(&text),
                     Err(e) => return fail(format!("could not encode the result as JSON: {e}")),
                 }
             } else {
-                println!("group            {}", r.group.name());
-                println!("client public    {}", hex(&r.client_public));
-                println!("server public    {}", hex(&r.server_public));
-                println!("client secret    {}", hex(&r.client_secret));
-                println!("server secret    {}", hex(&r.server_secret));
-                println!("signer public    {}", hex(&r.signer_public));
-                println!("message          {}", String::from_utf8_lossy(&r.message));
-                println!("signature (DER)  {}", hex(&r.signature));
-                println!("verifies         {}", r.verified);
-                println!("tampered verifies {}", r.tampered_verified);
+                out::line(&format!("group            {}", r.group.name()));
+                out::line(&format!("client public    {}", hex(&r.client_public)));
+                out::line(&format!("server public    {}", hex(&r.server_public)));
+                out::line(&format!("client secret    {}", hex(&r.client_secret)));
+                out::line(&format!("server secret    {}", hex(&r.server_secret)));
+                out::line(&format!("signer public    {}", hex(&r.signer_public)));
+                out::line(&format!(
+                    "message          {}",
+                    String::from_utf8_lossy(&r.message)
+                ));
+                out::line(&format!("signature (DER)  {}", hex(&r.signature)));
+                out::line(&format!("verifies         {}", r.verified));
+                out::line(&format!("tampered verifies {}", r.tampered_verified));
             }
             ExitCode::SUCCESS
         }
     }
 }
 
+/// The files `pki` writes, and whether each is a private key.
+const PKI_FILES: [(&str, files::Secrecy); 8] = [
+    ("ca.pem", files::Secrecy::Public),
+    ("intermediate.pem", files::Secrecy::Public),
+    ("intermediate.key", files::Secrecy::Secret),
+    ("server.pem", files::Secrecy::Public),
+    ("server.key", files::Secrecy::Secret),
+    ("client.pem", files::Secrecy::Public),
+    ("client.key", files::Secrecy::Secret),
+    ("crl.pem", files::Secrecy::Public),
+];
+
 fn write_pki(
     dir: &std::path::Path,
     seed: Option<u64>,
     bad: Option<BadClient>,
+    force: bool,
 ) -> Result<(), String> {
     use mtls_lab_engine::LabRng;
     use mtls_lab_engine::pki::{Pki, PkiOptions, to_pem};
-    std::fs::create_dir_all(dir).map_err(|e| format!("cannot create {}: {e}", dir.display()))?;
     let mut options = PkiOptions::default();
     match bad {
         Some(BadClient::Expired) => options.client_expired = true,
@@ -298,7 +407,24 @@ fn write_pki(
         .unwrap_or(0);
     let mut rng = match seed {
         Some(s) => LabRng::from_seed(s),
-        None => LabRng::from_seed_bytes(net::os_seed()),
+        None => LabRng::from_seed_bytes(net::os_seed()?),
+    };
+    let names = PKI_FILES.map(|(name, _)| name);
+    files::prepare_dir(dir, &names, force)?;
+    // Text before a PEM block is ignored by OpenSSL, curl, Python and rustls: a place to say
+    // that seeded keys are public.
+    let comment = match seed {
+        Some(s) => {
+            out::warn(&format!(
+                "--seed {s} makes the same keys on every machine: anyone can make them again. \
+                 Use them for learning only, never to protect anything."
+            ));
+            format!(
+                "# Made by `mtls-lab pki --seed {s}`: every key here comes from the public seed {s},\n\
+                 # so anyone can make it again. For learning only; never protect anything with it.\n"
+            )
+        }
+        None => String::new(),
     };
     let pki = Pki::generate(&mut rng, &options, now);
     let chain_pem = |chain: &[Vec<u8>]| {
@@ -307,81 +433,18 @@ fn write_pki(
             .map(|c| to_pem("CERTIFICATE", c))
             .collect::<String>()
     };
-    files::write(dir, "ca.pem", &to_pem("CERTIFICATE", &pki.root.cert))?;
-    files::write(
-        dir,
-        "intermediate.pem",
-        &to_pem("CERTIFICATE", &pki.intermediate.cert),
-    )?;
-    files::write(
-        dir,
-        "intermediate.key",
-        &to_pem("PRIVATE KEY", &pki.intermediate.key.to_pkcs8_der()),
-    )?;
-    files::write(dir, "server.pem", &chain_pem(&pki.server.chain))?;
-    files::write(
-        dir,
-        "server.key",
-        &to_pem("PRIVATE KEY", &pki.server.key.to_pkcs8_der()),
-    )?;
-    files::write(dir, "client.pem", &chain_pem(&pki.client.chain))?;
-    files::write(
-        dir,
-        "client.key",
-        &to_pem("PRIVATE KEY", &pki.client.key.to_pkcs8_der()),
-    )?;
-    files::write(dir, "crl.pem", &to_pem("X509 CRL", &pki.crl))?;
+    let contents = [
+        to_pem("CERTIFICATE", &pki.root.cert),
+        to_pem("CERTIFICATE", &pki.intermediate.cert),
+        to_pem("PRIVATE KEY", &pki.intermediate.key.to_pkcs8_der()),
+        chain_pem(&pki.server.chain),
+        to_pem("PRIVATE KEY", &pki.server.key.to_pkcs8_der()),
+        chain_pem(&pki.client.chain),
+        to_pem("PRIVATE KEY", &pki.client.key.to_pkcs8_der()),
+        to_pem("X509 CRL", &pki.crl),
+    ];
+    for ((name, secrecy), text) in PKI_FILES.iter().zip(contents) {
+        files::write_new(dir, name, &format!("{comment}{text}"), *secrecy, force)?;
+    }
     Ok(())
-}
-
-fn inspect_file(path: &std::path::Path, seed: u64) -> Result<String, String> {
-    use mtls_lab_engine::pki::byo::{LabTrust, examine};
-    let bytes = std::fs::read(path).map_err(|e| format!("cannot read {}: {e}", path.display()))?;
-    let pki = scenario::scenario_pki("mutual", seed)
-        .ok_or_else(|| "the lab PKI could not be made".to_string())?;
-    // A certificate someone brings is judged at the real time, not the lessons' fixed date.
-    let mut trust = LabTrust::of(&pki);
-    trust.now = std::time::SystemTime::now()
-        .duration_since(std::time::UNIX_EPOCH)
-        .map(|d| d.as_secs() as i64)
-        .unwrap_or(trust.now);
-    let report = examine(&bytes, &trust).map_err(|e| format!("{}: {e}", path.display()))?;
-    let id = |v: serde_json::Result<serde_json::Value>| {
-        v.ok()
-            .and_then(|v| v.as_str().map(String::from))
-            .unwrap_or_default()
-    };
-    let mut out = String::new();
-    for (i, c) in report.certificates.iter().enumerate() {
-        out.push_str(&format!(
-            "certificate {}: subject {}\n               issuer  {}\n               key     {:?}{}\n",
-            i + 1,
-            c.subject,
-            c.issuer,
-            c.key,
-            if c.self_issued { " (self-issued)" } else { "" }
-        ));
-    }
-    for (role, r) in [("client", &report.as_client), ("server", &report.as_server)] {
-        out.push_str(&format!(
-            "\nas a {role} certificate under the lab's CA (seed {seed}): {}\n",
-            if r.passes { "passes" } else { "refused" }
-        ));
-        let leaf = r.leaf_checks.iter().map(|row| (row, "leaf alone: "));
-        for (row, prefix) in r.checklist.rows.iter().map(|row| (row, "")).chain(leaf) {
-            out.push_str(&format!(
-                "  {:<40} {:<12} {}{}\n",
-                format!("{prefix}{}", id(serde_json::to_value(row.item))),
-                id(serde_json::to_value(row.status)),
-                row.reason
-                    .map(|x| id(serde_json::to_value(x)))
-                    .unwrap_or_default(),
-                row.detail
-                    .as_deref()
-                    .map(|d| format!(" ({d})"))
-                    .unwrap_or_default()
-            ));
-        }
-    }
-    Ok(out)
 }

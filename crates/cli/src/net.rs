@@ -15,7 +15,7 @@ use mtls_lab_engine::handshake::{
 use mtls_lab_engine::pki::inspect;
 use mtls_lab_engine::{Error, LabRng};
 
-use crate::files;
+use crate::{files, out};
 
 /// How long a peer may stay silent before the server gives up on it.
 const IDLE_TIMEOUT: Duration = Duration::from_secs(10);
@@ -31,28 +31,47 @@ fn unix_now() -> i64 {
         .unwrap_or(0)
 }
 
-/// 256 bits from the operating system for a real connection's randomness.
-pub fn os_seed() -> [u8; 32] {
+/// 256 bits from the operating system's random number generator (`getrandom`), for a real
+/// connection's randomness and fresh keys.
+///
+/// # Errors
+/// A sentence when the operating system gives no randomness: the lab then stops rather than
+/// make keys or handshakes from anything weaker.
+pub fn os_seed() -> Result<[u8; 32], String> {
     let mut seed = [0u8; 32];
-    if let Ok(mut f) = std::fs::File::open("/dev/urandom")
-        && f.read_exact(&mut seed).is_ok()
-    {
-        return seed;
-    }
-    // Without /dev/urandom, fall back to std's per-process random hash keys and the clock.
-    use std::hash::{BuildHasher, Hasher};
-    for (i, chunk) in seed.chunks_mut(8).enumerate() {
-        let mut h = std::collections::hash_map::RandomState::new().build_hasher();
-        h.write_usize(i);
-        h.write_u128(
-            std::time::SystemTime::now()
-                .duration_since(std::time::UNIX_EPOCH)
-                .map(|d| d.as_nanos())
-                .unwrap_or(0),
-        );
-        chunk.copy_from_slice(&h.finish().to_le_bytes());
-    }
-    seed
+    getrandom::fill(&mut seed).map_err(|e| {
+        format!("the operating system gave no random bytes ({e}); nothing was made")
+    })?;
+    Ok(seed)
+}
+
+/// The most of an answer `connect` keeps; the rest is read and dropped.
+pub const MAX_ANSWER: usize = 1024 * 1024;
+
+/// A server's answer made safe for a terminal: line breaks, tabs and backslashes kept, every
+/// other control or bidirectional formatting character escaped as `\xx`
+/// ([`inspect::printable`]), bytes that are not UTF-8 replaced.
+pub fn terminal_text(answer: &[u8]) -> String {
+    String::from_utf8_lossy(answer)
+        .split_inclusive('\n')
+        .map(|line| {
+            let (body, end) = match line.strip_suffix("\r\n") {
+                Some(body) => (body, "\r\n"),
+                None => match line.strip_suffix('\n') {
+                    Some(body) => (body, "\n"),
+                    None => (line, ""),
+                },
+            };
+            let safe: Vec<String> = body
+                .split('\t')
+                .map(|cell| {
+                    let parts: Vec<String> = cell.split('\\').map(inspect::printable).collect();
+                    parts.join("\\")
+                })
+                .collect();
+            format!("{}{end}", safe.join("\t"))
+        })
+        .collect()
 }
 
 fn group_name(conn: &Connection) -> &'static str {
@@ -98,15 +117,14 @@ pub fn serve(addr: &str, dir: &Path, mtls: bool) -> Result<(), String> {
         .local_addr()
         .map(|a| a.to_string())
         .unwrap_or_else(|_| addr.to_string());
-    println!(
+    out::line(&format!(
         "mtls-lab: serving TLS 1.3 on https://{local}/ ({})",
         if mtls {
             "mutual TLS: client certificate required"
         } else {
             "one-way TLS"
         }
-    );
-    let _ = std::io::stdout().flush();
+    ));
     let base = Arc::new(base);
     let active = Arc::new(AtomicUsize::new(0));
     for stream in listener.incoming() {
@@ -116,16 +134,17 @@ pub fn serve(addr: &str, dir: &Path, mtls: bool) -> Result<(), String> {
             .map(|a| a.to_string())
             .unwrap_or_else(|_| "?".into());
         if active.load(Ordering::SeqCst) >= MAX_CONNECTIONS {
-            println!("{peer}: refused: {MAX_CONNECTIONS} connections already open");
+            out::line(&format!(
+                "{peer}: refused: {MAX_CONNECTIONS} connections already open"
+            ));
             continue;
         }
         active.fetch_add(1, Ordering::SeqCst);
         let (base, active) = (Arc::clone(&base), Arc::clone(&active));
         std::thread::spawn(move || {
             let line = serve_one(stream, &base);
-            println!("{peer}: {line}");
-            let _ = std::io::stdout().flush();
             active.fetch_sub(1, Ordering::SeqCst);
+            out::line(&format!("{peer}: {line}"));
         });
     }
     Ok(())
@@ -136,7 +155,11 @@ fn serve_one(mut stream: TcpStream, base: &ServerConfig) -> String {
     let _ = stream.set_nodelay(true);
     let mut config = base.clone();
     config.now = unix_now();
-    let mut conn = Connection::server(config, LabRng::from_seed_bytes(os_seed()));
+    let seed = match os_seed() {
+        Ok(seed) => seed,
+        Err(e) => return format!("failed: {e}"),
+    };
+    let mut conn = Connection::server(config, LabRng::from_seed_bytes(seed));
     let mut request = Vec::new();
     let mut buf = vec![0u8; 32 * 1024];
     loop {
@@ -151,7 +174,7 @@ fn serve_one(mut stream: TcpStream, base: &ServerConfig) -> String {
                     .peer_chain
                     .first()
                     .and_then(|c| inspect::common_name(c))
-                    .unwrap_or_else(|| "anonymous".into());
+                    .map_or_else(|| "anonymous".into(), |cn| inspect::printable(&cn));
                 return format!(
                     "ok: TLS 1.3, {}, client {who}, answered a {}-byte request",
                     group_name(&conn),
@@ -206,8 +229,10 @@ fn serve_one(mut stream: TcpStream, base: &ServerConfig) -> String {
 pub struct Connected {
     /// Lines describing the negotiated parameters.
     pub summary: Vec<String>,
-    /// The server's answer.
+    /// The server's answer, at most [`MAX_ANSWER`] bytes.
     pub response: Vec<u8>,
+    /// Whether the answer was longer than [`MAX_ANSWER`] and cut.
+    pub cut: bool,
 }
 
 /// Runs `mtls-lab connect`: handshake, `GET /`, read the answer.
@@ -247,9 +272,10 @@ pub fn connect(
     let mut stream =
         TcpStream::connect(addr).map_err(|e| format!("cannot connect to {addr}: {e}"))?;
     let _ = stream.set_read_timeout(Some(IDLE_TIMEOUT));
-    let mut conn = Connection::client(config, LabRng::from_seed_bytes(os_seed()));
+    let mut conn = Connection::client(config, LabRng::from_seed_bytes(os_seed()?));
     let mut sent_request = false;
     let mut response = Vec::new();
+    let mut cut = false;
     let mut buf = vec![0u8; 32 * 1024];
     loop {
         let out = conn.take_tls();
@@ -275,7 +301,10 @@ pub fn connect(
             sent_request = true;
             continue;
         }
-        response.extend(conn.take_app_data());
+        let data = conn.take_app_data();
+        let room = MAX_ANSWER.saturating_sub(response.len());
+        cut |= data.len() > room;
+        response.extend_from_slice(&data[..data.len().min(room)]);
         if conn.peer_closed() {
             conn.close();
             let _ = stream.write_all(&conn.take_tls());
@@ -332,5 +361,9 @@ pub fn connect(
             "session tickets  {tickets} received (accepted, not used: the lab does not resume)"
         ),
     ];
-    Ok(Connected { summary, response })
+    Ok(Connected {
+        summary,
+        response,
+        cut,
+    })
 }

@@ -222,7 +222,7 @@ pub fn http_response(_request: &[u8], negotiated: &Negotiated) -> Vec<u8> {
         .peer_chain
         .first()
         .and_then(|c| inspect::common_name(c))
-        .unwrap_or_else(|| "anonymous".into());
+        .map_or_else(|| "anonymous".into(), |cn| inspect::printable(&cn));
     let body = format!("Hello, {who}!\n");
     format!("HTTP/1.1 200 OK\r\nContent-Type: text/plain; charset=utf-8\r\nContent-Length: {}\r\nConnection: close\r\n\r\n{body}", body.len()).into_bytes()
 }

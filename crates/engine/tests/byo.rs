@@ -5,8 +5,7 @@
 
 use mtls_lab_engine::handshake::events::{CheckStatus, ChecklistItem, ChecklistReason};
 use mtls_lab_engine::pki::byo::{
-    ByoError, KeyAlgorithm, LabTrust, MAX_CERTIFICATES, MAX_INPUT, PemKind, examine,
-    read_certificates,
+    ByoError, KeyAlgorithm, MAX_CERTIFICATES, MAX_INPUT, PemKind, Trust, examine, read_certificates,
 };
 use mtls_lab_engine::pki::{Pki, PkiOptions, to_pem};
 use mtls_lab_engine::rng::LabRng;
@@ -59,7 +58,7 @@ fn first_failure(
 #[test]
 fn the_labs_own_client_certificate_passes_as_a_client_only() {
     let pki = lab(1);
-    let trust = LabTrust::of(&pki);
+    let trust = Trust::of(&pki);
     let report = examine(pem_chain(&pki.client.chain).as_bytes(), &trust).expect("reads");
     assert_eq!(report.certificates.len(), 2);
     assert_eq!(report.certificates[0].subject, "CN=alice,O=Example Corp");
@@ -68,14 +67,28 @@ fn the_labs_own_client_certificate_passes_as_a_client_only() {
     assert!(report.as_client.passes);
     assert!(!report.as_server.passes);
     assert_eq!(
-        first_failure(&report.as_server.checklist.rows),
+        first_failure(
+            &report
+                .as_server
+                .checklist
+                .as_ref()
+                .expect("checked against the lab root")
+                .rows
+        ),
         Some((
             ChecklistItem::ExtendedKeyUsage,
             Some(ChecklistReason::EkuMissingPurpose)
         ))
     );
     // The possession row is not reached: a pasted certificate proves nothing about its key.
-    let last = report.as_client.checklist.rows.last().expect("rows");
+    let last = report
+        .as_client
+        .checklist
+        .as_ref()
+        .expect("checked against the lab root")
+        .rows
+        .last()
+        .expect("rows");
     assert_eq!(
         (last.item, last.status),
         (
@@ -88,7 +101,7 @@ fn the_labs_own_client_certificate_passes_as_a_client_only() {
 #[test]
 fn the_labs_server_chain_passes_as_a_server_and_fails_without_its_intermediate() {
     let pki = lab(2);
-    let trust = LabTrust::of(&pki);
+    let trust = Trust::of(&pki);
     let report = examine(pem_chain(&pki.server.chain).as_bytes(), &trust).expect("reads");
     assert!(report.as_server.passes);
     assert!(
@@ -101,7 +114,14 @@ fn the_labs_server_chain_passes_as_a_server_and_fails_without_its_intermediate()
     let alone = examine(to_pem("CERTIFICATE", &pki.server.cert).as_bytes(), &trust).expect("reads");
     assert!(!alone.as_server.passes);
     assert_eq!(
-        first_failure(&alone.as_server.checklist.rows),
+        first_failure(
+            &alone
+                .as_server
+                .checklist
+                .as_ref()
+                .expect("checked against the lab root")
+                .rows
+        ),
         Some((
             ChecklistItem::ChainToTrustedRoot,
             Some(ChecklistReason::IssuerNotFound)
@@ -122,12 +142,19 @@ fn a_certificate_from_elsewhere_fails_the_chain_but_the_leaf_checks_still_speak(
         },
         LAB_NOW,
     );
-    let trust = LabTrust::of(&lab(3));
+    let trust = Trust::of(&lab(3));
     let report = examine(pem_chain(&theirs.client.chain).as_bytes(), &trust).expect("reads");
     // Another lab's chain carries the same names, so it builds by name to this lab's root,
     // but its signatures are by other keys.
     assert_eq!(
-        first_failure(&report.as_client.checklist.rows),
+        first_failure(
+            &report
+                .as_client
+                .checklist
+                .as_ref()
+                .expect("checked against the lab root")
+                .rows
+        ),
         Some((
             ChecklistItem::Signatures,
             Some(ChecklistReason::SignatureInvalid)
@@ -154,7 +181,7 @@ fn a_certificate_from_elsewhere_fails_the_chain_but_the_leaf_checks_still_speak(
 
 #[test]
 fn an_rsa_certificate_decodes_and_says_its_key_is_not_p256() {
-    let trust = LabTrust::of(&lab(4));
+    let trust = Trust::of(&lab(4));
     let report = examine(RSA_PEM.as_bytes(), &trust).expect("reads");
     let cert = &report.certificates[0];
     assert_eq!(cert.key, KeyAlgorithm::Rsa);
@@ -163,7 +190,14 @@ fn an_rsa_certificate_decodes_and_says_its_key_is_not_p256() {
     assert!(!cert.fields.is_empty());
     assert!(!report.as_server.passes);
     assert_eq!(
-        first_failure(&report.as_server.checklist.rows),
+        first_failure(
+            &report
+                .as_server
+                .checklist
+                .as_ref()
+                .expect("checked against the lab root")
+                .rows
+        ),
         Some((
             ChecklistItem::ChainToTrustedRoot,
             Some(ChecklistReason::SelfSignedNotTrusted)
@@ -331,7 +365,7 @@ proptest! {
 
     #[test]
     fn arbitrary_bytes_never_panic(bytes in proptest::collection::vec(any::<u8>(), 0..2000)) {
-        let trust = LabTrust::of(&lab(7));
+        let trust = Trust::of(&lab(7));
         let _ = examine(&bytes, &trust);
     }
 
@@ -345,7 +379,7 @@ proptest! {
     #[test]
     fn a_bent_pem_never_panics(at in 0usize..2000, byte in any::<u8>(), cut in 0usize..2000) {
         let pki = lab(8);
-        let trust = LabTrust::of(&pki);
+        let trust = Trust::of(&pki);
         let mut pem = pem_chain(&pki.server.chain).into_bytes();
         let i = at % pem.len();
         pem[i] = byte;

@@ -54,11 +54,13 @@ pub fn run_json(id: &str, seed: u64, requests: u32) -> String {
     serde_json::to_string(&direct::run(id, seed, requests as usize)).unwrap_or_default()
 }
 
-/// The bring-your-own check for the app, as JSON (`null` if the lab's trust could not be
-/// made).
+/// The bring-your-own check for the app: a `ByoRequest` in JSON, a `ByoAnswer` in JSON out
+/// (`web/src/engine.rs`); a request that does not parse is answered `no_lab`.
 #[wasm_bindgen]
-pub fn byo_json(input: &str, seed: u64, now: f64) -> String {
-    serde_json::to_string(&direct::byo(input, seed, now as i64)).unwrap_or_default()
+pub fn byo_json(request: &str) -> String {
+    let answer = serde_json::from_str::<mtls_lab_web::engine::ByoRequest>(request)
+        .map_or(mtls_lab_web::engine::ByoAnswer::NoLab, |r| direct::byo(&r));
+    serde_json::to_string(&answer).unwrap_or_default()
 }
 
 /// The PEM bundle of a run for the app (the run is made again: keys are not in a Trace).

@@ -248,13 +248,19 @@ pub struct ByoCertificate {
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct RoleReport {
     /// The verifier's checklist, exactly as a handshake would show it (the possession row is
-    /// not reached: a pasted certificate proves nothing about its key).
-    pub checklist: Checklist,
+    /// not reached: a pasted certificate proves nothing about its key). `None` when no trust
+    /// anchor was given: then the chain, its signatures and revocation were not checked.
+    pub checklist: Option<Checklist>,
     /// The checks on the leaf alone (validity, EKU, and for a server the name), each made
-    /// even when the chain stopped the checklist earlier.
+    /// even when the chain stopped the checklist earlier, and the only checks made without a
+    /// trust anchor.
     pub leaf_checks: Vec<ChecklistRow>,
-    /// Whether the chain would pass for this role (the checklist's verdict).
+    /// Whether the certificate would pass for this role: the checklist's verdict, or without a
+    /// trust anchor the leaf checks' (which cannot say the chain is trusted).
     pub passes: bool,
+    /// The subject (RFC 4514) of the trusted root the checklist was made against; `None`
+    /// without a trust anchor.
+    pub root: Option<String>,
 }
 
 /// Everything the lab says about a pasted input.
@@ -262,32 +268,37 @@ pub struct RoleReport {
 pub struct ByoReport {
     /// The certificates, in input order; the first is taken as the leaf.
     pub certificates: Vec<ByoCertificate>,
-    /// As a client certificate, checked by the lab's server (its CA and CRL).
+    /// As a client certificate, checked by a server with [`Trust`]'s roots and client CRLs.
     pub as_client: RoleReport,
-    /// As a server certificate for the lab's server name, checked by the lab's client.
+    /// As a server certificate, checked by a client with [`Trust`]'s roots, server CRLs and
+    /// server name.
     pub as_server: RoleReport,
 }
 
-/// What a pasted chain is checked against: the lab's trust anchor, CRLs, server name and
-/// "now".
+/// What a pasted chain is checked against: trust anchors, CRLs, the server name and "now".
 #[derive(Clone, Debug, PartialEq, Eq)]
-pub struct LabTrust {
-    /// The root CA certificate (DER).
-    pub root: Vec<u8>,
-    /// CRLs the server checks client certificates against (DER).
-    pub crls: Vec<Vec<u8>>,
-    /// The name a client asks for.
+pub struct Trust {
+    /// The root CA certificates to trust (DER). Empty: no trust anchor, so only the checks
+    /// on the leaf alone are made.
+    pub roots: Vec<Vec<u8>>,
+    /// CRLs a server checks client certificates against (DER).
+    pub client_crls: Vec<Vec<u8>>,
+    /// CRLs a client checks server certificates against (DER).
+    pub server_crls: Vec<Vec<u8>>,
+    /// The name a client asks for; empty when none is given (the name row is skipped).
     pub server_name: String,
     /// "Now", in Unix seconds.
     pub now: i64,
 }
 
-impl LabTrust {
-    /// The trust of a lab run: `pki`'s root and CRL, [`SERVER_NAME`], [`LAB_NOW`].
+impl Trust {
+    /// The trust of a lab run: `pki`'s root, its CRL on the server's side (the lab's client
+    /// holds no CRL, as in every lesson), [`SERVER_NAME`], [`LAB_NOW`].
     pub fn of(pki: &Pki) -> Self {
         Self {
-            root: pki.root.cert.clone(),
-            crls: vec![pki.crl.clone()],
+            roots: vec![pki.root.cert.clone()],
+            client_crls: vec![pki.crl.clone()],
+            server_crls: Vec::new(),
             server_name: SERVER_NAME.into(),
             now: LAB_NOW,
         }
@@ -511,13 +522,54 @@ fn describe(der: Vec<u8>) -> ByoCertificate {
     }
 }
 
-fn role_report(role: &Role, chain: &[Vec<u8>], crls: &[Vec<u8>], trust: &LabTrust) -> RoleReport {
-    let list = checklist(role, &trust.root, chain, crls, trust.now);
+/// The checklist against the root that serves the chain best: the first under which it
+/// passes, else the first whose chain row passes (so the failure shown is a later, more
+/// telling one), else the first root. With one root, that root.
+fn best_checklist(
+    role: &Role,
+    roots: &[Vec<u8>],
+    chain: &[Vec<u8>],
+    crls: &[Vec<u8>],
+    now: i64,
+) -> Option<(usize, Checklist)> {
+    let lists: Vec<Checklist> = roots
+        .iter()
+        .map(|root| checklist(role, root, chain, crls, now))
+        .collect();
+    let chain_ok = |l: &Checklist| {
+        l.rows
+            .first()
+            .is_some_and(|r| r.status == super::checklist::CheckStatus::Passed)
+    };
+    let pick = lists
+        .iter()
+        .position(|l| l.chain_verdict().is_ok() && chain_ok(l))
+        .or_else(|| lists.iter().position(chain_ok))
+        .or(if lists.is_empty() { None } else { Some(0) })?;
+    lists.into_iter().nth(pick).map(|l| (pick, l))
+}
+
+fn role_report(role: &Role, chain: &[Vec<u8>], crls: &[Vec<u8>], trust: &Trust) -> RoleReport {
     let leaf = chain.first().map(Vec::as_slice).unwrap_or_default();
-    RoleReport {
-        passes: list.chain_verdict().is_ok(),
-        leaf_checks: leaf_checks(role, leaf, trust.now),
-        checklist: list,
+    let leaf_checks = leaf_checks(role, leaf, trust.now);
+    match best_checklist(role, &trust.roots, chain, crls, trust.now) {
+        Some((root, list)) => RoleReport {
+            passes: list.chain_verdict().is_ok(),
+            leaf_checks,
+            checklist: Some(list),
+            root: trust
+                .roots
+                .get(root)
+                .and_then(|r| inspect::subject_string(r)),
+        },
+        None => RoleReport {
+            passes: leaf_checks
+                .iter()
+                .all(|r| r.status != super::checklist::CheckStatus::Failed),
+            leaf_checks,
+            checklist: None,
+            root: None,
+        },
     }
 }
 
@@ -527,14 +579,13 @@ fn role_report(role: &Role, chain: &[Vec<u8>], crls: &[Vec<u8>], trust: &LabTrus
 ///
 /// # Errors
 /// The [`ByoError`] of [`read_certificates`]. Never panics.
-pub fn examine(input: &[u8], trust: &LabTrust) -> Result<ByoReport, ByoError> {
+pub fn examine(input: &[u8], trust: &Trust) -> Result<ByoReport, ByoError> {
     let chain = read_certificates(input)?;
-    let as_client = role_report(&Role::Client, &chain, &trust.crls, trust);
-    // The lab's client holds no CRL (as in every lesson).
+    let as_client = role_report(&Role::Client, &chain, &trust.client_crls, trust);
     let server = Role::Server {
         name: trust.server_name.clone(),
     };
-    let as_server = role_report(&server, &chain, &[], trust);
+    let as_server = role_report(&server, &chain, &trust.server_crls, trust);
     Ok(ByoReport {
         certificates: chain.into_iter().map(describe).collect(),
         as_client,

@@ -109,6 +109,13 @@ pub enum ChecklistReason {
     /// CertificateVerify's signature does not verify under the certificate's public key.
     /// Detail: none.
     SignatureDoesNotMatchKey,
+    /// A certificate on the path is signed with an algorithm the lab does not verify (it
+    /// verifies ECDSA P-256 with SHA-256 only), so the lab's verifier refuses it, as webpki with
+    /// the lab's algorithms does. Detail: the algorithm's OID.
+    UnsupportedSignatureAlgorithm,
+    /// Skipped: no server name was given to check the certificate's names against (a pasted
+    /// certificate checked without `--name`). Detail: none.
+    NoServerNameGiven,
 }
 
 /// One row of the checklist.
@@ -207,7 +214,12 @@ impl Checklist {
                 ChecklistReason::CrlSignatureInvalid => {
                     VerifyError::Other("InvalidCrlSignatureForPublicKey".into())
                 }
-                ChecklistReason::NoCrl | ChecklistReason::NoCrlForIssuer => {
+                ChecklistReason::UnsupportedSignatureAlgorithm => {
+                    VerifyError::Other("UnsupportedSignatureAlgorithm".into())
+                }
+                ChecklistReason::NoCrl
+                | ChecklistReason::NoCrlForIssuer
+                | ChecklistReason::NoServerNameGiven => {
                     return Ok(());
                 }
             }),
@@ -331,6 +343,25 @@ fn purpose_name(oid: &ObjectIdentifier) -> String {
     } else {
         oid.to_string()
     }
+}
+
+/// A signature algorithm's usual name, or its dotted OID.
+fn algorithm_name(oid: &ObjectIdentifier) -> String {
+    const NAMES: [(&str, &str); 8] = [
+        ("1.2.840.10045.4.3.2", "ecdsa-with-SHA256"),
+        ("1.2.840.10045.4.3.3", "ecdsa-with-SHA384"),
+        ("1.2.840.10045.4.3.4", "ecdsa-with-SHA512"),
+        ("1.2.840.113549.1.1.11", "sha256WithRSAEncryption"),
+        ("1.2.840.113549.1.1.12", "sha384WithRSAEncryption"),
+        ("1.2.840.113549.1.1.13", "sha512WithRSAEncryption"),
+        ("1.2.840.113549.1.1.10", "RSASSA-PSS"),
+        ("1.3.101.112", "Ed25519"),
+    ];
+    let dotted = oid.to_string();
+    NAMES
+        .iter()
+        .find(|(o, _)| *o == dotted)
+        .map_or(dotted.clone(), |(_, name)| (*name).to_string())
 }
 
 /// Whether a DNS name from a certificate matches the name asked for (RFC 6125 §6.4: exact,
@@ -511,7 +542,21 @@ pub(crate) fn checklist_with(
         CheckStatus::Passed,
     ));
 
-    // 3. Each signature on the path, leaf first, under the next certificate's key.
+    // 3. Each signature on the path, leaf first, under the next certificate's key. An
+    // algorithm the lab does not verify is said as such, not as a bad signature.
+    if let Some(other) = path
+        .iter()
+        .filter(|c| c.index.is_some())
+        .find(|c| c.parsed.signature_algorithm().oid != ECDSA_WITH_SHA256)
+    {
+        rows.push(ChecklistRow::failed(
+            I::Signatures,
+            ChecklistReason::UnsupportedSignatureAlgorithm,
+            other.index,
+            Some(algorithm_name(&other.parsed.signature_algorithm().oid)),
+        ));
+        return finish(rows);
+    }
     if let Some(bad) = path.windows(2).find(|w| !w[0].signed_by(w[1], memo)) {
         rows.push(ChecklistRow::failed(
             I::Signatures,
@@ -573,7 +618,15 @@ pub(crate) fn checklist_with(
 
     // 6. The server's name, from subjectAltName only (RFC 6125; the CN is not consulted).
     let leaf = path[0];
-    if let Role::Server { name } = role {
+    if let Role::Server { name } = role
+        && name.is_empty()
+    {
+        rows.push(ChecklistRow::skipped(
+            I::ServerName,
+            ChecklistReason::NoServerNameGiven,
+            None,
+        ));
+    } else if let Role::Server { name } = role {
         let san = leaf
             .parsed
             .tbs_certificate()
@@ -728,7 +781,15 @@ pub fn leaf_checks(role: &Role, leaf: &[u8], now: i64) -> Vec<ChecklistRow> {
         ),
         _ => ChecklistRow::new(I::ExtendedKeyUsage, CheckStatus::Passed),
     });
-    if let Role::Server { name } = role {
+    if let Role::Server { name } = role
+        && name.is_empty()
+    {
+        rows.push(ChecklistRow::skipped(
+            I::ServerName,
+            ChecklistReason::NoServerNameGiven,
+            None,
+        ));
+    } else if let Role::Server { name } = role {
         let names: Option<Vec<String>> = match tbs.get_extension::<SubjectAltName>() {
             Ok(Some((_, san))) => Some(
                 san.0

@@ -35,6 +35,49 @@ pub fn subject_dn(der: &[u8]) -> Option<Vec<u8>> {
     parse(der)?.tbs_certificate().subject().to_der().ok()
 }
 
+/// Whether `c` must not reach a terminal or a log as is: a C0 or C1 control character (ESC
+/// starts terminal escape sequences, U+009B is a one-character CSI), DEL, or a bidirectional
+/// formatting character (which reorders the text around it on screen).
+fn unprintable(c: char) -> bool {
+    c.is_control()
+        || matches!(c, '\u{200e}' | '\u{200f}' | '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}')
+}
+
+/// Writes `c` as RFC 4514 hex pairs, one `\xx` per UTF-8 byte.
+fn escape_bytes(out: &mut String, c: char) {
+    let mut buf = [0u8; 4];
+    for b in c.encode_utf8(&mut buf).bytes() {
+        out.push('\\');
+        out.push_str(&hex(&[b]));
+    }
+}
+
+/// `text` safe to print on a terminal or write to a log: every control or bidirectional
+/// formatting character, and the backslash itself, written as `\xx` per UTF-8 byte (as
+/// [`subject_string`] escapes them in names), everything else as it is. For names from
+/// certificates, which anyone can fill with escape sequences.
+pub fn printable(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        if unprintable(c) || c == '\\' {
+            escape_bytes(&mut out, c);
+        } else {
+            out.push(c);
+        }
+    }
+    out
+}
+
+/// The validity period, notBefore and notAfter in Unix seconds.
+pub fn validity(der: &[u8]) -> Option<(i64, i64)> {
+    let cert = parse(der)?;
+    let v = cert.tbs_certificate().validity();
+    Some((
+        v.not_before.to_unix_duration().as_secs() as i64,
+        v.not_after.to_unix_duration().as_secs() as i64,
+    ))
+}
+
 /// The subject's common name (CN), if it has one.
 pub fn common_name(der: &[u8]) -> Option<String> {
     let cert = parse(der)?;
@@ -137,10 +180,7 @@ pub(crate) fn dn_text(name: &x509_cert::name::Name) -> String {
                                 out.push('\\');
                                 out.push(c);
                             }
-                            '\x00'..='\x1f' | '\x7f' => {
-                                out.push('\\');
-                                out.push_str(&hex(&[c as u8]));
-                            }
+                            c if unprintable(c) => escape_bytes(&mut out, c),
                             _ => out.push(c),
                         }
                     }

@@ -373,7 +373,9 @@ impl SignatureVerificationAlgorithm for EcdsaP256Sha256<'_> {
 pub enum Role {
     /// A server, which must be valid for this DNS name.
     Server {
-        /// The name the client asked for (SNI).
+        /// The name the client asked for (SNI). Empty only when a pasted certificate is checked
+        /// with no name given: the checklist then skips the name row
+        /// ([`checklist::ChecklistReason::NoServerNameGiven`]).
         name: String,
     },
     /// A client.
