@@ -814,3 +814,113 @@ fn connect_escapes_and_caps_what_a_server_answers() {
         }
     }
 }
+
+#[test]
+fn inspect_names_a_signature_algorithm_it_cannot_verify_instead_of_calling_it_bad() {
+    // OpenSSL accepts these chains; the lab verifies only ecdsa-with-SHA256 by a P-256 key, so
+    // it refuses them, and says it is the lab's limit, not a bad signature.
+    let dir = scratch("inspect-algorithms");
+    for (root_key, detail) in [
+        (&["-newkey", "rsa:2048"][..], "sha256WithRSAEncryption"),
+        (
+            &["-newkey", "ec", "-pkeyopt", "ec_paramgen_curve:P-384"][..],
+            "ecdsa-with-SHA256, P-384",
+        ),
+    ] {
+        let mut root = vec!["req", "-x509", "-sha256", "-days", "30", "-nodes"];
+        root.extend(root_key);
+        root.extend([
+            "-keyout",
+            "root.key",
+            "-out",
+            "root.pem",
+            "-subj",
+            "/CN=Other Algorithm Root",
+        ]);
+        openssl(&dir, &root);
+        openssl(
+            &dir,
+            &[
+                "req",
+                "-new",
+                "-newkey",
+                "ec",
+                "-pkeyopt",
+                "ec_paramgen_curve:P-256",
+                "-nodes",
+                "-keyout",
+                "leaf.key",
+                "-out",
+                "leaf.csr",
+                "-subj",
+                "/CN=leaf",
+            ],
+        );
+        std::fs::write(dir.join("leaf.ext"), "extendedKeyUsage=clientAuth\n").expect("writable");
+        openssl(
+            &dir,
+            &[
+                "x509",
+                "-req",
+                "-sha256",
+                "-days",
+                "30",
+                "-in",
+                "leaf.csr",
+                "-CA",
+                "root.pem",
+                "-CAkey",
+                "root.key",
+                "-CAcreateserial",
+                "-extfile",
+                "leaf.ext",
+                "-out",
+                "leaf.pem",
+            ],
+        );
+        let theirs = output(Command::new("openssl").current_dir(&dir).args([
+            "verify",
+            "-CAfile",
+            "root.pem",
+            "-purpose",
+            "sslclient",
+            "leaf.pem",
+        ]));
+        assert!(theirs.status.success(), "{}", text(&theirs));
+        let ours = output(Command::new(cli_binary()).current_dir(&dir).args([
+            "inspect", "--lang", "en", "--as", "client", "--ca", "root.pem", "leaf.pem",
+        ]));
+        let shown = text(&ours);
+        assert_eq!(ours.status.code(), Some(1), "{shown}");
+        assert!(
+            shown.contains("an algorithm the lab cannot verify") && shown.contains(detail),
+            "{shown}"
+        );
+        assert!(
+            !shown.contains("does not verify") && !shown.contains("failed."),
+            "{shown}"
+        );
+    }
+}
+
+#[test]
+fn run_explains_in_the_language_asked() {
+    let out = output(Command::new(cli_binary()).args(["run", "expired", "--lang", "ja"]));
+    let shown = text(&out);
+    assert!(out.status.success(), "{shown}");
+    assert!(
+        shown.contains("証明書の有効期限が切れています。")
+            && shown.contains("結果: 失敗 — サーバーが検出して certificate_expired を送信"),
+        "{shown}"
+    );
+    assert!(
+        !shown.contains("certificate rejected"),
+        "no English engine sentence: {shown}"
+    );
+    let out = output(Command::new(cli_binary()).args(["run", "expired", "--lang", "en"]));
+    assert!(
+        text(&out).contains("The certificate has expired."),
+        "{}",
+        text(&out)
+    );
+}

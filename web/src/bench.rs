@@ -268,11 +268,21 @@ fn role_view(
             list.rows
                 .iter()
                 .map(|row| row_view(row, false))
-                .chain(r.leaf_checks.iter().map(|row| row_view(row, true)))
+                // A leaf check is repeated only where the chain stopped the list before it.
+                .chain(
+                    r.leaf_checks
+                        .iter()
+                        .filter(|row| {
+                            list.rows.iter().any(|l| {
+                                l.item == row.item && l.status == CheckStatus::NotReached
+                            })
+                        })
+                        .map(|row| row_view(row, true)),
+                )
                 .collect::<Html>(),
             r.root.as_ref().map(|root| match lang {
-                Lang::En => format!("Trusted root reached: {root}"),
-                Lang::Ja => format!("たどり着いた信頼するルートCA: {root}"),
+                Lang::En => format!("Checked against the trusted root: {root}"),
+                Lang::Ja => format!("照合した信頼するルートCA: {root}"),
             }),
         ),
         None => (
@@ -316,13 +326,13 @@ fn report_view(
         html! {
             <li>
                 <strong>{ format!("#{} ", i + 1) }</strong>{ c.subject.clone() }
-                <div class="detail">{ pick(lang, ("issued by ", "発行者: ")) }{ c.issuer.clone() }{ format!(" · {:?}", c.key) }</div>
+                <div class="detail">{ pick(lang, ("issued by ", "発行者: ")) }{ c.issuer.clone() }{ format!(" · {}", mtls_lab_texts::key_algorithm(&c.key)) }</div>
             </li>
         }
     });
     let how = match (trusting, lang) {
-        (Trusting::Lab, Lang::En) => format!("Checked against the lab's root CA for seed {seed} and its CRL, at the current time."),
-        (Trusting::Lab, Lang::Ja) => format!("シード {seed} のラボのルートCAと CRL に対して、現在時刻で検証しました。"),
+        (Trusting::Lab, Lang::En) => format!("Checked against the lab's root CA for seed {seed}, at the current time; as a client certificate, also against the lab's intermediate CA's CRL."),
+        (Trusting::Lab, Lang::Ja) => format!("シード {seed} のラボのルートCAに対して、現在時刻で検証しました。クライアント証明書としては、ラボの中間CAの CRL でも確認しました。"),
         (Trusting::Pasted, _) => pick(lang, ("Checked against the CA you pasted, at the current time (no CRL, so revocation is not checked).", "貼り付けたCAに対して、現在時刻で検証しました (CRL がないため失効は確認しません)。")).to_string(),
         (Trusting::Nobody, _) => pick(lang, ("No CA to trust was given: only what the leaf certificate shows by itself was checked, at the current time.", "信頼するCAを指定していないため、リーフ証明書だけでわかることを現在時刻で検証しました。")).to_string(),
     };
@@ -460,7 +470,7 @@ pub fn ByoBox(props: &ByoProps) -> Html {
                     <legend>{ pick(lang, ("Which root CA to trust", "信頼するルートCA")) }</legend>
                     { radio(Trusting::Lab, "byo-trust-lab", ("The lab's root CA (this seed)", "ラボのルートCA (このシード)")) }
                     { radio(Trusting::Pasted, "byo-trust-pasted", ("A CA certificate I paste", "自分で貼り付けるCA証明書")) }
-                    { radio(Trusting::Nobody, "byo-trust-none", ("None: check the leaf alone", "なし (リーフ単体だけを検査)")) }
+                    { radio(Trusting::Nobody, "byo-trust-none", ("None: check the leaf alone", "なし (リーフ証明書単体を検査)")) }
                 </fieldset>
                 if *trusting == Trusting::Pasted {
                     <textarea rows="4" class="byo-input" data-testid="byo-ca" value={(*ca).clone()} oninput={on_ca}
@@ -475,7 +485,7 @@ pub fn ByoBox(props: &ByoProps) -> Html {
                     None => html! {},
                     Some((_, _, ByoAnswer::Input { error })) => html! { <p class="notice bad" role="alert" data-testid="byo-error">{ byo_error(lang, error) }</p> },
                     Some((_, _, ByoAnswer::Anchor { error })) => html! {
-                        <p class="notice bad" role="alert" data-testid="byo-error">{ pick(lang, ("The CA box: ", "CA の欄: ")) }{ byo_error(lang, error) }</p>
+                        <p class="notice bad" role="alert" data-testid="byo-error">{ pick(lang, ("The CA box: ", "CAの欄: ")) }{ byo_error(lang, error) }</p>
                     },
                     Some((_, _, ByoAnswer::NoLab)) => html! { <p class="notice bad" role="alert" data-testid="byo-error">{ pick(lang, ("The lab's CA could not be made.", "ラボのCAを作れませんでした。")) }</p> },
                     Some((trusting, name, ByoAnswer::Report { report })) => report_view(lang, *trusting, props.seed, name, report),

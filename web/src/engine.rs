@@ -51,8 +51,7 @@ const RUN_MARK: &str = "mtls-lab:run-start";
 const RUN_MEASURE: &str = "mtls-lab:run";
 
 /// Which root CA the bring-your-own box trusts.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case", tag = "kind")]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub enum ByoAnchor {
     /// The lab's root of the mutual run made with this seed, and its CRL for client
     /// certificates.
@@ -70,8 +69,10 @@ pub enum ByoAnchor {
 }
 
 /// What the bring-your-own box asks the engine: the chain pasted, whom to trust, the server
-/// name to check (empty: none) and "now". The app and the first module exchange it as JSON.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+/// name to check (empty: none) and "now". It crosses to the first module as the arguments of
+/// `byo_json` ([`ByoRequest::to_args`], [`ByoRequest::from_args`]): plain strings and numbers,
+/// so the first module links no JSON parser for it.
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub struct ByoRequest {
     /// The pasted chain (PEM), leaf first.
     pub input: String,
@@ -83,9 +84,49 @@ pub struct ByoRequest {
     pub now: i64,
 }
 
-/// The engine's answer to a [`ByoRequest`].
+/// The arguments of `byo_json`, in order: input, anchor kind (0 the lab's, 1 pasted, 2 none),
+/// the lab's seed, the pasted CA, the server name, "now".
+pub type ByoArgs = (String, u8, u64, String, String, f64);
+
+impl ByoRequest {
+    /// The request as `byo_json`'s arguments.
+    pub fn to_args(&self) -> ByoArgs {
+        let (kind, seed, pem) = match &self.anchor {
+            ByoAnchor::Lab { seed } => (0, *seed, String::new()),
+            ByoAnchor::Pasted { pem } => (1, 0, pem.clone()),
+            ByoAnchor::None => (2, 0, String::new()),
+        };
+        (
+            self.input.clone(),
+            kind,
+            seed,
+            pem,
+            self.server_name.clone(),
+            self.now as f64,
+        )
+    }
+
+    /// The request from `byo_json`'s arguments ([`Self::to_args`]); an unknown anchor kind
+    /// trusts nobody.
+    pub fn from_args((input, kind, seed, pem, server_name, now): ByoArgs) -> Self {
+        let anchor = match kind {
+            0 => ByoAnchor::Lab { seed },
+            1 => ByoAnchor::Pasted { pem },
+            _ => ByoAnchor::None,
+        };
+        Self {
+            input,
+            anchor,
+            server_name,
+            now: now as i64,
+        }
+    }
+}
+
+/// The engine's answer to a [`ByoRequest`] (JSON from the first module to the app; externally
+/// tagged, the cheapest form for serde to read).
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case", tag = "answer")]
+#[serde(rename_all = "snake_case")]
 pub enum ByoAnswer {
     /// The chain was read and checked.
     Report {
@@ -210,7 +251,14 @@ mod backend {
     #[wasm_bindgen(js_namespace = mtlsLabEngine)]
     extern "C" {
         fn run_json(id: &str, seed: u64, requests: u32) -> String;
-        fn byo_json(request: &str) -> String;
+        fn byo_json(
+            input: &str,
+            anchor: u8,
+            seed: u64,
+            ca: &str,
+            server_name: &str,
+            now: f64,
+        ) -> String;
         fn pem_bundle_of(id: &str, seed: u64) -> Option<String>;
     }
 
@@ -228,9 +276,8 @@ mod backend {
 
     pub fn byo(request: &ByoRequest) -> ByoAnswer {
         // Built together from one source, the two modules agree on the JSON.
-        serde_json::to_string(request)
-            .ok()
-            .and_then(|json| serde_json::from_str(&byo_json(&json)).ok())
+        let (input, anchor, seed, ca, name, now) = request.to_args();
+        serde_json::from_str(&byo_json(&input, anchor, seed, &ca, &name, now))
             .unwrap_or(ByoAnswer::NoLab)
     }
 }

@@ -5,13 +5,12 @@
 //! and key kinds, alert names); an id without words falls back to the id itself, so a new
 //! engine scenario shows up readable before it is translated.
 
-use mtls_lab_engine::handshake::CheckKind;
 use mtls_lab_engine::roles::{Holding, RoleKey, Viewer};
 use mtls_lab_engine::scenario::Category;
 
 use crate::i18n::{Lang, Text, pick, t};
 
-pub use mtls_lab_texts::{check_status, checklist_item, checklist_reason};
+pub use mtls_lab_texts::{alert_meaning, check, check_status, checklist_item, checklist_reason};
 
 /// A picker group's name.
 pub fn category(lang: Lang, c: Category) -> &'static str {
@@ -362,121 +361,6 @@ pub fn explain(lang: Lang, id: &str) -> (String, String) {
     (
         pick(lang, pair.0).to_string(),
         pick(lang, pair.1).to_string(),
-    )
-}
-
-/// What an alert means, by its RFC 8446 name.
-pub fn alert_meaning(lang: Lang, name: &str) -> (String, String) {
-    let body = match name {
-        "close_notify" => (
-            "The sender will send nothing more on this connection: a clean goodbye, not an error.",
-            "送信側はこの接続でこれ以上何も送りません。エラーではなく、正常な終了の挨拶です。",
-        ),
-        "certificate_required" => (
-            "The server requires a client certificate and none was sent.",
-            "サーバーはクライアント証明書を必須としていますが、送られてきませんでした。",
-        ),
-        "unknown_ca" => (
-            "The certificate chain does not lead to a CA the receiver trusts (unknown issuer, missing intermediate, or self-signed).",
-            "証明書チェーンが、受信側の信頼する認証局にたどり着きません (発行者が不明、中間証明書の欠落、自己署名など)。",
-        ),
-        "certificate_expired" => (
-            "A certificate's validity period has ended.",
-            "証明書の有効期間が終わっています。",
-        ),
-        "certificate_revoked" => (
-            "The issuing CA revoked the certificate (it is on the CRL).",
-            "発行した認証局が証明書を失効させています (CRL に載っています)。",
-        ),
-        "unsupported_certificate" => (
-            "The certificate is not allowed for this purpose (its Extended Key Usage does not fit the role).",
-            "証明書はこの用途に使えません (拡張鍵用途 EKU が役割に合いません)。",
-        ),
-        "bad_certificate" => (
-            "The certificate is unacceptable: not yet valid, the wrong name, or otherwise broken.",
-            "証明書を受け入れられません (まだ有効でない、名前が違う、その他の不備)。",
-        ),
-        "decrypt_error" => (
-            "A signature or Finished value did not verify: the peer does not hold the private key, or the handshake was altered.",
-            "署名または Finished の値を検証できませんでした。相手が秘密鍵を持っていないか、ハンドシェイクが改ざんされています。",
-        ),
-        "bad_record_mac" => (
-            "An encrypted record failed its authentication tag: it was changed on the way.",
-            "暗号化レコードの認証タグが一致しません。途中で改ざんされました。",
-        ),
-        "handshake_failure" => (
-            "The two sides could not agree on parameters.",
-            "両者がパラメータに合意できませんでした。",
-        ),
-        "illegal_parameter" => (
-            "A field had a value the receiver does not allow.",
-            "受信側が許容しない値のフィールドがありました。",
-        ),
-        "decode_error" => (
-            "A message could not be decoded.",
-            "メッセージを解析できませんでした。",
-        ),
-        "unexpected_message" => (
-            "A message arrived at the wrong time.",
-            "想定外のタイミングでメッセージが届きました。",
-        ),
-        "record_overflow" => (
-            "A record was longer than TLS allows.",
-            "TLS が許す長さを超えるレコードでした。",
-        ),
-        _ => (
-            "An alert ends the connection.",
-            "アラートで接続が終了します。",
-        ),
-    };
-    (format!("Alert: {name}"), pick(lang, body).to_string())
-}
-
-/// A check's name.
-pub fn check(lang: Lang, c: CheckKind) -> &'static str {
-    pick(
-        lang,
-        match c {
-            CheckKind::SupportedVersion => ("Both speak TLS 1.3", "両者が TLS 1.3 に対応"),
-            CheckKind::CipherSuite => ("A cipher suite in common", "共通の暗号スイート"),
-            CheckKind::KeyShareGroup => (
-                "A key-exchange group and share",
-                "鍵交換グループと key share",
-            ),
-            CheckKind::SignatureScheme => ("A signature scheme in common", "共通の署名方式"),
-            CheckKind::Alpn => (
-                "Application protocol (ALPN)",
-                "アプリケーションプロトコル (ALPN)",
-            ),
-            CheckKind::ServerCertificateChain => (
-                "Server certificate chain is trusted",
-                "サーバー証明書チェーンを信頼できる",
-            ),
-            CheckKind::ClientCertificatePresent => (
-                "The client sent a certificate",
-                "クライアントが証明書を送った",
-            ),
-            CheckKind::ClientCertificateChain => (
-                "Client certificate chain is trusted",
-                "クライアント証明書チェーンを信頼できる",
-            ),
-            CheckKind::ServerCertificateVerify => (
-                "Server's signature proves it holds the private key",
-                "サーバーの署名で秘密鍵の所持を確認",
-            ),
-            CheckKind::ClientCertificateVerify => (
-                "Client's signature proves it holds the private key",
-                "クライアントの署名で秘密鍵の所持を確認",
-            ),
-            CheckKind::ServerFinished => ("Server Finished matches", "サーバーの Finished が一致"),
-            CheckKind::ClientFinished => {
-                ("Client Finished matches", "クライアントの Finished が一致")
-            }
-            CheckKind::RecordAuthentication => (
-                "Record authenticates (AES-GCM tag)",
-                "レコードの認証 (AES-GCM タグ)",
-            ),
-        },
     )
 }
 

@@ -8,11 +8,11 @@
 
 use std::path::{Path, PathBuf};
 
-use mtls_lab_engine::pki::byo::{ByoReport, KeyAlgorithm, RoleReport, Trust, examine};
+use mtls_lab_engine::pki::byo::{ByoReport, RoleReport, Trust, examine};
 use mtls_lab_engine::pki::checklist::{CheckStatus, ChecklistRow};
 use mtls_lab_engine::pki::inspect;
 use mtls_lab_engine::scenario;
-use mtls_lab_texts::{Lang, check_status, checklist_item, checklist_reason, pick};
+use mtls_lab_texts::{Lang, check_status, checklist_item, checklist_reason, key_algorithm, pick};
 
 use crate::files;
 
@@ -151,17 +151,6 @@ pub fn run(req: &Request) -> Result<(String, Verdict), String> {
     Ok((text, verdict))
 }
 
-fn key_name(key: &KeyAlgorithm) -> String {
-    match key {
-        KeyAlgorithm::P256 => "ECDSA P-256".into(),
-        KeyAlgorithm::P384 => "ECDSA P-384".into(),
-        KeyAlgorithm::OtherCurve { oid } => format!("EC ({oid})"),
-        KeyAlgorithm::Rsa => "RSA".into(),
-        KeyAlgorithm::Ed25519 => "Ed25519".into(),
-        KeyAlgorithm::Other { oid } => oid.clone(),
-    }
-}
-
 fn row_text(lang: Lang, row: &ChecklistRow, prefix: &str) -> String {
     let (mark, words) = check_status(lang, row.status);
     let mut out = format!(
@@ -210,7 +199,7 @@ fn render(report: &ByoReport, req: &Request, anchor: Option<&str>, at: i64, name
         let l: Vec<&str> = labels.split('|').collect();
         let key = format!(
             "{}{}",
-            key_name(&c.key),
+            key_algorithm(&c.key),
             if c.self_issued {
                 format!(" ({})", l[4])
             } else {
@@ -250,11 +239,15 @@ fn render(report: &ByoReport, req: &Request, anchor: Option<&str>, at: i64, name
                 ("As a client certificate", "クライアント証明書として"),
             )
             .to_string(),
-            (AsRole::Server, Lang::En) if name.is_empty() => "As a server certificate".to_string(),
+            (AsRole::Server, Lang::En) if name.is_empty() => {
+                "As a server certificate (no name given)".to_string()
+            }
             (AsRole::Server, Lang::En) => {
                 format!("As a server certificate for {}", inspect::printable(name))
             }
-            (AsRole::Server, Lang::Ja) if name.is_empty() => "サーバー証明書として".to_string(),
+            (AsRole::Server, Lang::Ja) if name.is_empty() => {
+                "サーバー証明書として (名前の指定なし)".to_string()
+            }
             (AsRole::Server, Lang::Ja) => {
                 format!("{} のサーバー証明書として", inspect::printable(name))
             }
@@ -281,7 +274,7 @@ fn render(report: &ByoReport, req: &Request, anchor: Option<&str>, at: i64, name
                 out.push_str(&match lang {
                     Lang::En => format!("  trusting {anchor} (root {root}), at {}\n", rfc3339(at)),
                     Lang::Ja => format!(
-                        "  信頼するルート: {anchor} ({root})、時刻 {}\n",
+                        "  信頼するルートCA: {anchor} ({root})、時刻 {}\n",
                         rfc3339(at)
                     ),
                 });
@@ -302,12 +295,14 @@ fn render(report: &ByoReport, req: &Request, anchor: Option<&str>, at: i64, name
                 out.push_str(&match lang {
                     Lang::En => format!(
                         "  at {}; the chain was not checked (no trust anchor): pass --ca ROOT.pem \
-                         to check the chain, its signatures and (with --crl) revocation\n",
+                         to check the chain and its signatures, and also --crl to check \
+                         revocation\n",
                         rfc3339(at)
                     ),
                     Lang::Ja => format!(
-                        "  時刻 {}。信頼の起点 (トラストアンカー) がないため、チェーンは検証していません。\
-                         チェーン・署名・(--crl があれば) 失効を検証するには --ca ROOT.pem を付けてください\n",
+                        "  時刻 {}。トラストアンカー (信頼の起点) がないため、チェーンは検証していません。\
+                         チェーンと各証明書の署名を検証するには --ca ROOT.pem を、\
+                         失効も確認するにはさらに --crl を付けてください\n",
                         rfc3339(at)
                     ),
                 });

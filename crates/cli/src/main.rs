@@ -257,7 +257,7 @@ fn main() -> ExitCode {
                     Err(e) => return fail(format!("could not encode the trace as JSON: {e}")),
                 }
             } else {
-                out::print(&render::text(&trace));
+                out::print(&render::text(&trace, lang));
             }
             ExitCode::SUCCESS
         }

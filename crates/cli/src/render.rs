@@ -1,44 +1,33 @@
 //! Prints a Trace for a learner in the terminal: one line per record, then the outcome.
 
-use mtls_lab_engine::handshake::{CheckKind, Epoch, Event};
+use mtls_lab_engine::handshake::{Epoch, Event};
+use mtls_lab_engine::pki::checklist::CheckStatus;
+use mtls_lab_engine::pki::inspect;
 use mtls_lab_engine::trace::{Outcome, Participant, Trace};
+use mtls_lab_texts::{Lang, alert_meaning, check, checklist_item, checklist_reason, pick};
 
-fn who(p: Participant) -> &'static str {
-    match p {
-        Participant::Client => "client",
-        Participant::Server => "server",
-        Participant::Attacker => "attacker",
+fn who(lang: Lang, p: Participant) -> &'static str {
+    pick(
+        lang,
+        match p {
+            Participant::Client => ("client", "クライアント"),
+            Participant::Server => ("server", "サーバー"),
+            Participant::Attacker => ("attacker", "攻撃者"),
+        },
+    )
+}
+
+fn epoch(lang: Lang, e: Epoch) -> String {
+    match (e, lang) {
+        (Epoch::Plaintext, _) => pick(lang, ("plaintext", "平文")).into(),
+        (Epoch::Handshake, _) => pick(lang, ("handshake keys", "ハンドシェイク鍵")).into(),
+        (Epoch::Application(n), Lang::En) => format!("application keys #{n}"),
+        (Epoch::Application(n), Lang::Ja) => format!("アプリケーション鍵 #{n}"),
     }
 }
 
-fn epoch(e: Epoch) -> String {
-    match e {
-        Epoch::Plaintext => "plaintext".into(),
-        Epoch::Handshake => "handshake keys".into(),
-        Epoch::Application(n) => format!("application keys #{n}"),
-    }
-}
-
-fn check_name(c: CheckKind) -> &'static str {
-    match c {
-        CheckKind::SupportedVersion => "TLS 1.3 offered",
-        CheckKind::CipherSuite => "cipher suite in common",
-        CheckKind::KeyShareGroup => "key-exchange group",
-        CheckKind::SignatureScheme => "signature scheme in common",
-        CheckKind::Alpn => "ALPN",
-        CheckKind::ServerCertificateChain => "server certificate chain",
-        CheckKind::ClientCertificatePresent => "client certificate present",
-        CheckKind::ClientCertificateChain => "client certificate chain",
-        CheckKind::ServerCertificateVerify => "server CertificateVerify signature",
-        CheckKind::ClientCertificateVerify => "client CertificateVerify signature",
-        CheckKind::ServerFinished => "server Finished",
-        CheckKind::ClientFinished => "client Finished",
-        CheckKind::RecordAuthentication => "record authentication",
-    }
-}
-
-/// The trace as text.
-pub fn text(trace: &Trace) -> String {
+/// The trace as text, its explanations in `lang` (the page's sentences).
+pub fn text(trace: &Trace, lang: Lang) -> String {
     let mut out = format!("scenario {} (seed {})\n", trace.scenario, trace.seed);
     for step in &trace.steps {
         let what = if step.messages.is_empty() {
@@ -60,43 +49,79 @@ pub fn text(trace: &Trace) -> String {
                 .join(", ")
         };
         out.push_str(&format!(
-            "{:>3}  {:>8} -> {:<8}  {:<40} [{}, {} bytes on the wire]\n",
+            "{:>3}  {:>8} -> {:<8}  {:<40} [{}, {} {}]\n",
             step.index + 1,
-            who(step.from),
-            who(step.to),
+            who(Lang::En, step.from),
+            who(Lang::En, step.to),
             what,
-            epoch(step.record.epoch),
-            step.record.wire.len()
+            epoch(lang, step.record.epoch),
+            step.record.wire.len(),
+            pick(lang, ("bytes on the wire", "バイト (通信路上)"))
         ));
+        // The checks, then the checklist row that stopped a chain, in the page's words.
+        let mut rows = String::new();
         for e in &step.events {
-            if let Event::Check(c) = &e.event {
-                let mark = if c.passed { "ok  " } else { "FAIL" };
-                out.push_str(&format!(
-                    "       {} checks {}: {mark}",
-                    who(e.by),
-                    check_name(c.check)
-                ));
-                if let Some(d) = &c.detail {
-                    out.push_str(&format!(" ({d})"));
+            match &e.event {
+                Event::Check(c) => {
+                    let mark = if c.passed { "ok  " } else { "FAIL" };
+                    out.push_str(&format!(
+                        "       {mark} {}: {}\n",
+                        who(lang, e.by),
+                        check(lang, c.check)
+                    ));
                 }
-                out.push('\n');
+                Event::Checklist(list) => {
+                    for row in list.rows.iter().filter(|r| r.status == CheckStatus::Failed) {
+                        rows.push_str(&format!("            ✕ {}", checklist_item(lang, row.item)));
+                        if let Some(reason) = row.reason {
+                            rows.push_str(&format!(" — {}", checklist_reason(lang, reason)));
+                        }
+                        if let Some(d) = &row.detail {
+                            rows.push_str(&match lang {
+                                Lang::En => format!(" ({})", inspect::printable(d)),
+                                Lang::Ja => format!("({})", inspect::printable(d)),
+                            });
+                        }
+                        rows.push('\n');
+                    }
+                }
+                _ => {}
             }
         }
+        out.push_str(&rows);
     }
-    match &trace.outcome {
-        Outcome::Success => out.push_str(
-            "outcome: success — handshake complete, data exchanged, closed with close_notify\n",
-        ),
-        Outcome::Failed {
-            detected_by,
-            alert,
-            error,
-        } => {
-            let alert = alert.map(|a| a.name()).unwrap_or("none");
-            out.push_str(&format!(
-                "outcome: failed — {} detected it and sent {alert}: {error}\n",
-                who(*detected_by)
-            ));
+    match (&trace.outcome, lang) {
+        (Outcome::Success, _) => out.push_str(pick(
+            lang,
+            (
+                "outcome: success — handshake complete, data exchanged, closed with close_notify\n",
+                "結果: 成功 — ハンドシェイクが完了し、データをやり取りして close_notify で閉じました\n",
+            ),
+        )),
+        (
+            Outcome::Failed {
+                detected_by,
+                alert,
+                error,
+            },
+            _,
+        ) => {
+            let name = alert.map(|a| a.name()).unwrap_or("none");
+            // The alert's meaning in the page's words; the engine's own sentence in English.
+            let why = match alert {
+                Some(a) => alert_meaning(lang, a.name()).1,
+                None => error.to_string(),
+            };
+            out.push_str(&match lang {
+                Lang::En => format!(
+                    "outcome: failed — {} detected it and sent {name}: {why} ({error})\n",
+                    who(lang, *detected_by)
+                ),
+                Lang::Ja => format!(
+                    "結果: 失敗 — {}が検出して {name} を送信: {why}\n",
+                    who(lang, *detected_by)
+                ),
+            });
         }
     }
     out

@@ -6,6 +6,7 @@
 //! link it in wasm. Every text is a pair `(English, Japanese)` in one `match`, so a new engine
 //! id without words fails to compile here.
 
+use mtls_lab_engine::handshake::CheckKind;
 use mtls_lab_engine::pki::checklist::{CheckStatus, ChecklistItem, ChecklistReason};
 
 /// A language the lab speaks.
@@ -60,15 +61,15 @@ pub fn checklist_item(lang: Lang, item: ChecklistItem) -> &'static str {
         match item {
             ChecklistItem::ChainToTrustedRoot => (
                 "The chain leads to a trusted root CA",
-                "チェーンが信頼するルート認証局にたどり着く",
+                "チェーンが信頼するルートCAにたどり着く",
             ),
             ChecklistItem::Signatures => (
                 "Each certificate's signature verifies",
-                "各証明書の署名を検証できる",
+                "各証明書の署名の検証に成功する",
             ),
             ChecklistItem::Validity => (
-                "Each certificate is within its validity period",
-                "各証明書が有効期間内",
+                "Each certificate below the trust anchor is within its validity period",
+                "トラストアンカーより下の各証明書が有効期間内にある",
             ),
             ChecklistItem::ExtendedKeyUsage => (
                 "The Extended Key Usage fits the role",
@@ -78,7 +79,10 @@ pub fn checklist_item(lang: Lang, item: ChecklistItem) -> &'static str {
                 "The server name matches the certificate (SAN)",
                 "サーバー名が証明書 (SAN) と一致",
             ),
-            ChecklistItem::NotRevoked => ("Not revoked in the CRL", "CRL で失効していない"),
+            ChecklistItem::NotRevoked => (
+                "The leaf is not revoked (its issuer's CRL)",
+                "リーフ証明書が発行者の CRL で失効していない",
+            ),
             ChecklistItem::PossessionOfPrivateKey => (
                 "CertificateVerify proves possession of the private key",
                 "CertificateVerify で秘密鍵の所持を証明",
@@ -118,19 +122,19 @@ pub fn checklist_reason(lang: Lang, r: ChecklistReason) -> &'static str {
             ),
             ChecklistReason::IssuerNotFound => (
                 "Nobody we trust issued this certificate: its issuer is neither a trusted root nor in the chain sent.",
-                "信頼できる発行者が見つかりません。発行者は信頼するルートでも、送られたチェーン内の証明書でもありません。",
+                "信頼できる発行者が見つかりません。発行者は信頼するルートCAでも、送られたチェーン内の証明書でもありません。",
             ),
             ChecklistReason::SelfSignedNotTrusted => (
                 "The certificate signed itself, and it is not in our trust store.",
                 "自己署名の証明書で、トラストストアに入っていません。",
             ),
             ChecklistReason::IssuerNotCa => (
-                "The issuer is not allowed to act as a CA (basic constraints).",
-                "発行者は認証局として振る舞うことを許されていません (basicConstraints)。",
+                "The issuer is not allowed to act as a CA (basicConstraints).",
+                "発行者はCAとして振る舞うことを許されていません (basicConstraints)。",
             ),
             ChecklistReason::SignatureInvalid => (
                 "The issuer's signature on the certificate does not verify.",
-                "発行者による証明書の署名を検証できません。",
+                "発行者による証明書の署名の検証に失敗しました。",
             ),
             ChecklistReason::Expired => (
                 "The certificate has expired.",
@@ -149,36 +153,164 @@ pub fn checklist_reason(lang: Lang, r: ChecklistReason) -> &'static str {
                 "クライアントが接続しようとした名前が、証明書の名前に含まれていません。",
             ),
             ChecklistReason::NoSubjectAltName => (
-                "The certificate lists no names (no subjectAltName).",
-                "証明書に名前 (subjectAltName) がありません。",
+                "The certificate has no subjectAltName; its common name (CN) is not used for the name check.",
+                "証明書に subjectAltName がありません。共通名 (CN) は名前の照合に使いません。",
             ),
             ChecklistReason::Revoked => (
                 "The CA has revoked this certificate: its serial number is on the CRL.",
-                "認証局がこの証明書を失効させています。シリアル番号が CRL に載っています。",
+                "CAがこの証明書を失効させています。シリアル番号が CRL に載っています。",
             ),
             ChecklistReason::CrlSignatureInvalid => (
                 "The CRL's signature does not verify.",
-                "CRL の署名を検証できません。",
+                "CRL の署名の検証に失敗しました。",
             ),
             ChecklistReason::NoCrl => (
-                "This side has no CRL, so revocation is not checked here.",
-                "この側は CRL を持っていないため、失効は確認しません。",
+                "The verifier has no CRL, so revocation is not checked.",
+                "検証する側が CRL を持っていないため、失効は確認していません。",
             ),
             ChecklistReason::NoCrlForIssuer => (
-                "No CRL from this certificate's issuer.",
-                "この証明書の発行者の CRL がありません。",
+                "No CRL from this certificate's issuer, so its revocation is not checked.",
+                "この証明書の発行者の CRL がないため、失効は確認していません。",
             ),
             ChecklistReason::UnsupportedSignatureAlgorithm => (
-                "The certificate is signed with an algorithm the lab does not verify (it verifies ECDSA P-256 with SHA-256 only), so the lab's verifier refuses it; other TLS stacks may accept it.",
-                "この証明書の署名アルゴリズムはラボでは検証できません (ラボが検証するのは ECDSA P-256 と SHA-256 の署名だけです)。そのためラボの検証器は拒否しますが、ほかの TLS 実装では受け入れられることがあります。",
+                "The issuer signed this certificate with an algorithm the lab cannot verify (it verifies only ecdsa-with-SHA256 by a P-256 key), so the lab refuses it. This is a limit of the lab, not necessarily a fault in the certificate: OpenSSL and browsers also verify RSA and ECDSA P-384.",
+                "発行者がこの証明書に付けた署名のアルゴリズムは、ラボでは検証できません (検証できるのは P-256 の鍵による ecdsa-with-SHA256 の署名だけです)。そのためラボは拒否しますが、これはラボの制約で、証明書の誤りとは限りません。OpenSSL やブラウザーは RSA や ECDSA P-384 の署名も検証します。",
             ),
             ChecklistReason::NoServerNameGiven => (
-                "No server name was given, so the certificate's names (SAN) were not compared with one.",
-                "サーバー名が指定されていないため、証明書の名前 (SAN) との照合はしていません。",
+                "No server name was given, so the certificate's names (SAN) were not checked. A real client always checks the name it connected to.",
+                "サーバー名が指定されていないため、証明書の名前 (SAN) は照合していません。実際のクライアントは接続先の名前を必ず照合します。",
             ),
             ChecklistReason::SignatureDoesNotMatchKey => (
-                "The CertificateVerify signature does not match the certificate's public key: the sender does not hold the private key.",
-                "CertificateVerify の署名が証明書の公開鍵と一致しません。送信者は秘密鍵を持っていません。",
+                "The CertificateVerify signature does not verify under the certificate's public key: the sender did not prove it holds the private key (or the handshake was altered).",
+                "CertificateVerify の署名を証明書の公開鍵で検証できません。送信者は秘密鍵の所持を証明できていません (またはハンドシェイクが改ざんされています)。",
+            ),
+        },
+    )
+}
+
+/// A certificate's key algorithm as people name it (`ECDSA P-256`, `RSA`…).
+pub fn key_algorithm(key: &mtls_lab_engine::pki::byo::KeyAlgorithm) -> String {
+    use mtls_lab_engine::pki::byo::KeyAlgorithm;
+    match key {
+        KeyAlgorithm::P256 => "ECDSA P-256".into(),
+        KeyAlgorithm::P384 => "ECDSA P-384".into(),
+        KeyAlgorithm::OtherCurve { oid } => format!("EC ({oid})"),
+        KeyAlgorithm::Rsa => "RSA".into(),
+        KeyAlgorithm::Ed25519 => "Ed25519".into(),
+        KeyAlgorithm::Other { oid } => oid.clone(),
+    }
+}
+
+/// What an alert means, by its RFC 8446 name.
+pub fn alert_meaning(lang: Lang, name: &str) -> (String, String) {
+    let body = match name {
+        "close_notify" => (
+            "The sender will send nothing more on this connection: a clean goodbye, not an error.",
+            "送信側はこの接続でこれ以上何も送りません。エラーではなく、正常な終了の挨拶です。",
+        ),
+        "certificate_required" => (
+            "The server requires a client certificate and none was sent.",
+            "サーバーはクライアント証明書を必須としていますが、送られてきませんでした。",
+        ),
+        "unknown_ca" => (
+            "The certificate chain does not lead to a CA the receiver trusts (unknown issuer, missing intermediate, or self-signed).",
+            "証明書チェーンが、受信側の信頼する認証局にたどり着きません (発行者が不明、中間証明書の欠落、自己署名など)。",
+        ),
+        "certificate_expired" => (
+            "A certificate's validity period has ended.",
+            "証明書の有効期間が終わっています。",
+        ),
+        "certificate_revoked" => (
+            "The issuing CA revoked the certificate (it is on the CRL).",
+            "発行した認証局が証明書を失効させています (CRL に載っています)。",
+        ),
+        "unsupported_certificate" => (
+            "The certificate is not allowed for this purpose (its Extended Key Usage does not fit the role).",
+            "証明書はこの用途に使えません (拡張鍵用途 EKU が役割に合いません)。",
+        ),
+        "bad_certificate" => (
+            "The certificate is unacceptable: not yet valid, the wrong name, or otherwise broken.",
+            "証明書を受け入れられません (まだ有効でない、名前が違う、その他の不備)。",
+        ),
+        "decrypt_error" => (
+            "A signature or Finished value did not verify: the peer does not hold the private key, or the handshake was altered.",
+            "署名または Finished の値を検証できませんでした。相手が秘密鍵を持っていないか、ハンドシェイクが改ざんされています。",
+        ),
+        "bad_record_mac" => (
+            "An encrypted record failed its authentication tag: it was changed on the way.",
+            "暗号化レコードの認証タグが一致しません。途中で改ざんされました。",
+        ),
+        "handshake_failure" => (
+            "The two sides could not agree on parameters.",
+            "両者がパラメータに合意できませんでした。",
+        ),
+        "illegal_parameter" => (
+            "A field had a value the receiver does not allow.",
+            "受信側が許容しない値のフィールドがありました。",
+        ),
+        "decode_error" => (
+            "A message could not be decoded.",
+            "メッセージを解析できませんでした。",
+        ),
+        "unexpected_message" => (
+            "A message arrived at the wrong time.",
+            "想定外のタイミングでメッセージが届きました。",
+        ),
+        "record_overflow" => (
+            "A record was longer than TLS allows.",
+            "TLS が許す長さを超えるレコードでした。",
+        ),
+        _ => (
+            "An alert ends the connection.",
+            "アラートで接続が終了します。",
+        ),
+    };
+    (format!("Alert: {name}"), pick(lang, body).to_string())
+}
+
+/// A check's name.
+pub fn check(lang: Lang, c: CheckKind) -> &'static str {
+    pick(
+        lang,
+        match c {
+            CheckKind::SupportedVersion => ("Both speak TLS 1.3", "両者が TLS 1.3 に対応"),
+            CheckKind::CipherSuite => ("A cipher suite in common", "共通の暗号スイート"),
+            CheckKind::KeyShareGroup => (
+                "A key-exchange group and share",
+                "鍵交換グループと key share",
+            ),
+            CheckKind::SignatureScheme => ("A signature scheme in common", "共通の署名方式"),
+            CheckKind::Alpn => (
+                "Application protocol (ALPN)",
+                "アプリケーションプロトコル (ALPN)",
+            ),
+            CheckKind::ServerCertificateChain => (
+                "Server certificate chain is trusted",
+                "サーバー証明書チェーンを信頼できる",
+            ),
+            CheckKind::ClientCertificatePresent => (
+                "The client sent a certificate",
+                "クライアントが証明書を送った",
+            ),
+            CheckKind::ClientCertificateChain => (
+                "Client certificate chain is trusted",
+                "クライアント証明書チェーンを信頼できる",
+            ),
+            CheckKind::ServerCertificateVerify => (
+                "Server's signature proves it holds the private key",
+                "サーバーの署名で秘密鍵の所持を確認",
+            ),
+            CheckKind::ClientCertificateVerify => (
+                "Client's signature proves it holds the private key",
+                "クライアントの署名で秘密鍵の所持を確認",
+            ),
+            CheckKind::ServerFinished => ("Server Finished matches", "サーバーの Finished が一致"),
+            CheckKind::ClientFinished => {
+                ("Client Finished matches", "クライアントの Finished が一致")
+            }
+            CheckKind::RecordAuthentication => (
+                "Record authenticates (AES-GCM tag)",
+                "レコードの認証 (AES-GCM タグ)",
             ),
         },
     )

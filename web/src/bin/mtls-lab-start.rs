@@ -54,13 +54,26 @@ pub fn run_json(id: &str, seed: u64, requests: u32) -> String {
     serde_json::to_string(&direct::run(id, seed, requests as usize)).unwrap_or_default()
 }
 
-/// The bring-your-own check for the app: a `ByoRequest` in JSON, a `ByoAnswer` in JSON out
-/// (`web/src/engine.rs`); a request that does not parse is answered `no_lab`.
+/// The bring-your-own check for the app: a `ByoRequest` as its arguments
+/// (`ByoRequest::to_args`, `web/src/engine.rs`), a `ByoAnswer` in JSON out.
 #[wasm_bindgen]
-pub fn byo_json(request: &str) -> String {
-    let answer = serde_json::from_str::<mtls_lab_web::engine::ByoRequest>(request)
-        .map_or(mtls_lab_web::engine::ByoAnswer::NoLab, |r| direct::byo(&r));
-    serde_json::to_string(&answer).unwrap_or_default()
+pub fn byo_json(
+    input: &str,
+    anchor: u8,
+    seed: u64,
+    ca: &str,
+    server_name: &str,
+    now: f64,
+) -> String {
+    let request = mtls_lab_web::engine::ByoRequest::from_args((
+        input.into(),
+        anchor,
+        seed,
+        ca.into(),
+        server_name.into(),
+        now,
+    ));
+    serde_json::to_string(&direct::byo(&request)).unwrap_or_default()
 }
 
 /// The PEM bundle of a run for the app (the run is made again: keys are not in a Trace).

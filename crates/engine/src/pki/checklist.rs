@@ -24,6 +24,10 @@ const SERVER_AUTH: ObjectIdentifier = ObjectIdentifier::new_unwrap("1.3.6.1.5.5.
 const CLIENT_AUTH: ObjectIdentifier = ObjectIdentifier::new_unwrap("1.3.6.1.5.5.7.3.2");
 /// ecdsa-with-SHA256 (RFC 5758 §3.2).
 const ECDSA_WITH_SHA256: ObjectIdentifier = ObjectIdentifier::new_unwrap("1.2.840.10045.4.3.2");
+/// id-ecPublicKey (RFC 5480 §2.1.1).
+const EC_PUBLIC_KEY: ObjectIdentifier = ObjectIdentifier::new_unwrap("1.2.840.10045.2.1");
+/// secp256r1 (RFC 5480 §2.1.1.1).
+const SECP256R1: ObjectIdentifier = ObjectIdentifier::new_unwrap("1.2.840.10045.3.1.7");
 /// The longest chain the lab follows before giving up (webpki allows a few more).
 const MAX_DEPTH: usize = 6;
 
@@ -292,6 +296,41 @@ impl Cert {
             .raw_bytes()
     }
 
+    /// Whether the public key is ECDSA on P-256, the only key the lab verifies with.
+    fn has_p256_key(&self) -> bool {
+        let alg = &self
+            .parsed
+            .tbs_certificate()
+            .subject_public_key_info()
+            .algorithm;
+        alg.oid == EC_PUBLIC_KEY
+            && alg
+                .parameters
+                .as_ref()
+                .and_then(|p| p.decode_as::<ObjectIdentifier>().ok())
+                == Some(SECP256R1)
+    }
+
+    /// The public key's kind as people name it (`P-384`, `RSA`), or its dotted OIDs.
+    fn key_name(&self) -> String {
+        let alg = &self
+            .parsed
+            .tbs_certificate()
+            .subject_public_key_info()
+            .algorithm;
+        let curve = alg
+            .parameters
+            .as_ref()
+            .and_then(|p| p.decode_as::<ObjectIdentifier>().ok());
+        match (alg.oid.to_string().as_str(), curve.map(|c| c.to_string())) {
+            ("1.2.840.10045.2.1", Some(c)) if c == "1.3.132.0.34" => "P-384".into(),
+            ("1.2.840.10045.2.1", Some(c)) if c == "1.2.840.10045.3.1.7" => "P-256".into(),
+            ("1.2.840.10045.2.1", Some(c)) => format!("EC {c}"),
+            ("1.2.840.113549.1.1.1", _) => "RSA".into(),
+            (other, _) => other.to_string(),
+        }
+    }
+
     fn is_ca(&self) -> bool {
         matches!(
             self.parsed
@@ -544,16 +583,22 @@ pub(crate) fn checklist_with(
 
     // 3. Each signature on the path, leaf first, under the next certificate's key. An
     // algorithm the lab does not verify is said as such, not as a bad signature.
-    if let Some(other) = path
-        .iter()
-        .filter(|c| c.index.is_some())
-        .find(|c| c.parsed.signature_algorithm().oid != ECDSA_WITH_SHA256)
-    {
+    if let Some(w) = path.windows(2).find(|w| {
+        w[0].parsed.signature_algorithm().oid != ECDSA_WITH_SHA256 || !w[1].has_p256_key()
+    }) {
+        let oid = &w[0].parsed.signature_algorithm().oid;
+        // A value, not a sentence: the algorithm, and the issuer's key where that is the
+        // problem (`ecdsa-with-SHA256, P-384`).
+        let detail = if *oid == ECDSA_WITH_SHA256 {
+            format!("{}, {}", algorithm_name(oid), w[1].key_name())
+        } else {
+            algorithm_name(oid)
+        };
         rows.push(ChecklistRow::failed(
             I::Signatures,
             ChecklistReason::UnsupportedSignatureAlgorithm,
-            other.index,
-            Some(algorithm_name(&other.parsed.signature_algorithm().oid)),
+            w[0].index,
+            Some(detail),
         ));
         return finish(rows);
     }

@@ -40,7 +40,10 @@ pub fn subject_dn(der: &[u8]) -> Option<Vec<u8>> {
 /// formatting character (which reorders the text around it on screen).
 fn unprintable(c: char) -> bool {
     c.is_control()
-        || matches!(c, '\u{200e}' | '\u{200f}' | '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}')
+        || matches!(
+            c,
+            '\u{061c}' | '\u{200e}' | '\u{200f}' | '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}'
+        )
 }
 
 /// Writes `c` as RFC 4514 hex pairs, one `\xx` per UTF-8 byte.
