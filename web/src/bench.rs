@@ -249,13 +249,17 @@ fn role_view(
     r: &mtls_lab_engine::pki::byo::RoleReport,
     id: &'static str,
 ) -> Html {
-    let row_view = |row: &mtls_lab_engine::pki::checklist::ChecklistRow, leaf_only: bool| {
+    // `leaf_only`: a check on the leaf alone (repeated after the chain stopped, or the only
+    // checks without a CA); `marked`: say so in front of it.
+    let row_view = |row: &mtls_lab_engine::pki::checklist::ChecklistRow,
+                    leaf_only: bool,
+                    marked: bool| {
         let (mark, words) = lessons::check_status(lang, row.status);
         html! {
             <li class={match row.status { CheckStatus::Passed => "ok", CheckStatus::Failed => "bad", _ => "muted" }}>
                 <span class="mark" aria-hidden="true">{ mark }</span>{ " " }
-                if leaf_only { { pick(lang, ("(leaf alone) ", "(リーフ単体) ")) } }
-                { lessons::checklist_item(lang, row.item) }{ " — " }<strong>{ words }</strong>
+                if marked { { pick(lang, ("(leaf alone) ", "(リーフ単体) ")) } }
+                { if leaf_only { mtls_lab_texts::leaf_check_item(lang, row.item) } else { lessons::checklist_item(lang, row.item) } }{ " — " }<strong>{ words }</strong>
                 if let Some(reason) = row.reason {
                     <div class="detail">{ lessons::checklist_reason(lang, reason) }
                         if let Some(d) = &row.detail { { " " }<code>{ d.clone() }</code> }</div>
@@ -267,7 +271,7 @@ fn role_view(
         Some(list) => (
             list.rows
                 .iter()
-                .map(|row| row_view(row, false))
+                .map(|row| row_view(row, false, false))
                 // A leaf check is repeated only where the chain stopped the list before it.
                 .chain(
                     r.leaf_checks
@@ -277,7 +281,7 @@ fn role_view(
                                 l.item == row.item && l.status == CheckStatus::NotReached
                             })
                         })
-                        .map(|row| row_view(row, true)),
+                        .map(|row| row_view(row, true, true)),
                 )
                 .collect::<Html>(),
             r.root.as_ref().map(|root| match lang {
@@ -286,7 +290,7 @@ fn role_view(
             }),
         ),
         None => (
-            r.leaf_checks.iter().map(|row| row_view(row, false)).collect::<Html>(),
+            r.leaf_checks.iter().map(|row| row_view(row, true, false)).collect::<Html>(),
             Some(pick(lang, (
                 "Not checked without a CA to trust: the chain to a root, each certificate's signature, and revocation. Only the checks on the leaf alone were made.",
                 "信頼するCAがないため、ルートCAまでのチェーン・各証明書の署名・失効は検証していません。リーフ単体でできる検査だけを行いました。",
@@ -473,11 +477,12 @@ pub fn ByoBox(props: &ByoProps) -> Html {
                     { radio(Trusting::Nobody, "byo-trust-none", ("None: check the leaf alone", "なし (リーフ証明書単体を検査)")) }
                 </fieldset>
                 if *trusting == Trusting::Pasted {
-                    <textarea rows="4" class="byo-input" data-testid="byo-ca" value={(*ca).clone()} oninput={on_ca}
-                              aria-label={pick(lang, ("Root CA certificate to trust, in PEM", "信頼するルートCA証明書 (PEM)"))}
-                              placeholder="-----BEGIN CERTIFICATE-----" />
+                    <label class="byo-field">{ pick(lang, ("Root CA certificate to trust (PEM)", "信頼するルートCA証明書 (PEM)")) }
+                        <textarea rows="4" class="byo-input" data-testid="byo-ca" value={(*ca).clone()} oninput={on_ca}
+                                  placeholder="-----BEGIN CERTIFICATE-----" />
+                    </label>
                 }
-                <label class="choice">{ pick(lang, ("Server name to check (empty: not checked) ", "照合するサーバー名 (空欄なら照合しない) ")) }
+                <label class="byo-field">{ pick(lang, ("Server name to check (empty: not checked) ", "照合するサーバー名 (空欄なら照合しない) ")) }
                     <input type="text" data-testid="byo-name" value={(*name).clone()} oninput={on_name} spellcheck="false" />
                 </label>
                 <button class="primary" onclick={check} data-testid="byo-check">{ pick(lang, ("Check it", "検証する")) }</button>

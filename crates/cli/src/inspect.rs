@@ -12,7 +12,9 @@ use mtls_lab_engine::pki::byo::{ByoReport, RoleReport, Trust, examine};
 use mtls_lab_engine::pki::checklist::{CheckStatus, ChecklistRow};
 use mtls_lab_engine::pki::inspect;
 use mtls_lab_engine::scenario;
-use mtls_lab_texts::{Lang, check_status, checklist_item, checklist_reason, key_algorithm, pick};
+use mtls_lab_texts::{
+    Lang, check_status, checklist_item, checklist_reason, key_algorithm, leaf_check_item, pick,
+};
 
 use crate::files;
 
@@ -151,12 +153,15 @@ pub fn run(req: &Request) -> Result<(String, Verdict), String> {
     Ok((text, verdict))
 }
 
-fn row_text(lang: Lang, row: &ChecklistRow, prefix: &str) -> String {
+/// One row; `leaf` for a check on the leaf alone.
+fn row_text(lang: Lang, row: &ChecklistRow, prefix: &str, leaf: bool) -> String {
     let (mark, words) = check_status(lang, row.status);
-    let mut out = format!(
-        "  {mark} {prefix}{} — {words}\n",
+    let item = if leaf {
+        leaf_check_item(lang, row.item)
+    } else {
         checklist_item(lang, row.item)
-    );
+    };
+    let mut out = format!("  {mark} {prefix}{item} — {words}\n");
     if let Some(reason) = row.reason {
         out.push_str(&format!("      {}", checklist_reason(lang, reason)));
         let mut extra = Vec::new();
@@ -279,7 +284,7 @@ fn render(report: &ByoReport, req: &Request, anchor: Option<&str>, at: i64, name
                     ),
                 });
                 for row in &list.rows {
-                    out.push_str(&row_text(lang, row, ""));
+                    out.push_str(&row_text(lang, row, "", false));
                 }
                 let leaf_prefix = pick(lang, ("leaf alone: ", "リーフ単体: "));
                 for row in r.leaf_checks.iter().filter(|row| {
@@ -288,7 +293,7 @@ fn render(report: &ByoReport, req: &Request, anchor: Option<&str>, at: i64, name
                         .iter()
                         .any(|l| l.item == row.item && l.status == CheckStatus::NotReached)
                 }) {
-                    out.push_str(&row_text(lang, row, leaf_prefix));
+                    out.push_str(&row_text(lang, row, leaf_prefix, true));
                 }
             }
             _ => {
@@ -307,7 +312,7 @@ fn render(report: &ByoReport, req: &Request, anchor: Option<&str>, at: i64, name
                     ),
                 });
                 for row in &r.leaf_checks {
-                    out.push_str(&row_text(lang, row, ""));
+                    out.push_str(&row_text(lang, row, "", true));
                 }
             }
         }

@@ -91,6 +91,21 @@ pub fn checklist_item(lang: Lang, item: ChecklistItem) -> &'static str {
     )
 }
 
+/// A row of the checks on the leaf alone: as [`checklist_item`], but the validity row is about
+/// the leaf only (there may be no trust anchor to speak of).
+pub fn leaf_check_item(lang: Lang, item: ChecklistItem) -> &'static str {
+    match item {
+        ChecklistItem::Validity => pick(
+            lang,
+            (
+                "The leaf is within its validity period",
+                "リーフ証明書が有効期間内にある",
+            ),
+        ),
+        other => checklist_item(lang, other),
+    }
+}
+
 /// A checklist row's status.
 pub fn check_status(lang: Lang, s: CheckStatus) -> (&'static str, &'static str) {
     let words = pick(
@@ -121,8 +136,8 @@ pub fn checklist_reason(lang: Lang, r: ChecklistReason) -> &'static str {
                 "証明書を解析できません。",
             ),
             ChecklistReason::IssuerNotFound => (
-                "Nobody we trust issued this certificate: its issuer is neither a trusted root nor in the chain sent.",
-                "信頼できる発行者が見つかりません。発行者は信頼するルートCAでも、送られたチェーン内の証明書でもありません。",
+                "Its issuer's certificate is neither a trusted root CA nor among the certificates sent, so no chain to a trusted root can be built. If the issuer is an intermediate CA, its certificate was probably not sent.",
+                "発行者の証明書が、信頼するルートCAでも送られてきた証明書の中にもないため、信頼するルートCAまでのチェーンを組み立てられません。発行者が中間CAなら、その証明書が送られていない可能性があります。",
             ),
             ChecklistReason::SelfSignedNotTrusted => (
                 "The certificate signed itself, and it is not in our trust store.",
