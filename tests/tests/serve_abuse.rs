@@ -396,3 +396,156 @@ fn abuse_never_stops_the_server_and_memory_stays_bounded() {
     let threads = status_kb(pid, "Threads");
     assert!(threads < 16, "connection threads linger: {threads}");
 }
+
+/// 260 connections from 127.0.0.2, each trickling the first bytes of a ClientHello record one
+/// byte every 2 s (well under the 10 s idle timeout), then silent.
+const SLOWLORIS: &str = r#"
+import socket, sys, time
+port, n = int(sys.argv[1]), int(sys.argv[2])
+socks = []
+for i in range(n):
+    s = socket.socket()
+    s.bind(("127.0.0.2", 0))
+    try:
+        s.connect(("127.0.0.1", port))
+        socks.append(s)
+    except OSError:
+        pass
+print("open", len(socks), flush=True)
+for b in bytes([0x16, 3, 1, 0, 200, 1]):
+    for s in socks:
+        try:
+            s.send(bytes([b]))
+        except OSError:
+            pass
+    time.sleep(2)
+time.sleep(30)
+"#;
+
+#[test]
+fn a_slow_loris_from_one_host_does_not_lock_out_other_clients() {
+    let pki = pki("abuse-slowloris");
+    let server = Peer::mtls_lab_serve(&pki, false);
+    let config = client_config(&pki);
+    let port = server.port().to_string();
+    let started = Instant::now();
+    let mut cmd = Command::new("python3");
+    cmd.args(["-c", SLOWLORIS, &port, "260"]);
+    let attack = Peer::start(&mut cmd, "open", String::new());
+    // Every attacking connection has been accepted or refused before the good client comes.
+    let settle = Instant::now() + Duration::from_secs(10);
+    while server
+        .lines()
+        .iter()
+        .filter(|l| l.starts_with("127.0.0.2:"))
+        .count()
+        < 260 - 32
+        && Instant::now() < settle
+    {
+        std::thread::sleep(Duration::from_millis(20));
+    }
+    let refused = server
+        .lines()
+        .iter()
+        .filter(|l| l.contains("refused: 32 connections from 127.0.0.2 already open"))
+        .count();
+    assert_eq!(refused, 260 - 32, "{:?}", server.lines().last());
+    // While 32 of its connections trickle, a client from another address is served at once.
+    let before = Instant::now();
+    let good = assert_hello(&server.addr, &config);
+    let served_in = before.elapsed();
+    // The trickling connections are dropped at the 15 s handshake deadline, though never
+    // idle for 10 s.
+    let deadline = Instant::now() + Duration::from_secs(20);
+    let dropped = loop {
+        let n = server
+            .lines()
+            .iter()
+            .filter(|l| l.contains("handshake not finished within 15 s"))
+            .count();
+        if n >= 32 || Instant::now() > deadline {
+            break n;
+        }
+        std::thread::sleep(Duration::from_millis(50));
+    };
+    let freed_after = started.elapsed();
+    drop(attack);
+    assert_eq!(dropped, 32, "{:?}", server.lines());
+    assert!(
+        freed_after >= Duration::from_secs(14) && freed_after < Duration::from_secs(19),
+        "{freed_after:?}"
+    );
+    let by_peer = lines_by_peer(&server, 1, 5);
+    assert!(one_line(&by_peer, &good).contains("ok: TLS 1.3"));
+    eprintln!(
+        "slow loris: 260 connections from 127.0.0.2, {refused} refused at once, 32 dropped at the \
+         handshake deadline after {freed_after:?}; a client from 127.0.0.1 served in {served_in:?}"
+    );
+}
+
+/// A client that sends its request with a body (or an endless header) in one go, then reads
+/// the answer.
+const BODY_CLIENT: &str = r#"
+import socket, ssl, sys, time
+ctx = ssl.create_default_context(cafile=sys.argv[2])
+body = b"x" * int(sys.argv[3])
+head = b"POST / HTTP/1.1\r\nHost: server.example\r\nContent-Length: %d\r\n" % len(body)
+# An unterminated header block when asked: the request never ends.
+request = head + (b"X-Junk: " + body if sys.argv[4] == "junk" else b"\r\n" + body)
+with socket.create_connection(("127.0.0.1", int(sys.argv[1]))) as raw:
+    with ctx.wrap_socket(raw, server_hostname="server.example") as tls:
+        try:
+            # The body in pieces, as an upload goes: the server answers at the end of the
+            # headers while the rest is still on its way.
+            for i in range(0, len(request), 20000):
+                tls.sendall(request[i:i + 20000])
+                time.sleep(0.02)
+        except OSError as e:
+            print("send failed:", e)
+        answer = b""
+        try:
+            while True:
+                chunk = tls.recv(4096)
+                if not chunk:
+                    break
+                answer += chunk
+        except (ssl.SSLError, OSError) as e:
+            print("recv failed:", e)
+        print(answer.decode(errors="replace"))
+"#;
+
+#[test]
+fn the_answer_survives_a_client_still_sending_its_body() {
+    let pki = pki("abuse-body");
+    let server = Peer::mtls_lab_serve(&pki, false);
+    for _ in 0..3 {
+        let mut cmd = Command::new("python3");
+        cmd.args(["-c", BODY_CLIENT, server.port()])
+            .arg(pki.join("ca.pem"))
+            .args(["400000", "body"]);
+        let out = mtls_lab_tests::run_with_input(&mut cmd, b"", 20);
+        let shown = text(&out);
+        assert!(shown.contains("Hello, anonymous!"), "{shown}");
+        assert!(!shown.contains("failed:"), "{shown}");
+    }
+}
+
+#[test]
+fn a_request_too_large_to_answer_is_logged_as_refused() {
+    let pki = pki("abuse-large");
+    let server = Peer::mtls_lab_serve(&pki, false);
+    let mut cmd = Command::new("python3");
+    cmd.args(["-c", BODY_CLIENT, server.port()])
+        .arg(pki.join("ca.pem"))
+        .args(["70000", "junk"]);
+    let out = mtls_lab_tests::run_with_input(&mut cmd, b"", 20);
+    assert!(!text(&out).contains("Hello"), "{}", text(&out));
+    let by_peer = lines_by_peer(&server, 1, 10);
+    let log: Vec<String> = by_peer.into_values().flatten().collect();
+    assert_eq!(log.len(), 1, "{log:?}");
+    assert!(
+        log[0]
+            .ends_with("refused: request over 65536 bytes without an end of headers, not answered"),
+        "{log:?}"
+    );
+}

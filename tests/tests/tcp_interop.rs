@@ -548,3 +548,67 @@ fn cli_runs_bench_strings_and_inspects_certificates() {
         "the key's bytes are never echoed: {err}"
     );
 }
+
+#[test]
+fn connect_reports_the_alert_of_a_server_that_requires_a_certificate() {
+    // GnuTLS's server requires a client certificate; `connect` has none. The server's
+    // certificate_required alert (116) waits in the socket while our next write already fails
+    // (GnuTLS closes at once): every run must report the alert, never only a broken pipe.
+    let pki = pki("connect-cert-required", &[]);
+    let port = mtls_lab_tests::free_port();
+    let mut cmd = Command::new("gnutls-serv");
+    cmd.args(["--http", "--require-client-cert", "--port"])
+        .arg(port.to_string())
+        .arg("--x509certfile")
+        .arg(pki.join("server.pem"))
+        .arg("--x509keyfile")
+        .arg(pki.join("server.key"))
+        .arg("--x509cafile")
+        .arg(pki.join("ca.pem"));
+    let server = Peer::start(&mut cmd, "listening on IPv4", format!("127.0.0.1:{port}"));
+    for _ in 0..5 {
+        let (ok, out) = connect(&server.addr, &pki, false, &[]);
+        assert!(!ok, "{out}");
+        assert!(
+            out.contains("peer sent alert certificate_required"),
+            "{out}"
+        );
+        assert!(!out.contains("Broken pipe"), "{out}");
+    }
+    // With the certificate, GnuTLS serves the same client.
+    let (ok, out) = connect(&server.addr, &pki, true, &[]);
+    assert!(ok, "{out}");
+}
+
+#[test]
+fn a_leaf_sent_without_its_intermediate_is_named_in_the_log() {
+    // `openssl s_client -cert client.pem` sends only the first certificate of the file.
+    let pki = pki("missing-intermediate-log", &[]);
+    let server = Peer::mtls_lab_serve(&pki, true);
+    let out = s_client(
+        &server.addr,
+        &pki.join("ca.pem"),
+        Some((&pki.join("client.pem"), &pki.join("client.key"), None)),
+        &[],
+    );
+    assert!(!out.contains("Hello, alice!"), "{out}");
+    let log = server.wait_for_lines("failed", 1);
+    assert!(
+        log.first().is_some_and(|l| l.contains("unknown_ca")
+            && l.contains("CN=mTLS Lab Intermediate CA")
+            && l.contains("-cert_chain")),
+        "{log:?}"
+    );
+    // With -cert_chain, as the README shows, the same client is served.
+    let out = s_client(
+        &server.addr,
+        &pki.join("ca.pem"),
+        Some((
+            &pki.join("client.pem"),
+            &pki.join("client.key"),
+            Some(&pki.join("client.pem")),
+        )),
+        &[],
+    );
+    assert!(out.contains("Hello, alice!"), "{out}");
+}

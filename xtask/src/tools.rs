@@ -125,6 +125,7 @@ pub fn ensure_test_tools(root: &Path) -> Result<(), String> {
         ("openssl", "/usr/bin/openssl"),
         ("curl", "/usr/bin/curl"),
         ("python3", "/usr/bin/python3"),
+        ("gnutls-bin", "/usr/bin/gnutls-serv"),
         // Without a CJK font the Japanese screenshots show empty boxes.
         (
             "fonts-noto-cjk",
@@ -137,7 +138,9 @@ pub fn ensure_test_tools(root: &Path) -> Result<(), String> {
         .map(|(pkg, _)| *pkg)
         .collect();
     if missing.is_empty() {
-        step("chromium, chromium-driver, tshark, openssl, curl, python3, fonts-noto-cjk: present");
+        step(
+            "chromium, chromium-driver, tshark, openssl, curl, python3, gnutls-bin, fonts-noto-cjk: present",
+        );
     } else {
         step(&format!("{}: installing with apt-get", missing.join(", ")));
         run(Command::new("apt-get").arg("update").arg("-q"))?;

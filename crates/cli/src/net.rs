@@ -1,11 +1,13 @@
 //! `serve` and `connect`: the engine over real TCP sockets, so OpenSSL, curl and Python can
 //! talk to it. This is the only place that does I/O; the engine only sees bytes.
 
+use std::collections::HashMap;
 use std::io::{Read, Write};
+use std::net::IpAddr;
 use std::net::{TcpListener, TcpStream};
 use std::path::Path;
-use std::sync::Arc;
 use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::{Arc, Mutex};
 use std::time::Duration;
 
 use mtls_lab_engine::crypto::Group;
@@ -21,6 +23,18 @@ use crate::{files, out};
 const IDLE_TIMEOUT: Duration = Duration::from_secs(10);
 /// Connections served at once; more are refused until one ends.
 const MAX_CONNECTIONS: usize = 256;
+/// Connections served at once for one peer address, so one host cannot take every slot (a
+/// slow-loris client that trickles a ClientHello keeps each of its connections alive under
+/// the idle timeout).
+const MAX_PER_PEER: usize = 32;
+/// The longest a handshake may take, however the peer trickles its bytes (longer than the idle
+/// timeout, so a peer that merely stops is still told apart as idle).
+const HANDSHAKE_DEADLINE: Duration = Duration::from_secs(15);
+/// What the server still reads from a client after answering, before it closes, so the
+/// client's unread bytes do not turn the close into a reset that loses the answer.
+const MAX_DRAIN: usize = 4 * 1024 * 1024;
+/// How long the server waits for that.
+const DRAIN_TIMEOUT: Duration = Duration::from_secs(2);
 /// Largest HTTP request the server reads.
 const MAX_REQUEST: usize = 64 * 1024;
 
@@ -127,23 +141,50 @@ pub fn serve(addr: &str, dir: &Path, mtls: bool) -> Result<(), String> {
     ));
     let base = Arc::new(base);
     let active = Arc::new(AtomicUsize::new(0));
+    let per_peer: Arc<Mutex<HashMap<IpAddr, usize>>> = Arc::default();
     for stream in listener.incoming() {
         let Ok(stream) = stream else { continue };
-        let peer = stream
-            .peer_addr()
-            .map(|a| a.to_string())
-            .unwrap_or_else(|_| "?".into());
+        let (peer, ip) = match stream.peer_addr() {
+            Ok(a) => (a.to_string(), Some(a.ip())),
+            Err(_) => ("?".to_string(), None),
+        };
         if active.load(Ordering::SeqCst) >= MAX_CONNECTIONS {
             out::line(&format!(
                 "{peer}: refused: {MAX_CONNECTIONS} connections already open"
             ));
             continue;
         }
+        if let Some(ip) = ip {
+            let Ok(mut counts) = per_peer.lock() else {
+                continue;
+            };
+            let n = counts.entry(ip).or_insert(0);
+            if *n >= MAX_PER_PEER {
+                drop(counts);
+                out::line(&format!(
+                    "{peer}: refused: {MAX_PER_PEER} connections from {ip} already open"
+                ));
+                continue;
+            }
+            *n += 1;
+        }
         active.fetch_add(1, Ordering::SeqCst);
-        let (base, active) = (Arc::clone(&base), Arc::clone(&active));
+        let (base, active, per_peer) = (
+            Arc::clone(&base),
+            Arc::clone(&active),
+            Arc::clone(&per_peer),
+        );
         std::thread::spawn(move || {
             let line = serve_one(stream, &base);
             active.fetch_sub(1, Ordering::SeqCst);
+            if let (Some(ip), Ok(mut counts)) = (ip, per_peer.lock()) {
+                if let Some(n) = counts.get_mut(&ip) {
+                    *n = n.saturating_sub(1);
+                    if *n == 0 {
+                        counts.remove(&ip);
+                    }
+                }
+            }
             out::line(&format!("{peer}: {line}"));
         });
     }
@@ -151,8 +192,8 @@ pub fn serve(addr: &str, dir: &Path, mtls: bool) -> Result<(), String> {
 }
 
 fn serve_one(mut stream: TcpStream, base: &ServerConfig) -> String {
-    let _ = stream.set_read_timeout(Some(IDLE_TIMEOUT));
     let _ = stream.set_nodelay(true);
+    let started = std::time::Instant::now();
     let mut config = base.clone();
     config.now = unix_now();
     let seed = match os_seed() {
@@ -161,6 +202,8 @@ fn serve_one(mut stream: TcpStream, base: &ServerConfig) -> String {
     };
     let mut conn = Connection::server(config, LabRng::from_seed_bytes(seed));
     let mut request = Vec::new();
+    // Whether the request outgrew MAX_REQUEST and was closed unanswered.
+    let mut too_large = false;
     let mut buf = vec![0u8; 32 * 1024];
     loop {
         let out = conn.take_tls();
@@ -169,6 +212,12 @@ fn serve_one(mut stream: TcpStream, base: &ServerConfig) -> String {
         }
         if let Some(e) = conn.error() {
             if matches!(e, Error::Closed) {
+                drain(&mut stream);
+                if too_large {
+                    return format!(
+                        "refused: request over {MAX_REQUEST} bytes without an end of headers, not answered"
+                    );
+                }
                 let who = conn
                     .negotiated()
                     .peer_chain
@@ -181,7 +230,15 @@ fn serve_one(mut stream: TcpStream, base: &ServerConfig) -> String {
                     request.len()
                 );
             }
-            return format!("failed: {}", describe_failure(e));
+            let mut line = format!("failed: {}", describe_failure(e));
+            if let Some(missing) = missing_intermediate(&conn.take_events()) {
+                line.push_str(&format!(
+                    " — the client sent no certificate for its issuer {missing}, which is \
+                     not the trusted root: if that is an intermediate CA, its certificate is \
+                     missing (OpenSSL: -cert_chain intermediate.pem)"
+                ));
+            }
+            return line;
         }
         if !conn.is_handshaking() {
             request.extend(conn.take_app_data());
@@ -192,10 +249,26 @@ fn serve_one(mut stream: TcpStream, base: &ServerConfig) -> String {
                 continue;
             }
             if request.len() > MAX_REQUEST {
+                too_large = true;
                 conn.close();
                 continue;
             }
         }
+        // The idle timeout, and while handshaking the time left before the deadline.
+        let wait = if conn.is_handshaking() {
+            match HANDSHAKE_DEADLINE.checked_sub(started.elapsed()) {
+                Some(left) if !left.is_zero() => left.min(IDLE_TIMEOUT),
+                _ => {
+                    return format!(
+                        "failed: handshake not finished within {} s, connection dropped",
+                        HANDSHAKE_DEADLINE.as_secs()
+                    );
+                }
+            }
+        } else {
+            IDLE_TIMEOUT
+        };
+        let _ = stream.set_read_timeout(Some(wait));
         let n = match stream.read(&mut buf) {
             Ok(0) => {
                 return format!(
@@ -214,6 +287,12 @@ fn serve_one(mut stream: TcpStream, base: &ServerConfig) -> String {
                     std::io::ErrorKind::WouldBlock | std::io::ErrorKind::TimedOut
                 ) =>
             {
+                if conn.is_handshaking() && started.elapsed() >= HANDSHAKE_DEADLINE {
+                    return format!(
+                        "failed: handshake not finished within {} s, connection dropped",
+                        HANDSHAKE_DEADLINE.as_secs()
+                    );
+                }
                 return format!(
                     "failed: no data for {} s, connection dropped",
                     IDLE_TIMEOUT.as_secs()
@@ -223,6 +302,38 @@ fn serve_one(mut stream: TcpStream, base: &ServerConfig) -> String {
         };
         let _ = conn.read_tls(&buf[..n]);
     }
+}
+
+/// Closes our side and reads what the client still sends (at most [`MAX_DRAIN`] bytes, for at
+/// most [`DRAIN_TIMEOUT`]), so that a client still sending a request body gets the answer and
+/// a clean close rather than a reset that may destroy the answer in its receive buffer.
+fn drain(stream: &mut TcpStream) {
+    let _ = stream.shutdown(std::net::Shutdown::Write);
+    let _ = stream.set_read_timeout(Some(DRAIN_TIMEOUT));
+    let deadline = std::time::Instant::now() + DRAIN_TIMEOUT;
+    let mut buf = [0u8; 16 * 1024];
+    let mut total = 0;
+    while total < MAX_DRAIN && std::time::Instant::now() < deadline {
+        match stream.read(&mut buf) {
+            Ok(0) | Err(_) => return,
+            Ok(n) => total += n,
+        }
+    }
+}
+
+/// The issuer named by a client-certificate checklist that stopped because the issuer's
+/// certificate was neither sent nor the trusted root: the missing intermediate.
+fn missing_intermediate(events: &[Event]) -> Option<String> {
+    use mtls_lab_engine::pki::checklist::{CertificateOwner, ChecklistReason};
+    events.iter().find_map(|e| match e {
+        Event::Checklist(list) if list.owner == CertificateOwner::Client => list
+            .rows
+            .iter()
+            .find(|r| r.reason == Some(ChecklistReason::IssuerNotFound))
+            .and_then(|r| r.detail.as_deref())
+            .map(inspect::printable),
+        _ => None,
+    })
 }
 
 /// What `connect` learned.
@@ -279,10 +390,24 @@ pub fn connect(
     let mut buf = vec![0u8; 32 * 1024];
     loop {
         let out = conn.take_tls();
-        if !out.is_empty() {
-            stream
-                .write_all(&out)
-                .map_err(|e| format!("connection lost while sending: {e}"))?;
+        if !out.is_empty()
+            && let Err(e) = stream.write_all(&out)
+        {
+            // A server that refuses us (certificate_required, say) sends its alert and
+            // closes; our next write then fails, but the alert is already in the socket:
+            // read what is left and report it rather than the broken pipe.
+            let _ = stream.set_read_timeout(Some(Duration::from_secs(2)));
+            while let Ok(n) = stream.read(&mut buf) {
+                if n == 0 || conn.read_tls(&buf[..n]).is_err() {
+                    break;
+                }
+            }
+            return Err(match conn.error() {
+                Some(e) if !matches!(e, Error::Closed) => {
+                    format!("handshake with {addr} failed: {}", describe_failure(e))
+                }
+                _ => format!("connection lost while sending: {e}"),
+            });
         }
         if let Some(e) = conn.error()
             && !matches!(e, Error::Closed)
