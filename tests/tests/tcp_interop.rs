@@ -612,3 +612,110 @@ fn a_leaf_sent_without_its_intermediate_is_named_in_the_log() {
     );
     assert!(out.contains("Hello, alice!"), "{out}");
 }
+
+/// `gnutls-cli` sending the lab's HTTP request to `addr`, checking the name server.example;
+/// with `cert`, the client certificate file (its whole chain) and key.
+fn gnutls_cli(addr: &str, ca: &Path, cert: Option<(&Path, &Path)>) -> (bool, String) {
+    let (host, port) = addr.rsplit_once(':').unwrap_or((addr, ""));
+    let mut cmd = Command::new("gnutls-cli");
+    cmd.args([
+        "--port",
+        port,
+        "--sni-hostname",
+        "server.example",
+        "--verify-hostname",
+        "server.example",
+        "--x509cafile",
+    ])
+    .arg(ca);
+    if let Some((chain, key)) = cert {
+        cmd.arg("--x509certfile")
+            .arg(chain)
+            .arg("--x509keyfile")
+            .arg(key);
+    }
+    cmd.arg(host);
+    let out = run_with_input(&mut cmd, REQUEST, 20);
+    (out.status.success(), text(&out))
+}
+
+/// The alert number GnuTLS reports receiving (`*** Received alert [45]: …`).
+fn gnutls_alert(text: &str) -> Option<u8> {
+    let rest = text.split("Received alert [").nth(1)?;
+    rest.split(']').next()?.parse().ok()
+}
+
+#[test]
+fn gnutls_talks_to_serve_and_connect_one_way_and_mutual() {
+    let pki = pki("gnutls", &[]);
+    // gnutls-cli against `serve`, one-way and mutual.
+    for mtls in [false, true] {
+        let server = Peer::mtls_lab_serve(&pki, mtls);
+        let cert = mtls.then(|| (pki.join("client.pem"), pki.join("client.key")));
+        let (ok, out) = gnutls_cli(
+            &server.addr,
+            &pki.join("ca.pem"),
+            cert.as_ref().map(|(c, k)| (c.as_path(), k.as_path())),
+        );
+        assert!(ok, "{out}");
+        assert!(
+            out.contains("(TLS1.3-X.509)") && out.contains("(AES-128-GCM)"),
+            "GnuTLS's own description of the session: {out}"
+        );
+        let who = if mtls {
+            "Hello, alice!"
+        } else {
+            "Hello, anonymous!"
+        };
+        assert!(out.contains(who), "{out}");
+    }
+    // `connect` against gnutls-serv, one-way and mutual.
+    for mtls in [false, true] {
+        let port = mtls_lab_tests::free_port();
+        let mut cmd = Command::new("gnutls-serv");
+        cmd.args(["--http", "--port"]).arg(port.to_string());
+        if mtls {
+            cmd.arg("--require-client-cert");
+        }
+        cmd.arg("--x509certfile")
+            .arg(pki.join("server.pem"))
+            .arg("--x509keyfile")
+            .arg(pki.join("server.key"))
+            .arg("--x509cafile")
+            .arg(pki.join("ca.pem"));
+        let server = Peer::start(&mut cmd, "listening on IPv4", format!("127.0.0.1:{port}"));
+        let (ok, out) = connect(&server.addr, &pki, mtls, &[]);
+        assert!(ok, "{out}");
+        assert!(out.contains("HTTP/1.0 200 OK"), "gnutls-serv's page: {out}");
+        if mtls {
+            assert!(
+                out.contains("alice"),
+                "gnutls-serv shows the client's certificate: {out}"
+            );
+        }
+    }
+}
+
+#[test]
+fn gnutls_reads_the_alert_each_bad_client_certificate_gets() {
+    // The same alerts OpenSSL's server sends (engine_made_bad_client_certificates_are_refused),
+    // as GnuTLS reads them off the wire.
+    for (kind, alert) in [
+        ("expired", 45),
+        ("not-yet-valid", 42),
+        ("revoked", 44),
+        ("wrong-eku", 43),
+        ("unknown-ca", 48),
+        ("missing-intermediate", 48),
+    ] {
+        let pki = pki(&format!("gnutls-bad-{kind}"), &["--client", kind]);
+        let server = Peer::mtls_lab_serve(&pki, true);
+        let (ok, out) = gnutls_cli(
+            &server.addr,
+            &pki.join("ca.pem"),
+            Some((&pki.join("client.pem"), &pki.join("client.key"))),
+        );
+        assert!(!ok, "{kind}: {out}");
+        assert_eq!(gnutls_alert(&out), Some(alert), "{kind}: {out}");
+    }
+}
