@@ -177,12 +177,12 @@ pub fn serve(addr: &str, dir: &Path, mtls: bool) -> Result<(), String> {
         std::thread::spawn(move || {
             let line = serve_one(stream, &base);
             active.fetch_sub(1, Ordering::SeqCst);
-            if let (Some(ip), Ok(mut counts)) = (ip, per_peer.lock()) {
-                if let Some(n) = counts.get_mut(&ip) {
-                    *n = n.saturating_sub(1);
-                    if *n == 0 {
-                        counts.remove(&ip);
-                    }
+            if let (Some(ip), Ok(mut counts)) = (ip, per_peer.lock())
+                && let Some(n) = counts.get_mut(&ip)
+            {
+                *n = n.saturating_sub(1);
+                if *n == 0 {
+                    counts.remove(&ip);
                 }
             }
             out::line(&format!("{peer}: {line}"));
