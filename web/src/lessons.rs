@@ -52,8 +52,8 @@ pub fn scenario(lang: Lang, id: &str) -> (String, String) {
                 "HelloRetryRequest を伴う相互TLS",
             ),
             (
-                "The server prefers P-256 but the client guessed x25519 for its key share, so the server asks it to try again.",
-                "サーバーは P-256 を優先しますが、クライアントは x25519 の key share を送ったため、サーバーがやり直しを求めます。",
+                "This server supports only P-256, but the client guessed x25519 for its key share (it lists P-256 too), so the server asks it to try again with P-256: a HelloRetryRequest.",
+                "このサーバーは P-256 にしか対応していませんが、クライアントは x25519 の key share を送りました (P-256 にも対応しているとリストで伝えています)。そこでサーバーは P-256 でやり直すよう求めます (HelloRetryRequest)。",
             ),
         ),
         "no-client-cert" => (

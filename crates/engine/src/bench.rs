@@ -563,12 +563,18 @@ pub fn run_bench(bench: &Bench, seed: u64) -> Trace {
     let mut server = server_config(&pki, bench.mutual);
 
     // The group: the server prefers `bench.group`; the client supports both, and its first
-    // key share is for that group, or with `hrr` for the other one (RFC 8446 §4.1.4).
+    // key share is for that group, or with `hrr` for the other one (RFC 8446 §4.1.4). With
+    // `hrr` the server supports `bench.group` alone: a server that supported the other group
+    // too would take the share the client sent instead of asking for another.
     let other = match bench.group {
         Group::X25519 => Group::Secp256r1,
         Group::Secp256r1 => Group::X25519,
     };
-    server.groups = vec![bench.group, other];
+    server.groups = if bench.hello_retry {
+        vec![bench.group]
+    } else {
+        vec![bench.group, other]
+    };
     client.supported_groups = vec![bench.group, other];
     client.key_share_groups = vec![if bench.hello_retry {
         other

@@ -22,6 +22,10 @@ pub enum Error {
     RecordOverflow,
     /// A protected record failed authentication (§5.2).
     BadRecordMac,
+    /// The client sent more early data than the server skips for a ClientHello offering
+    /// early_data it does not accept (§4.2.10, and §4.6.1: more than max_early_data_size is
+    /// unexpected_message). Carries the limit in bytes.
+    TooMuchEarlyData(usize),
     /// The peers share no parameters to proceed with.
     HandshakeFailure(&'static str),
     /// A field has a value the protocol forbids here.
@@ -30,6 +34,9 @@ pub enum Error {
     MissingExtension(&'static str),
     /// The peer does not speak TLS 1.3.
     ProtocolVersion,
+    /// A ClientHello.legacy_version of 0x0300 (SSL 3.0) or lower (Appendix D.5:
+    /// protocol_version).
+    ObsoleteLegacyVersion(u16),
     /// The peer's certificate chain failed verification.
     Certificate(VerifyError),
     /// The server requires a client certificate and the client sent none (§4.4.2.4).
@@ -57,13 +64,13 @@ impl Error {
         use AlertDescription as A;
         Some(match self {
             Self::Decode(_) | Self::EmptyServerCertificate => A::DECODE_ERROR,
-            Self::UnexpectedMessage { .. } => A::UNEXPECTED_MESSAGE,
+            Self::UnexpectedMessage { .. } | Self::TooMuchEarlyData(_) => A::UNEXPECTED_MESSAGE,
             Self::RecordOverflow => A::RECORD_OVERFLOW,
             Self::BadRecordMac => A::BAD_RECORD_MAC,
             Self::HandshakeFailure(_) => A::HANDSHAKE_FAILURE,
             Self::IllegalParameter(_) | Self::Crypto(_) => A::ILLEGAL_PARAMETER,
             Self::MissingExtension(_) => A::MISSING_EXTENSION,
-            Self::ProtocolVersion => A::PROTOCOL_VERSION,
+            Self::ProtocolVersion | Self::ObsoleteLegacyVersion(_) => A::PROTOCOL_VERSION,
             Self::Certificate(e) => e.alert(),
             Self::CertificateRequired => A::CERTIFICATE_REQUIRED,
             Self::BadCertificateVerify | Self::BadFinished => A::DECRYPT_ERROR,
@@ -84,10 +91,22 @@ impl core::fmt::Display for Error {
             Self::BadRecordMac => {
                 f.write_str("record failed authentication (wrong key or tampered bytes)")
             }
+            Self::TooMuchEarlyData(limit) => {
+                write!(
+                    f,
+                    "more than {limit} bytes of early data that cannot be read"
+                )
+            }
             Self::HandshakeFailure(why) => write!(f, "no common parameters: {why}"),
             Self::IllegalParameter(what) => write!(f, "illegal value in {what}"),
             Self::MissingExtension(what) => write!(f, "missing extension {what}"),
             Self::ProtocolVersion => f.write_str("peer does not support TLS 1.3"),
+            Self::ObsoleteLegacyVersion(v) => {
+                write!(
+                    f,
+                    "ClientHello.legacy_version 0x{v:04x} is SSL 3.0 or older"
+                )
+            }
             Self::Certificate(e) => write!(f, "certificate rejected: {e}"),
             Self::CertificateRequired => {
                 f.write_str("a client certificate is required and none was sent")

@@ -342,9 +342,11 @@ pub fn run_with(id: &str, seed: u64, pki: &Pki, requests: usize) -> Option<Trace
         respond: &http_response,
     };
     let trace = match id {
-        // The server prefers P-256; the client guessed x25519: HelloRetryRequest.
+        // The server supports only P-256; the client guessed x25519 (and lists P-256 too):
+        // HelloRetryRequest (§4.1.4). A server that also supported x25519 would take the share
+        // the client sent rather than ask again.
         "mutual-hrr" => {
-            server.groups = vec![Group::Secp256r1, Group::X25519];
+            server.groups = vec![Group::Secp256r1];
             run_repeated(
                 Connection::client(client, client_rng),
                 Connection::server(server, server_rng),

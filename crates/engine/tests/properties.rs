@@ -46,7 +46,8 @@ use mtls_lab_engine::scenario::{
 };
 use mtls_lab_engine::trace::Outcome;
 use mtls_lab_engine::wire::handshake::{
-    CertificateMsg, ClientHello, Extension, HRR_RANDOM, HandshakeMessage, ServerHello, ext,
+    CertificateMsg, ClientHello, Extension, HRR_RANDOM, HandshakeMessage, HandshakeType,
+    KeyUpdateRequest, ServerHello, ext,
 };
 use proptest::collection::vec;
 use proptest::prelude::*;
@@ -151,19 +152,23 @@ fn random32() -> impl Strategy<Value = [u8; 32]> {
 fn handshake_message() -> impl Strategy<Value = HandshakeMessage> {
     prop_oneof![
         (
+            any::<u16>(),
             random32(),
             bytes(0, 32),
             u16s(1, 6),
             extensions(Ctx::ClientHello)
         )
-            .prop_map(|(random, session_id, cipher_suites, extensions)| {
-                HandshakeMessage::ClientHello(ClientHello {
-                    random,
-                    session_id,
-                    cipher_suites,
-                    extensions,
-                })
-            }),
+            .prop_map(
+                |(legacy_version, random, session_id, cipher_suites, extensions)| {
+                    HandshakeMessage::ClientHello(ClientHello {
+                        legacy_version,
+                        random,
+                        session_id,
+                        cipher_suites,
+                        extensions,
+                    })
+                }
+            ),
         (
             random32(),
             bytes(0, 32),
@@ -207,7 +212,17 @@ fn handshake_message() -> impl Strategy<Value = HandshakeMessage> {
         bytes(0, 64).prop_map(HandshakeMessage::Finished),
         (any::<u32>(), bytes(1, 64))
             .prop_map(|(lifetime, ticket)| HandshakeMessage::NewSessionTicket { lifetime, ticket }),
-        any::<bool>().prop_map(HandshakeMessage::KeyUpdate),
+        any::<u8>().prop_map(|v| HandshakeMessage::KeyUpdate(KeyUpdateRequest(v))),
+        (
+            (0u8..=255).prop_filter("a type the engine does not decode", |t| {
+                ![1, 2, 4, 8, 11, 13, 15, 20, 24].contains(t)
+            }),
+            bytes(0, 40)
+        )
+            .prop_map(|(t, body)| HandshakeMessage::Unknown {
+                typ: HandshakeType(t),
+                body,
+            }),
     ]
 }
 

@@ -2,19 +2,32 @@
 
 use super::events::{CheckKind, Epoch, Event, KeyAction, KeyKind, Note};
 use super::{ClientConfig, ClientHs, Connection, Role, State};
-use crate::crypto::key_schedule::{EarlySecret, finished_verify_data, verify_data_matches};
+use crate::crypto::key_schedule::{EarlySecret, finished_verify_data};
 use crate::crypto::{Group, KeyShare, sha256};
 use crate::error::Error;
 use crate::pki::{self, Role as PkiRole};
 use crate::rng::LabRng;
 use crate::wire::handshake::{
     CertificateMsg, ClientHello, ECDSA_SECP256R1_SHA256, Extension, HandshakeMessage,
-    HandshakeType, ServerHello, TLS_AES_128_GCM_SHA256, TLS13, find, has_duplicates,
+    HandshakeType, ServerHello, TLS_AES_128_GCM_SHA256, TLS13, ext, find, has_duplicates,
 };
 
 impl Connection {
     /// A client that has queued its ClientHello.
     pub fn client(config: ClientConfig, rng: LabRng) -> Self {
+        Self::client_with(config, rng, false)
+    }
+
+    /// A client whose first ClientHello also carries the early_data extension (§4.2.10), as a
+    /// 0-RTT client's would, for lessons and tests of how a server declines early data. It
+    /// sends no early data itself (it holds no PSK to protect it under; whatever follows its
+    /// ClientHello is the caller's), and a second ClientHello after a HelloRetryRequest omits
+    /// the extension (§4.1.2). Otherwise it is [`Connection::client`].
+    pub fn client_offering_early_data(config: ClientConfig, rng: LabRng) -> Self {
+        Self::client_with(config, rng, true)
+    }
+
+    fn client_with(config: ClientConfig, rng: LabRng, early_data: bool) -> Self {
         let mut conn = Self::new(Role::Client(Box::new(config)), rng, State::Closed);
         conn.client_random = conn.rng.bytes();
         // Middlebox compatibility mode (§D.4): a non-empty legacy_session_id.
@@ -36,7 +49,7 @@ impl Connection {
                 share.public(),
             );
         }
-        let ch = conn.client_hello(&shares, None);
+        let ch = conn.client_hello(&shares, None, early_data);
         conn.send_handshake(&ch, true);
         conn.state = State::ClientExpectServerHello {
             shares,
@@ -52,7 +65,12 @@ impl Connection {
         }
     }
 
-    fn client_hello(&self, shares: &[KeyShare], cookie: Option<Vec<u8>>) -> HandshakeMessage {
+    fn client_hello(
+        &self,
+        shares: &[KeyShare],
+        cookie: Option<Vec<u8>>,
+        early_data: bool,
+    ) -> HandshakeMessage {
         let cfg = self.client_config();
         let mut extensions = vec![
             Extension::ServerName(Some(cfg.server_name.clone())),
@@ -72,7 +90,12 @@ impl Connection {
         if let Some(cookie) = cookie {
             extensions.push(Extension::Cookie(cookie));
         }
+        // §4.2.10: in a ClientHello, early_data has an empty body.
+        if early_data {
+            extensions.push(Extension::Unknown(ext::EARLY_DATA, Vec::new()));
+        }
         HandshakeMessage::ClientHello(ClientHello {
+            legacy_version: 0x0303,
             random: self.client_random,
             session_id: self.session_id.clone(),
             cipher_suites: vec![TLS_AES_128_GCM_SHA256],
@@ -156,7 +179,8 @@ impl Connection {
                 share.public(),
             );
             self.send_ccs();
-            let ch2 = self.client_hello(std::slice::from_ref(&share), cookie);
+            // §4.1.2: the second ClientHello drops early_data.
+            let ch2 = self.client_hello(std::slice::from_ref(&share), cookie, false);
             self.send_handshake(&ch2, true);
             return Ok(State::ClientExpectServerHello {
                 shares: vec![share],
@@ -335,11 +359,7 @@ impl Connection {
     ) -> Result<State, Error> {
         // 1. The server's Finished covers everything up to its CertificateVerify.
         let expected = finished_verify_data(&hs.traffic.server, &self.transcript_hash());
-        let r = if verify_data_matches(&expected, data) {
-            Ok(())
-        } else {
-            Err(Error::BadFinished)
-        };
+        let r = Self::check_finished(&expected, data);
         self.checked(CheckKind::ServerFinished, r)?;
         self.transcript.extend_from_slice(bytes);
 

@@ -10,20 +10,32 @@ pub mod events;
 mod server;
 
 use crate::crypto::key_schedule::{
-    HandshakeSecret, Secret, TrafficKeys, TrafficSecrets, next_traffic_secret,
+    HASH_LEN, HandshakeSecret, Secret, TrafficKeys, TrafficSecrets, next_traffic_secret,
+    verify_data_matches,
 };
 use crate::crypto::record::RecordCipher;
 use crate::crypto::{EcdsaKey, Group, KeyShare, sha256};
 use crate::error::Error;
 use crate::rng::LabRng;
-use crate::wire::handshake::HandshakeType;
+use crate::wire::codec::DecodeErrorKind;
+use crate::wire::handshake::{HandshakeType, KeyUpdateRequest};
 use crate::wire::record::{FramingError, MAX_PLAINTEXT};
-use crate::wire::{AlertDescription, ContentType, HandshakeMessage, Record};
+use crate::wire::{AlertDescription, ContentType, DecodeError, HandshakeMessage, Record};
 
 pub use events::{Check, CheckKind, Epoch, Event, KeyAction, KeyEvent, KeyKind, Note, SentRecord};
 
-/// Largest handshake message accepted (certificate chains included).
+/// Largest handshake message accepted (certificate chains and ClientHello included); a longer
+/// one is refused with illegal_parameter before it is buffered.
 pub const MAX_HANDSHAKE_MESSAGE: usize = 64 * 1024;
+
+/// How many bytes of early data a server skips when a ClientHello offers early_data, which
+/// this server never accepts (it offers no resumption, so there is no PSK to accept 0-RTT
+/// under). RFC 8446 §4.2.10 has a server that declines early data skip it "up to the
+/// configured max_early_data_size"; ours is 2^14 bytes, one full record's worth. Each skipped
+/// record counts with its whole protected fragment (the ciphertext, inner content type,
+/// padding and tag), an upper bound on the Application Data payload §4.6.1 counts, since the
+/// server cannot decrypt it. More is unexpected_message (§4.6.1).
+pub const MAX_EARLY_DATA_SKIPPED: usize = 16_384;
 
 /// A certificate chain (leaf first, DER) and the leaf's private key.
 #[derive(Clone, Debug)]
@@ -204,6 +216,10 @@ pub struct Connection {
     /// Whether a protected record from the peer has authenticated: from then on the peer has
     /// keys, and an unprotected alert can only be an injection.
     peer_protected: bool,
+    /// A server whose peer's ClientHello offered early_data (§4.2.10): the bytes of early data
+    /// skipped so far. `Some` only until the second ClientHello after a HelloRetryRequest, or
+    /// until the first record that opens under the client's handshake keys.
+    early_data_skipped: Option<usize>,
     write_epoch: Epoch,
     app_secrets: Option<TrafficSecrets>,
     sent_ccs: bool,
@@ -232,6 +248,7 @@ impl Connection {
             write: None,
             read_epoch: Epoch::Plaintext,
             peer_protected: false,
+            early_data_skipped: None,
             write_epoch: Epoch::Plaintext,
             app_secrets: None,
             sent_ccs: false,
@@ -359,7 +376,7 @@ impl Connection {
         if !matches!(self.state, State::Traffic) {
             return Err(Error::Closed);
         }
-        self.send_handshake(&HandshakeMessage::KeyUpdate(request_peer), false);
+        self.send_handshake(&HandshakeMessage::KeyUpdate(request_peer.into()), false);
         self.rotate_write_keys();
         Ok(())
     }
@@ -559,6 +576,7 @@ impl Connection {
         }
         // §D.4: a ChangeCipherSpec of exactly one byte 0x01 is ignored during the handshake.
         if record.content_type == ContentType::CHANGE_CIPHER_SPEC {
+            self.check_not_interleaved(record.content_type)?;
             if record.fragment == [1]
                 && self.is_handshaking()
                 && !matches!(
@@ -573,6 +591,22 @@ impl Connection {
                 got: "ChangeCipherSpec".into(),
                 expected: self.state.expecting(),
             });
+        }
+        // §4.2.10: after a HelloRetryRequest, a server that was offered early data "ignores
+        // early data by skipping all records with an external content type of
+        // application_data" until the second ClientHello. The client may have sent them before
+        // it saw the HelloRetryRequest.
+        if record.content_type == ContentType::APPLICATION_DATA
+            && self.early_data_skipped.is_some()
+            && self.hs_buf.is_empty()
+            && matches!(
+                self.state,
+                State::ServerExpectClientHello {
+                    retry_group: Some(_)
+                }
+            )
+        {
+            return self.skip_early_data(record.fragment.len());
         }
         let (content_type, content) = match &mut self.read {
             // An alert the peer could not protect (it failed before deriving keys) is accepted,
@@ -592,7 +626,16 @@ impl Connection {
                 let mut inner = match cipher.open(&header, &record.fragment) {
                     Ok(inner) => {
                         self.peer_protected = true;
+                        // §4.2.10: the first record that deprotects under the handshake keys
+                        // starts the client's second flight; nothing is skipped after it.
+                        self.early_data_skipped = None;
                         inner
+                    }
+                    // §4.2.10: a server that does not accept the early data it was offered
+                    // "skips past early data by attempting to deprotect received records using
+                    // the handshake traffic key, discarding records which fail deprotection".
+                    Err(_) if self.early_data_skipped.is_some() => {
+                        return self.skip_early_data(record.fragment.len());
                     }
                     Err(_) => {
                         let e = Error::BadRecordMac;
@@ -600,6 +643,13 @@ impl Connection {
                         return Err(e);
                     }
                 };
+                // §5.4: "If the length of TLSInnerPlaintext exceeds 2^14 + 1 bytes, the
+                // receiving implementation MUST terminate the connection with a
+                // record_overflow alert." The limit is on the whole inner plaintext (content,
+                // type byte and padding), so it is checked before the padding is stripped.
+                if inner.len() > MAX_PLAINTEXT + 1 {
+                    return Err(Error::RecordOverflow);
+                }
                 // §5.4: strip zero padding; the last non-zero byte is the real content type.
                 let Some(pos) = inner.iter().rposition(|b| *b != 0) else {
                     return Err(Error::UnexpectedMessage {
@@ -609,8 +659,14 @@ impl Connection {
                 };
                 let content_type = ContentType(inner[pos]);
                 inner.truncate(pos);
-                if inner.len() > MAX_PLAINTEXT {
-                    return Err(Error::RecordOverflow);
+                // §5.4: Handshake and Alert records with a zero-length
+                // TLSInnerPlaintext.content are unexpected_message (only application data
+                // may be empty).
+                if inner.is_empty() && content_type != ContentType::APPLICATION_DATA {
+                    return Err(Error::UnexpectedMessage {
+                        got: format!("an empty protected {} record", content_type.name()),
+                        expected: self.state.expecting(),
+                    });
                 }
                 (content_type, inner)
             }
@@ -621,6 +677,7 @@ impl Connection {
                 (record.content_type, record.fragment)
             }
         };
+        self.check_not_interleaved(content_type)?;
         match content_type {
             ContentType::ALERT => self.process_alert(&content),
             ContentType::HANDSHAKE => self.process_handshake_data(&content),
@@ -640,6 +697,37 @@ impl Connection {
                 expected: self.state.expecting(),
             }),
         }
+    }
+
+    /// Discards one record of early data the server declined (§4.2.10), `len` bytes of
+    /// protected fragment, as long as the total stays within [`MAX_EARLY_DATA_SKIPPED`].
+    ///
+    /// # Errors
+    /// [`Error::TooMuchEarlyData`] (unexpected_message, §4.6.1) past the limit.
+    fn skip_early_data(&mut self, len: usize) -> Result<(), Error> {
+        let skipped = self.early_data_skipped.unwrap_or(0).saturating_add(len);
+        if skipped > MAX_EARLY_DATA_SKIPPED {
+            return Err(Error::TooMuchEarlyData(MAX_EARLY_DATA_SKIPPED));
+        }
+        self.early_data_skipped = Some(skipped);
+        Ok(())
+    }
+
+    /// §5.1: "Handshake messages MUST NOT be interleaved with other record types. That is,
+    /// if a handshake message is split over two or more records, there MUST NOT be any other
+    /// records between them." A record of `content_type` (the real type, for a protected
+    /// record) while part of a handshake message waits is unexpected_message.
+    fn check_not_interleaved(&self, content_type: ContentType) -> Result<(), Error> {
+        if self.hs_buf.is_empty() || content_type == ContentType::HANDSHAKE {
+            return Ok(());
+        }
+        Err(Error::UnexpectedMessage {
+            got: format!(
+                "{} record between the fragments of a handshake message",
+                content_type.name()
+            ),
+            expected: "the rest of the handshake message",
+        })
     }
 
     fn process_alert(&mut self, content: &[u8]) -> Result<(), Error> {
@@ -673,11 +761,13 @@ impl Connection {
         while self.hs_buf.len() >= 4 {
             let len =
                 u32::from_be_bytes([0, self.hs_buf[1], self.hs_buf[2], self.hs_buf[3]]) as usize;
+            // The length is well formed but more than this endpoint accepts (a ClientHello
+            // included; real ones are a few KB). Not a decoding failure: OpenSSL answers an
+            // excessive message size with illegal_parameter, and so does the lab.
             if len > MAX_HANDSHAKE_MESSAGE {
-                return Err(Error::Decode(crate::wire::DecodeError {
-                    field: "length".into(),
-                    kind: crate::wire::codec::DecodeErrorKind::Invalid,
-                }));
+                return Err(Error::IllegalParameter(
+                    "handshake message length (over the 64 KiB this endpoint accepts)",
+                ));
             }
             if self.hs_buf.len() < 4 + len {
                 break;
@@ -743,9 +833,12 @@ impl Connection {
             (State::ServerExpectFinished(hs), HandshakeMessage::Finished(data)) => {
                 self.server_on_finished(*hs, &data, bytes)?
             }
+            // Includes message types that were never negotiated (compressed_certificate,
+            // EndOfEarlyData…): RFC 8446 §4 lists the messages of this handshake, and any
+            // other is unexpected_message, not a decode failure.
             (state, msg) => {
                 return Err(Error::UnexpectedMessage {
-                    got: msg.name().into(),
+                    got: Self::message_label(&msg),
                     expected: state.expecting(),
                 });
             }
@@ -761,18 +854,58 @@ impl Connection {
                 self.emit(Event::Note(Note::TicketReceived));
                 Ok(())
             }
-            HandshakeMessage::KeyUpdate(requested) => {
+            HandshakeMessage::KeyUpdate(request) => {
+                // §4.6.3: request_update is 0 or 1; "If an implementation receives any other
+                // value, it MUST terminate the connection with an illegal_parameter alert."
+                // Checked before any key changes.
+                let requested = match request {
+                    KeyUpdateRequest::UPDATE_NOT_REQUESTED => false,
+                    KeyUpdateRequest::UPDATE_REQUESTED => true,
+                    _ => return Err(Error::IllegalParameter("KeyUpdate request_update")),
+                };
                 self.rotate_read_keys()?;
                 if requested {
-                    self.send_handshake(&HandshakeMessage::KeyUpdate(false), false);
+                    self.send_handshake(
+                        &HandshakeMessage::KeyUpdate(KeyUpdateRequest::UPDATE_NOT_REQUESTED),
+                        false,
+                    );
                     self.rotate_write_keys();
                 }
                 Ok(())
             }
             other => Err(Error::UnexpectedMessage {
-                got: other.name().into(),
+                got: Self::message_label(&other),
                 expected: "application data",
             }),
+        }
+    }
+
+    /// How an unexpected message is named in the error: by its RFC name, or by its number when
+    /// the engine does not know the type.
+    fn message_label(msg: &HandshakeMessage) -> String {
+        match msg {
+            HandshakeMessage::Unknown { typ, .. } => format!("handshake message type {}", typ.0),
+            known => known.name().into(),
+        }
+    }
+
+    /// Checks a received Finished against the `expected` verify_data (§4.4.4).
+    ///
+    /// # Errors
+    /// A verify_data that is not Hash.length bytes (32 with SHA-256, the one hash the lab
+    /// negotiates) does not match the message's syntax: decode_error. One of the right length
+    /// that differs is [`Error::BadFinished`] (decrypt_error).
+    fn check_finished(expected: &[u8; HASH_LEN], data: &[u8]) -> Result<(), Error> {
+        if data.len() != HASH_LEN {
+            return Err(Error::Decode(DecodeError {
+                field: "verify_data".into(),
+                kind: DecodeErrorKind::Invalid,
+            }));
+        }
+        if verify_data_matches(expected, data) {
+            Ok(())
+        } else {
+            Err(Error::BadFinished)
         }
     }
 

@@ -2,13 +2,13 @@
 
 use super::events::{CheckKind, Epoch, Event, KeyAction, KeyKind, Note};
 use super::{ClientAuth, Connection, Role, ServerConfig, ServerHs, State};
-use crate::crypto::key_schedule::{EarlySecret, finished_verify_data, verify_data_matches};
+use crate::crypto::key_schedule::{EarlySecret, finished_verify_data};
 use crate::crypto::{Group, KeyShare, sha256};
 use crate::error::Error;
 use crate::pki::{self, Role as PkiRole};
 use crate::wire::handshake::{
     CertificateMsg, ClientHello, ECDSA_SECP256R1_SHA256, Extension, HRR_RANDOM, HandshakeMessage,
-    HandshakeType, ServerHello, TLS_AES_128_GCM_SHA256, TLS13, find, has_duplicates,
+    HandshakeType, ServerHello, TLS_AES_128_GCM_SHA256, TLS13, ext, find, has_duplicates,
 };
 
 impl Connection {
@@ -26,9 +26,24 @@ impl Connection {
         bytes: &[u8],
     ) -> Result<State, Error> {
         // 1. Parameters: TLS 1.3, our suite, our signature scheme, a group in common (§4.1.1).
+        // Appendix D.5: a ClientHello.legacy_version of 0x0300 (SSL 3.0) or lower MUST be
+        // refused with protocol_version, whatever supported_versions offers. Only the failure
+        // is recorded as a check, so the checks of every accepted ClientHello stay as they were.
+        if ch.legacy_version <= 0x0300 {
+            let e = Error::ObsoleteLegacyVersion(ch.legacy_version);
+            self.check(CheckKind::SupportedVersion, Err(&e));
+            return Err(e);
+        }
         if has_duplicates(&ch.extensions) {
             return Err(Error::IllegalParameter("duplicate extensions"));
         }
+        // §4.2.10: this server never accepts early data (it offers no PSK to resume with), so
+        // EncryptedExtensions never carries early_data; what a first ClientHello offering it
+        // sends as 0-RTT is skipped, within MAX_EARLY_DATA_SKIPPED. A second ClientHello, after
+        // a HelloRetryRequest, may not offer early data (§4.1.2): nothing is skipped after it.
+        self.early_data_skipped = (retry_group.is_none()
+            && ch.extensions.iter().any(|e| e.code() == ext::EARLY_DATA))
+        .then_some(0);
         let versions = find(&ch.extensions, |e| match e {
             Extension::SupportedVersions(v) => Some(v.clone()),
             _ => None,
@@ -72,12 +87,8 @@ impl Connection {
                 "key_share group not in supported_groups",
             ));
         }
-        let cfg = self.server_config();
-        let group = cfg
-            .groups
-            .iter()
-            .copied()
-            .find(|g| client_groups.contains(&g.code()));
+        let group =
+            Self::server_choose_group(&self.server_config().groups, &client_groups, &shares);
         let r = group.ok_or(Error::HandshakeFailure("no key-exchange group in common"));
         let group = self.checked(CheckKind::KeyShareGroup, r)?;
         if let Some(asked) = retry_group {
@@ -256,6 +267,31 @@ impl Connection {
         })
     }
 
+    /// The key-exchange group, among those both sides support (`ours`, in the server's
+    /// preference order, that the client lists in supported_groups): the first one the client
+    /// already sent a key share for, or else the first one, which then costs a
+    /// HelloRetryRequest. §4.1.1 leaves the choice to the server and asks for a
+    /// HelloRetryRequest only when the client offered no compatible key_share; preferring a
+    /// share the client sent saves the round trip that asking for a group higher in our own
+    /// order would cost (rustls and OpenSSL choose the same way). `None` when no group is in
+    /// common.
+    fn server_choose_group(
+        ours: &[Group],
+        client_groups: &[u16],
+        shares: &[(u16, Vec<u8>)],
+    ) -> Option<Group> {
+        let mut common = ours
+            .iter()
+            .copied()
+            .filter(|g| client_groups.contains(&g.code()));
+        let first = common.clone().next()?;
+        Some(
+            common
+                .find(|g| shares.iter().any(|(s, _)| *s == g.code()))
+                .unwrap_or(first),
+        )
+    }
+
     fn server_choose_alpn(&mut self, exts: &[Extension]) -> Result<Option<Vec<u8>>, Error> {
         let Some(offered) = find(exts, |e| match e {
             Extension::Alpn(l) => Some(l.clone()),
@@ -374,11 +410,7 @@ impl Connection {
         bytes: &[u8],
     ) -> Result<State, Error> {
         let expected = finished_verify_data(&hs.traffic.client, &self.transcript_hash());
-        let r = if verify_data_matches(&expected, data) {
-            Ok(())
-        } else {
-            Err(Error::BadFinished)
-        };
+        let r = Self::check_finished(&expected, data);
         self.checked(CheckKind::ClientFinished, r)?;
         self.transcript.extend_from_slice(bytes);
         self.set_read(&hs.app.client, Epoch::Application(0))?;

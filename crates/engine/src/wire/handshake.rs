@@ -54,6 +54,28 @@ impl HandshakeType {
     }
 }
 
+/// KeyUpdate.request_update (§4.6.3). Only 0 and 1 are defined; any other value survives
+/// decoding so that the state machine can refuse it with the alert §4.6.3 names.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub struct KeyUpdateRequest(pub u8);
+
+impl KeyUpdateRequest {
+    /// `update_not_requested` (0).
+    pub const UPDATE_NOT_REQUESTED: Self = Self(0);
+    /// `update_requested` (1): the receiver answers with a KeyUpdate of its own.
+    pub const UPDATE_REQUESTED: Self = Self(1);
+}
+
+impl From<bool> for KeyUpdateRequest {
+    fn from(requested: bool) -> Self {
+        if requested {
+            Self::UPDATE_REQUESTED
+        } else {
+            Self::UPDATE_NOT_REQUESTED
+        }
+    }
+}
+
 /// The ServerHello.random that marks a HelloRetryRequest: SHA-256("HelloRetryRequest") (§4.1.3).
 pub const HRR_RANDOM: [u8; 32] = [
     0xcf, 0x21, 0xad, 0x74, 0xe5, 0x9a, 0x61, 0x11, 0xbe, 0x1d, 0x8c, 0x02, 0x1e, 0x65, 0xb8, 0x91,
@@ -77,6 +99,8 @@ pub mod ext {
     pub const SIGNATURE_ALGORITHMS: u16 = 13;
     /// application_layer_protocol_negotiation (RFC 7301).
     pub const ALPN: u16 = 16;
+    /// early_data (§4.2.10): offered by a 0-RTT client; the lab's server never accepts it.
+    pub const EARLY_DATA: u16 = 42;
     /// supported_versions.
     pub const SUPPORTED_VERSIONS: u16 = 43;
     /// cookie.
@@ -357,6 +381,9 @@ pub fn find<'a, T>(exts: &'a [Extension], f: impl FnMut(&'a Extension) -> Option
 /// ClientHello (§4.1.2).
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct ClientHello {
+    /// legacy_version: 0x0303 from every TLS 1.3 client (§4.1.2); 0x0300 or lower is refused
+    /// (Appendix D.5).
+    pub legacy_version: u16,
     /// 32 random bytes.
     pub random: [u8; 32],
     /// legacy_session_id: 32 random bytes in middlebox-compatibility mode.
@@ -431,7 +458,15 @@ pub enum HandshakeMessage {
         ticket: Vec<u8>,
     },
     /// KeyUpdate: whether the peer asks us to update too.
-    KeyUpdate(bool),
+    KeyUpdate(KeyUpdateRequest),
+    /// A message of a type the engine never negotiates (compressed_certificate, EndOfEarlyData,
+    /// TLS 1.2's messages…), kept whole so that the state machine refuses it as unexpected.
+    Unknown {
+        /// msg_type.
+        typ: HandshakeType,
+        /// The body after the 4-byte header.
+        body: Vec<u8>,
+    },
 }
 
 impl HandshakeMessage {
@@ -447,6 +482,7 @@ impl HandshakeMessage {
             Self::Finished(_) => HandshakeType::FINISHED,
             Self::NewSessionTicket { .. } => HandshakeType::NEW_SESSION_TICKET,
             Self::KeyUpdate(_) => HandshakeType::KEY_UPDATE,
+            Self::Unknown { typ, .. } => *typ,
         }
     }
 
@@ -463,7 +499,9 @@ impl HandshakeMessage {
         let mut w = Writer::new();
         w.u8(self.typ().0).vec(3, |w| match self {
             Self::ClientHello(ch) => {
-                w.u16(0x0303).bytes(&ch.random).opaque(1, &ch.session_id);
+                w.u16(ch.legacy_version)
+                    .bytes(&ch.random)
+                    .opaque(1, &ch.session_id);
                 w.vec(2, |w| {
                     ch.cipher_suites.iter().for_each(|s| {
                         w.u16(*s);
@@ -509,8 +547,11 @@ impl HandshakeMessage {
                     .opaque(2, ticket)
                     .u16(0);
             }
-            Self::KeyUpdate(requested) => {
-                w.u8(u8::from(*requested));
+            Self::KeyUpdate(request) => {
+                w.u8(request.0);
+            }
+            Self::Unknown { body, .. } => {
+                w.bytes(body);
             }
         });
         w.buf
@@ -520,7 +561,8 @@ impl HandshakeMessage {
     ///
     /// # Errors
     /// A [`DecodeError`] naming the field that was truncated, invalid or followed by extra
-    /// bytes; unknown message types are `Invalid` in `msg_type`.
+    /// bytes. A message type the engine does not decode is [`HandshakeMessage::Unknown`], not
+    /// an error: whether it may arrive is the state machine's call (§4: unexpected_message).
     pub fn decode(bytes: &[u8]) -> Result<(Self, Field), DecodeError> {
         let typ = HandshakeType(*bytes.first().unwrap_or(&0));
         let mut r = Reader::new(typ.name(), bytes);
@@ -538,7 +580,7 @@ impl HandshakeMessage {
         }
         let msg = match HandshakeType(t) {
             HandshakeType::CLIENT_HELLO => {
-                r.u16("legacy_version")?;
+                let legacy_version = r.u16("legacy_version")?;
                 let random = r
                     .bytes("random", 32)?
                     .try_into()
@@ -557,6 +599,7 @@ impl HandshakeMessage {
                 r.opaque("legacy_compression_methods", 1, 1)?;
                 let extensions = decode_extensions(&mut r, Context::ClientHello)?;
                 Self::ClientHello(ClientHello {
+                    legacy_version,
                     random,
                     session_id,
                     cipher_suites,
@@ -636,18 +679,20 @@ impl HandshakeMessage {
                 Self::NewSessionTicket { lifetime, ticket }
             }
             HandshakeType::KEY_UPDATE => {
-                let v = r.u8("request_update")?;
-                if v > 1 {
-                    return Err(r.invalid("request_update"));
+                // Any value parses; §4.6.3 makes one other than 0 or 1 illegal_parameter,
+                // which the state machine sends (a parse failure would be decode_error).
+                let request = KeyUpdateRequest(r.u8("request_update")?);
+                match request {
+                    KeyUpdateRequest::UPDATE_REQUESTED => r.annotate("update_requested"),
+                    KeyUpdateRequest::UPDATE_NOT_REQUESTED => r.annotate("update_not_requested"),
+                    _ => {}
                 }
-                r.annotate(if v == 1 {
-                    "update_requested"
-                } else {
-                    "update_not_requested"
-                });
-                Self::KeyUpdate(v == 1)
+                Self::KeyUpdate(request)
             }
-            _ => return Err(r.invalid("msg_type")),
+            typ => {
+                let body = r.bytes("body", len)?.to_vec();
+                Self::Unknown { typ, body }
+            }
         };
         let tree = r.finish()?;
         let mut tree = tree;
@@ -663,6 +708,7 @@ mod tests {
     #[test]
     fn client_hello_round_trips_with_a_field_tree() {
         let ch = HandshakeMessage::ClientHello(ClientHello {
+            legacy_version: 0x0303,
             random: [7; 32],
             session_id: vec![1; 32],
             cipher_suites: vec![TLS_AES_128_GCM_SHA256],
@@ -740,7 +786,12 @@ mod tests {
                 lifetime: 7200,
                 ticket: vec![1, 2, 3],
             },
-            HandshakeMessage::KeyUpdate(true),
+            HandshakeMessage::KeyUpdate(KeyUpdateRequest::UPDATE_REQUESTED),
+            HandshakeMessage::KeyUpdate(KeyUpdateRequest(7)),
+            HandshakeMessage::Unknown {
+                typ: HandshakeType(25),
+                body: vec![0, 1, 0, 0],
+            },
         ];
         for m in msgs {
             let bytes = m.encode();
