@@ -447,10 +447,10 @@ fn a_slow_loris_from_one_host_does_not_lock_out_other_clients() {
     let refused = server
         .lines()
         .iter()
-        .filter(|l| l.contains("refused: 32 connections from 127.0.0.2 already open"))
+        .filter(|l| l.contains("refused: 224 connections from 127.0.0.2 already open"))
         .count();
-    assert_eq!(refused, 260 - 32, "{:?}", server.lines().last());
-    // While 32 of its connections trickle, a client from another address is served at once.
+    assert_eq!(refused, 260 - 224, "{:?}", server.lines().last());
+    // While 224 of its connections trickle, a client from another address is served at once.
     let before = Instant::now();
     let good = assert_hello(&server.addr, &config);
     let served_in = before.elapsed();
@@ -463,22 +463,22 @@ fn a_slow_loris_from_one_host_does_not_lock_out_other_clients() {
             .iter()
             .filter(|l| l.contains("handshake not finished within 15 s"))
             .count();
-        if n >= 32 || Instant::now() > deadline {
+        if n >= 224 || Instant::now() > deadline {
             break n;
         }
         std::thread::sleep(Duration::from_millis(50));
     };
     let freed_after = started.elapsed();
     drop(attack);
-    assert_eq!(dropped, 32, "{:?}", server.lines());
+    assert_eq!(dropped, 224, "{:?}", server.lines().last());
     assert!(
-        freed_after >= Duration::from_secs(14) && freed_after < Duration::from_secs(19),
+        freed_after >= Duration::from_secs(14) && freed_after < Duration::from_secs(21),
         "{freed_after:?}"
     );
     let by_peer = lines_by_peer(&server, 1, 5);
     assert!(one_line(&by_peer, &good).contains("ok: TLS 1.3"));
     eprintln!(
-        "slow loris: 260 connections from 127.0.0.2, {refused} refused at once, 32 dropped at the \
+        "slow loris: 260 connections from 127.0.0.2, {refused} refused at once, 224 dropped at the \
          handshake deadline after {freed_after:?}; a client from 127.0.0.1 served in {served_in:?}"
     );
 }

@@ -23,10 +23,11 @@ use crate::{files, out};
 const IDLE_TIMEOUT: Duration = Duration::from_secs(10);
 /// Connections served at once; more are refused until one ends.
 const MAX_CONNECTIONS: usize = 256;
-/// Connections served at once for one peer address, so one host cannot take every slot (a
+/// Connections served at once for one peer address: all but 32 of the slots, so one host (a
 /// slow-loris client that trickles a ClientHello keeps each of its connections alive under
-/// the idle timeout).
-const MAX_PER_PEER: usize = 32;
+/// the idle timeout) cannot take them all, while a busy client (200 concurrent handshakes in
+/// the abuse test) is still served.
+const MAX_PER_PEER: usize = MAX_CONNECTIONS - 32;
 /// The longest a handshake may take, however the peer trickles its bytes (longer than the idle
 /// timeout, so a peer that merely stops is still told apart as idle).
 const HANDSHAKE_DEADLINE: Duration = Duration::from_secs(15);
