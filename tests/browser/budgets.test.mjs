@@ -4,7 +4,10 @@
 //     first diagram; the app's module that follows is printed and held under a ceiling;
 //   - cold load from loopback to the first diagram drawn, median of 5;
 //   - a full mutual scenario including PKI generation, in the page, median of 30 restarts
-//     (the page times each engine run as the User Timing measure `mtls-lab:run`);
+//     (the page times each engine run as the User Timing measure `mtls-lab:run`), judged
+//     against its crypto floor timed after each run in the same page (the first module's
+//     `crypto_floor`: the same asymmetric operations and nothing else), so the budget holds
+//     the lab's own cost whatever the machine's speed; an absolute ceiling beside it;
 //   - no long task (over 50 ms) while restarting or during playback;
 //   - 200 restarts do not grow the wasm heap beyond its size after the first 10 (give or take
 //     the one 64 KiB page the allocator's high-water mark can still take; see that test).
@@ -27,7 +30,17 @@ const APP_CEILING_KB = 240;
 const COLD_LOAD_BUDGET_MS = 500;
 /** The app's interactive diagram after a cold load, median: a ceiling against regressions. */
 const INTERACTIVE_CEILING_MS = 1500;
-const MUTUAL_RUN_BUDGET_MS = 15;
+/**
+ * A mutual run may cost at most this many times its crypto floor (the median of the ratios of
+ * each run to the floor timed right after it, in the same page; 1.25-1.40 measured). The floor is most of a run: the elliptic-curve
+ * arithmetic is what a slower machine slows down, and it measured 6-7 ms on an Intel Xeon and
+ * 14-15 ms on an AMD EPYC of the same size, so an absolute budget judged the machine (15 ms
+ * held on the one and could not on the other). What the ratio judges is the lab's own work:
+ * certificates, records, the Trace, its JSON and the app's parsing of it.
+ */
+const MUTUAL_RUN_RATIO_BUDGET = 1.5;
+/** And in absolute terms, a ceiling: the run stays well inside one 50 ms task on any machine. */
+const MUTUAL_RUN_CEILING_MS = 30;
 const LONG_TASK_MS = 50;
 
 const figures = {};
@@ -72,17 +85,27 @@ function instrument() {
   }).observe(document, { childList: true, subtree: true });
 }
 
-/** Clicks "restart with new randomness" `n` times, each time waiting for the new run. */
-async function restarts(page, n) {
-  await page.evaluate(async (count) => {
+/**
+ * Clicks "restart with new randomness" `n` times, each time waiting for the new run; with
+ * `floors`, times the crypto floor of that run's seed right after it and returns those times.
+ */
+async function restarts(page, n, floors = false) {
+  return page.evaluate(async ([count, timeFloors]) => {
     const button = document.querySelector('[data-testid=reseed]');
     const seed = () => document.querySelector('[data-testid=seed]').textContent;
+    const times = [];
     for (let i = 0; i < count; i++) {
       const before = seed();
       button.click();
       while (seed() === before) await new Promise((r) => setTimeout(r, 2));
+      if (timeFloors) {
+        const start = performance.now();
+        if (!window.mtlsLabEngine.crypto_floor(BigInt(seed()))) throw new Error('the crypto floor failed');
+        times.push(performance.now() - start);
+      }
     }
-  }, n);
+    return times;
+  }, [n, floors]);
 }
 
 test('first visit: html + js + wasm + css, gzip -9', () => {
@@ -150,7 +173,7 @@ test(`cold load to the first diagram: median of 5 at most ${COLD_LOAD_BUDGET_MS}
 /** 30 restarts, then a playback of every step at 4×: the engine runs and the long tasks. */
 async function restartsAndPlayback(page) {
   await page.evaluate(() => { performance.clearMeasures('mtls-lab:run'); window.__longTasks = []; });
-  await restarts(page, 30);
+  const floors = await restarts(page, 30, true);
   const restartTasks = await page.evaluate(() => window.__longTasks.splice(0));
   const runs = await page.evaluate(() => performance.getEntriesByName('mtls-lab:run').map((e) => e.duration));
   assert.equal(runs.length, 30, 'one engine run per restart');
@@ -163,10 +186,10 @@ async function restartsAndPlayback(page) {
     return m && m[1] === m[2];
   }, null, { timeout: 30_000 });
   const playbackTasks = await page.evaluate(() => window.__longTasks.splice(0));
-  return { runs, restartTasks, playbackTasks };
+  return { runs, floors, restartTasks, playbackTasks };
 }
 
-test(`mutual run in the page at most ${MUTUAL_RUN_BUDGET_MS} ms (median of 30), no long task restarting or playing`, async () => {
+test(`mutual run in the page at most ${MUTUAL_RUN_RATIO_BUDGET}× its crypto floor and ${MUTUAL_RUN_CEILING_MS} ms (medians of 30), no long task restarting or playing`, async () => {
   const { page, errors } = await openPage(browser);
   await page.addInitScript(instrument);
   await page.goto(`${server.url}?scenario=mutual`);
@@ -183,19 +206,28 @@ test(`mutual run in the page at most ${MUTUAL_RUN_BUDGET_MS} ms (median of 30), 
     figures.firstRoundLongTasksMs = { restarting: round.restartTasks, playing: round.playbackTasks };
     round = await restartsAndPlayback(page);
   }
-  let { runs } = round;
+  let { runs, floors } = round;
   const { restartTasks, playbackTasks } = round;
-  // Likewise for the median: over budget, 30 more runs, judged on the median of all 60.
-  if (median(runs) > MUTUAL_RUN_BUDGET_MS) {
-    console.log(`budget: mutual run, median of the first 30 ${median(runs).toFixed(1)} ms; measuring 30 more`);
+  // Each run is paired with the floor timed right after it, so a machine that slows down for a
+  // few seconds slows both: the budget is the median of the 30 ratios.
+  const ratio = () => median(runs.map((run, i) => run / floors[i]));
+  // Likewise for the medians: over budget, 30 more runs (and floors), judged on all 60.
+  if (ratio() > MUTUAL_RUN_RATIO_BUDGET || median(runs) > MUTUAL_RUN_CEILING_MS) {
+    console.log(`budget: mutual run, first 30: median ${median(runs).toFixed(1)} ms, floor ${median(floors).toFixed(1)} ms, ratio ${ratio().toFixed(2)}; measuring 30 more`);
     const again = await restartsAndPlayback(page);
     runs = runs.concat(again.runs);
+    floors = floors.concat(again.floors);
   }
-  figures.mutualRunMs = { median: Number(median(runs).toFixed(1)), min: Number(Math.min(...runs).toFixed(1)), max: Number(Math.max(...runs).toFixed(1)) };
+  const fig = (xs) => ({ median: Number(median(xs).toFixed(1)), min: Number(Math.min(...xs).toFixed(1)), max: Number(Math.max(...xs).toFixed(1)) });
+  figures.mutualRunMs = fig(runs);
+  figures.mutualRunFloorMs = fig(floors);
+  figures.mutualRunOverFloor = Number(ratio().toFixed(3));
   figures.longTasksMs = { restarting: restartTasks, playing: playbackTasks };
-  console.log(`budget: mutual run in the page, median ${median(runs).toFixed(1)} ms (min ${Math.min(...runs).toFixed(1)}, max ${Math.max(...runs).toFixed(1)}); budget ${MUTUAL_RUN_BUDGET_MS} ms`);
+  console.log(`budget: mutual run in the page, median ${median(runs).toFixed(1)} ms (min ${Math.min(...runs).toFixed(1)}, max ${Math.max(...runs).toFixed(1)}); ceiling ${MUTUAL_RUN_CEILING_MS} ms`);
+  console.log(`budget: its crypto floor, median ${median(floors).toFixed(1)} ms (min ${Math.min(...floors).toFixed(1)}, max ${Math.max(...floors).toFixed(1)}); median of run / floor ${ratio().toFixed(2)}, budget ${MUTUAL_RUN_RATIO_BUDGET}`);
   console.log(`budget: long tasks during 30 restarts: ${list(restartTasks)}; during a playback: ${list(playbackTasks)}; budget: none over ${LONG_TASK_MS} ms`);
-  assert.ok(median(runs) <= MUTUAL_RUN_BUDGET_MS, `median ${median(runs).toFixed(1)} ms`);
+  assert.ok(ratio() <= MUTUAL_RUN_RATIO_BUDGET, `run / floor ${ratio().toFixed(2)} (medians: run ${median(runs).toFixed(1)} ms, floor ${median(floors).toFixed(1)} ms)`);
+  assert.ok(median(runs) <= MUTUAL_RUN_CEILING_MS, `median ${median(runs).toFixed(1)} ms`);
   assert.deepEqual(restartTasks, [], 'no task over 50 ms while restarting');
   assert.deepEqual(playbackTasks, [], 'no task over 50 ms while playing');
   assert.deepEqual(errors, []);

@@ -53,7 +53,7 @@ pub fn scenario(lang: Lang, id: &str) -> (String, String) {
             ),
             (
                 "This server supports only P-256, but the client guessed x25519 for its key share (it lists P-256 too), so the server asks it to try again with P-256: a HelloRetryRequest.",
-                "このサーバーは P-256 にしか対応していませんが、クライアントは x25519 の key share を送りました (P-256 にも対応しているとリストで伝えています)。そこでサーバーは P-256 でやり直すよう求めます (HelloRetryRequest)。",
+                "このサーバーは P-256 にしか対応していません。クライアントは supported_groups で P-256 にも対応していると伝えていますが、key share は x25519 で送ったため、サーバーは P-256 でやり直すよう求めます (HelloRetryRequest)。",
             ),
         ),
         "no-client-cert" => (

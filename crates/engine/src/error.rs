@@ -34,8 +34,8 @@ pub enum Error {
     MissingExtension(&'static str),
     /// The peer does not speak TLS 1.3.
     ProtocolVersion,
-    /// A ClientHello.legacy_version of 0x0300 (SSL 3.0) or lower (Appendix D.5:
-    /// protocol_version).
+    /// A ClientHello.legacy_version or ServerHello.legacy_version of 0x0300 (SSL 3.0) or lower
+    /// (Appendix D.5: protocol_version).
     ObsoleteLegacyVersion(u16),
     /// The peer's certificate chain failed verification.
     Certificate(VerifyError),
@@ -104,7 +104,7 @@ impl core::fmt::Display for Error {
             Self::ObsoleteLegacyVersion(v) => {
                 write!(
                     f,
-                    "ClientHello.legacy_version 0x{v:04x} is SSL 3.0 or older"
+                    "legacy_version 0x{v:04x} in the peer's Hello is SSL 3.0 or older"
                 )
             }
             Self::Certificate(e) => write!(f, "certificate rejected: {e}"),

@@ -15,7 +15,12 @@
 //! - §4.2.10: early data the server declines (it never accepts 0-RTT) is skipped, records that
 //!   fail to deprotect under the handshake keys, or after a HelloRetryRequest every
 //!   application_data record until the second ClientHello, up to `MAX_EARLY_DATA_SKIPPED`
-//!   bytes; more is `unexpected_message` (§4.6.1).
+//!   bytes of payload (a record's fragment less the tag and the content type byte, at least 1
+//!   byte each); more is `unexpected_message` (§4.6.1). Only a ClientHello that offers
+//!   pre_shared_key beside early_data can have sent early data: without it, a record that does
+//!   not open is `bad_record_mac`.
+//! - Appendix D.5, the client's side: a ServerHello with `legacy_version` 0x0300 or lower is
+//!   `protocol_version`.
 //! - §4.1.1, §4.2.8: the server takes a group the client sent a key share for when it supports
 //!   one, and sends a HelloRetryRequest only when it supports none of them.
 //!
@@ -509,6 +514,12 @@ fn early_data(len: usize, seed: u64) -> Vec<u8> {
     plain(ContentType::APPLICATION_DATA, &fragment)
 }
 
+/// An early-data record holding `payload` bytes of Application Data: the fragment adds the
+/// inner content type byte and the AEAD tag.
+fn early_record_carrying(payload: usize, seed: u64) -> Vec<u8> {
+    early_data(payload + 1 + TAG_LEN, seed)
+}
+
 /// The ClientHellos in `wire`, decoded.
 fn client_hellos(wire: Vec<u8>) -> Vec<Vec<Extension>> {
     records(wire)
@@ -588,8 +599,8 @@ fn early_data_up_to_the_limit_is_skipped() {
     let mut c = early_client(client_config());
     let mut s = server();
     let mut flight = c.take_tls();
-    flight.extend(early_data(MAX_EARLY_DATA_SKIPPED - 384, 1));
-    flight.extend(early_data(384, 2));
+    flight.extend(early_record_carrying(MAX_EARLY_DATA_SKIPPED - 384, 1));
+    flight.extend(early_record_carrying(384, 2));
     s.read_tls(&flight).expect("exactly the limit is skipped");
     finish_and_exchange(&mut c, &mut s);
 }
@@ -599,8 +610,8 @@ fn early_data_over_the_limit_is_unexpected_message() {
     let mut c = early_client(client_config());
     let mut s = server();
     let mut flight = c.take_tls();
-    flight.extend(early_data(MAX_EARLY_DATA_SKIPPED - 384, 1));
-    flight.extend(early_data(385, 2));
+    flight.extend(early_record_carrying(MAX_EARLY_DATA_SKIPPED - 384, 1));
+    flight.extend(early_record_carrying(385, 2));
     let r = s.read_tls(&flight);
     assert_alert(&mut s, r, AlertDescription::UNEXPECTED_MESSAGE);
 }
@@ -690,8 +701,8 @@ fn early_data_before_a_hello_retry_request_over_the_limit_is_unexpected_message(
     let mut c = early_client(client_config());
     let mut s = p256_server();
     let mut flight = c.take_tls();
-    flight.extend(early_data(MAX_EARLY_DATA_SKIPPED / 2, 1));
-    flight.extend(early_data(MAX_EARLY_DATA_SKIPPED / 2 + 1, 2));
+    flight.extend(early_record_carrying(MAX_EARLY_DATA_SKIPPED / 2, 1));
+    flight.extend(early_record_carrying(MAX_EARLY_DATA_SKIPPED / 2 + 1, 2));
     let r = s.read_tls(&flight);
     assert_alert(&mut s, r, AlertDescription::UNEXPECTED_MESSAGE);
 }
@@ -813,4 +824,87 @@ fn psk_only_client_hello_without_signature_algorithms_is_missing_extension() {
     let mut s = server();
     let r = s.read_tls(&plain(ContentType::HANDSHAKE, &bytes));
     assert_alert(&mut s, r, AlertDescription::MISSING_EXTENSION);
+}
+
+#[test]
+fn one_full_record_of_early_data_is_skipped() {
+    // 2^14 bytes of payload, the most one record holds: its fragment is 2^14 + 17 bytes.
+    let mut c = early_client(client_config());
+    let mut s = server();
+    let mut flight = c.take_tls();
+    flight.extend(early_record_carrying(MAX_PLAINTEXT, 1));
+    s.read_tls(&flight)
+        .expect("one full record of early data is within the limit");
+    finish_and_exchange(&mut c, &mut s);
+}
+
+#[test]
+fn empty_early_data_records_count_and_reach_the_limit() {
+    // A record with no payload at all (only the content type and the tag) counts 1 byte, so an
+    // endless stream of them cannot keep the server skipping.
+    let empty = early_record_carrying(0, 1);
+    let mut c = early_client(client_config());
+    let mut s = server();
+    let hello = c.take_tls();
+    let mut flight = hello.clone();
+    flight.extend(empty.repeat(MAX_EARLY_DATA_SKIPPED));
+    s.read_tls(&flight)
+        .expect("2^14 empty records are 2^14 bytes: the limit");
+    let r = s.read_tls(&empty);
+    assert_alert(&mut s, r, AlertDescription::UNEXPECTED_MESSAGE);
+}
+
+#[test]
+fn early_data_offer_carries_a_pre_shared_key_last() {
+    let mut c = early_client(client_config());
+    let hello = &client_hellos(c.take_tls())[0];
+    let codes: Vec<u16> = hello.iter().map(Extension::code).collect();
+    assert!(codes.contains(&ext::EARLY_DATA));
+    assert!(codes.contains(&ext::PSK_KEY_EXCHANGE_MODES), "§4.2.9");
+    assert_eq!(
+        codes.last(),
+        Some(&ext::PRE_SHARED_KEY),
+        "§4.2.11: the last extension"
+    );
+}
+
+#[test]
+fn early_data_without_a_pre_shared_key_is_not_skipped() {
+    // §4.2.10: a client sending early data "MUST supply both the pre_shared_key and
+    // early_data extensions". Without a PSK there are no early keys, so a record that does not
+    // open is an attack, not early data.
+    let mut c = early_client(client_config());
+    let mut s = server();
+    let hello = records(c.take_tls()).concat();
+    let (mut ch, _) = match HandshakeMessage::decode(&hello[5..]) {
+        Ok((HandshakeMessage::ClientHello(ch), tree)) => (ch, tree),
+        other => panic!("expected the ClientHello, got {other:?}"),
+    };
+    ch.extensions
+        .retain(|e| e.code() != ext::PRE_SHARED_KEY && e.code() != ext::PSK_KEY_EXCHANGE_MODES);
+    assert!(offers_early_data(&ch.extensions));
+    let mut flight = plain(
+        ContentType::HANDSHAKE,
+        &HandshakeMessage::ClientHello(ch).encode(),
+    );
+    flight.extend(early_data(64, 1));
+    let r = s.read_tls(&flight);
+    assert_alert(&mut s, r, AlertDescription::BAD_RECORD_MAC);
+}
+
+#[test]
+fn server_hello_with_legacy_version_0x0300_or_lower_is_protocol_version() {
+    for version in [0x0300u16, 0x0200, 0x0002] {
+        let mut c = client();
+        let mut s = server();
+        s.read_tls(&c.take_tls())
+            .expect("server reads the ClientHello");
+        let mut flight = records(s.take_tls());
+        // The ServerHello is the first record: legacy_version sits after the record header
+        // (5 bytes) and the handshake header (4 bytes).
+        assert_eq!(flight[0][9..11], [0x03, 0x03]);
+        flight[0][9..11].copy_from_slice(&version.to_be_bytes());
+        let r = c.read_tls(&flight[0]);
+        assert_alert(&mut c, r, AlertDescription::PROTOCOL_VERSION);
+    }
 }

@@ -170,26 +170,32 @@ fn handshake_message() -> impl Strategy<Value = HandshakeMessage> {
                 }
             ),
         (
+            any::<u16>(),
             random32(),
             bytes(0, 32),
             any::<u16>(),
             extensions(Ctx::ServerHello)
         )
-            .prop_map(|(random, session_id, cipher_suite, extensions)| {
-                HandshakeMessage::ServerHello(ServerHello {
-                    random,
-                    session_id,
-                    cipher_suite,
-                    extensions,
-                })
-            }),
+            .prop_map(
+                |(legacy_version, random, session_id, cipher_suite, extensions)| {
+                    HandshakeMessage::ServerHello(ServerHello {
+                        legacy_version,
+                        random,
+                        session_id,
+                        cipher_suite,
+                        extensions,
+                    })
+                }
+            ),
         (
+            any::<u16>(),
             bytes(0, 32),
             any::<u16>(),
             extensions(Ctx::HelloRetryRequest)
         )
-            .prop_map(|(session_id, cipher_suite, extensions)| {
+            .prop_map(|(legacy_version, session_id, cipher_suite, extensions)| {
                 HandshakeMessage::ServerHello(ServerHello {
+                    legacy_version,
                     random: HRR_RANDOM,
                     session_id,
                     cipher_suite,

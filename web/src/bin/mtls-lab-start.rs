@@ -5,7 +5,7 @@
 //! Everything the first diagram needs is here and nothing else (no Yew, no exports, no
 //! bring-your-own box), so the first visit stays small; see docs/PERFORMANCE.md. It then serves
 //! the app's engine calls ([`run_json`], [`byo_json`], [`pem_bundle_of`]): the app links no
-//! engine of its own.
+//! engine of its own. [`crypto_floor`] is there for measuring.
 
 use mtls_lab_web::engine::{direct, fresh_seed, run, runnable};
 use mtls_lab_web::first_paint::{self, Chrome};
@@ -74,6 +74,15 @@ pub fn byo_json(
         now,
     ));
     serde_json::to_string(&direct::byo(&request)).unwrap_or_default()
+}
+
+/// The asymmetric operations of one `mutual` run and nothing else
+/// (`mtls_lab_engine::floor::mutual_scenario`); false only if the crypto is broken. Not used by
+/// the page: timed beside `run_json`, it shows what the lab adds to the cryptography on this
+/// machine (the performance budget test does exactly that).
+#[wasm_bindgen]
+pub fn crypto_floor(seed: u64) -> bool {
+    mtls_lab_engine::floor::mutual_scenario(seed).is_ok()
 }
 
 /// The PEM bundle of a run for the app (the run is made again: keys are not in a Trace).

@@ -9,7 +9,8 @@ use crate::pki::{self, Role as PkiRole};
 use crate::rng::LabRng;
 use crate::wire::handshake::{
     CertificateMsg, ClientHello, ECDSA_SECP256R1_SHA256, Extension, HandshakeMessage,
-    HandshakeType, ServerHello, TLS_AES_128_GCM_SHA256, TLS13, ext, find, has_duplicates,
+    HandshakeType, LEGACY_VERSION, ServerHello, TLS_AES_128_GCM_SHA256, TLS13, ext, find,
+    has_duplicates,
 };
 
 impl Connection {
@@ -90,12 +91,21 @@ impl Connection {
         if let Some(cookie) = cookie {
             extensions.push(Extension::Cookie(cookie));
         }
-        // §4.2.10: in a ClientHello, early_data has an empty body.
+        // §4.2.10: a client sending early data "MUST supply both the pre_shared_key and
+        // early_data extensions"; early_data has an empty body, psk_key_exchange_modes offers
+        // psk_dhe_ke (§4.2.9), and pre_shared_key comes last (§4.2.11). This client holds no
+        // ticket, so its one identity and binder are made up: a server that does not resume
+        // (the lab's never does) ignores them, and one that does would not find the identity.
         if early_data {
             extensions.push(Extension::Unknown(ext::EARLY_DATA, Vec::new()));
+            extensions.push(Extension::Unknown(
+                ext::PSK_KEY_EXCHANGE_MODES,
+                vec![1, PSK_DHE_KE],
+            ));
+            extensions.push(Extension::Unknown(ext::PRE_SHARED_KEY, unknown_psk_offer()));
         }
         HandshakeMessage::ClientHello(ClientHello {
-            legacy_version: 0x0303,
+            legacy_version: LEGACY_VERSION,
             random: self.client_random,
             session_id: self.session_id.clone(),
             cipher_suites: vec![TLS_AES_128_GCM_SHA256],
@@ -111,6 +121,13 @@ impl Connection {
         bytes: &[u8],
     ) -> Result<State, Error> {
         // 1. The server must have picked TLS 1.3, our suite and echoed our session id.
+        // Appendix D.5: a legacy_version of 0x0300 (SSL 3.0) or lower MUST be refused with
+        // protocol_version, whatever supported_versions says.
+        if sh.legacy_version <= 0x0300 {
+            let e = Error::ObsoleteLegacyVersion(sh.legacy_version);
+            self.check(CheckKind::SupportedVersion, Err(&e));
+            return Err(e);
+        }
         let version = find(&sh.extensions, |e| match e {
             Extension::SelectedVersion(v) => Some(*v),
             _ => None,
@@ -434,4 +451,25 @@ impl Connection {
         self.emit(Event::Note(Note::HandshakeComplete));
         Ok(State::Traffic)
     }
+}
+
+/// psk_dhe_ke (§4.2.9): PSK with (EC)DHE key establishment.
+const PSK_DHE_KE: u8 = 1;
+
+/// The body of a pre_shared_key extension (§4.2.11) offering one identity no server issued:
+/// the identity "mtls-lab: no ticket", an obfuscated_ticket_age of 0 and a binder of 32 zero
+/// bytes (the length of a SHA-256 binder).
+fn unknown_psk_offer() -> Vec<u8> {
+    const IDENTITY: &[u8] = b"mtls-lab: no ticket";
+    let mut identities = Vec::new();
+    identities.extend_from_slice(&(IDENTITY.len() as u16).to_be_bytes());
+    identities.extend_from_slice(IDENTITY);
+    identities.extend_from_slice(&0u32.to_be_bytes());
+    let binders = [&[32u8][..], &[0; 32]].concat();
+    let mut body = Vec::new();
+    body.extend_from_slice(&(identities.len() as u16).to_be_bytes());
+    body.extend_from_slice(&identities);
+    body.extend_from_slice(&(binders.len() as u16).to_be_bytes());
+    body.extend_from_slice(&binders);
+    body
 }

@@ -31,10 +31,11 @@ pub const MAX_HANDSHAKE_MESSAGE: usize = 64 * 1024;
 /// How many bytes of early data a server skips when a ClientHello offers early_data, which
 /// this server never accepts (it offers no resumption, so there is no PSK to accept 0-RTT
 /// under). RFC 8446 §4.2.10 has a server that declines early data skip it "up to the
-/// configured max_early_data_size"; ours is 2^14 bytes, one full record's worth. Each skipped
-/// record counts with its whole protected fragment (the ciphertext, inner content type,
-/// padding and tag), an upper bound on the Application Data payload §4.6.1 counts, since the
-/// server cannot decrypt it. More is unexpected_message (§4.6.1).
+/// configured max_early_data_size"; ours is 2^14 bytes, one full record's worth. The server
+/// cannot decrypt a skipped record, so it counts the most payload the record can hold: its
+/// protected fragment less the AEAD tag and the inner content type byte (padding included,
+/// an upper bound on what §4.6.1 counts), and at least 1 byte, so that a stream of empty
+/// records also reaches the limit. More is unexpected_message (§4.6.1).
 pub const MAX_EARLY_DATA_SKIPPED: usize = 16_384;
 
 /// A certificate chain (leaf first, DER) and the leaf's private key.
@@ -700,12 +701,16 @@ impl Connection {
     }
 
     /// Discards one record of early data the server declined (§4.2.10), `len` bytes of
-    /// protected fragment, as long as the total stays within [`MAX_EARLY_DATA_SKIPPED`].
+    /// protected fragment, as long as the payload counted so far stays within
+    /// [`MAX_EARLY_DATA_SKIPPED`] (see there for how a record is counted).
     ///
     /// # Errors
     /// [`Error::TooMuchEarlyData`] (unexpected_message, §4.6.1) past the limit.
     fn skip_early_data(&mut self, len: usize) -> Result<(), Error> {
-        let skipped = self.early_data_skipped.unwrap_or(0).saturating_add(len);
+        let payload = len
+            .saturating_sub(crate::crypto::record::TAG_LEN + 1)
+            .max(1);
+        let skipped = self.early_data_skipped.unwrap_or(0).saturating_add(payload);
         if skipped > MAX_EARLY_DATA_SKIPPED {
             return Err(Error::TooMuchEarlyData(MAX_EARLY_DATA_SKIPPED));
         }

@@ -8,7 +8,8 @@ use crate::error::Error;
 use crate::pki::{self, Role as PkiRole};
 use crate::wire::handshake::{
     CertificateMsg, ClientHello, ECDSA_SECP256R1_SHA256, Extension, HRR_RANDOM, HandshakeMessage,
-    HandshakeType, ServerHello, TLS_AES_128_GCM_SHA256, TLS13, ext, find, has_duplicates,
+    HandshakeType, LEGACY_VERSION, ServerHello, TLS_AES_128_GCM_SHA256, TLS13, ext, find,
+    has_duplicates,
 };
 
 impl Connection {
@@ -39,11 +40,15 @@ impl Connection {
         }
         // §4.2.10: this server never accepts early data (it offers no PSK to resume with), so
         // EncryptedExtensions never carries early_data; what a first ClientHello offering it
-        // sends as 0-RTT is skipped, within MAX_EARLY_DATA_SKIPPED. A second ClientHello, after
+        // sends as 0-RTT is skipped, within MAX_EARLY_DATA_SKIPPED of payload. A second ClientHello, after
         // a HelloRetryRequest, may not offer early data (§4.1.2): nothing is skipped after it.
-        self.early_data_skipped = (retry_group.is_none()
-            && ch.extensions.iter().any(|e| e.code() == ext::EARLY_DATA))
-        .then_some(0);
+        // early_data counts only beside pre_shared_key: without a PSK there are no early
+        // traffic keys, so a client cannot have sent 0-RTT records (§4.2.10), and a record that
+        // does not open is bad_record_mac as usual.
+        let offers = |code| ch.extensions.iter().any(|e| e.code() == code);
+        self.early_data_skipped =
+            (retry_group.is_none() && offers(ext::EARLY_DATA) && offers(ext::PRE_SHARED_KEY))
+                .then_some(0);
         let versions = find(&ch.extensions, |e| match e {
             Extension::SupportedVersions(v) => Some(v.clone()),
             _ => None,
@@ -138,6 +143,7 @@ impl Connection {
         // 3. ServerHello, then the middlebox-compatibility ChangeCipherSpec.
         let random = self.rng.bytes::<32>();
         let sh = HandshakeMessage::ServerHello(ServerHello {
+            legacy_version: LEGACY_VERSION,
             random,
             session_id: ch.session_id.clone(),
             cipher_suite: TLS_AES_128_GCM_SHA256,
@@ -321,6 +327,7 @@ impl Connection {
             .extend_from_slice(&[HandshakeType::MESSAGE_HASH.0, 0, 0, 32]);
         self.transcript.extend_from_slice(&ch1_hash);
         let hrr = HandshakeMessage::ServerHello(ServerHello {
+            legacy_version: LEGACY_VERSION,
             random: HRR_RANDOM,
             session_id: ch.session_id.clone(),
             cipher_suite: TLS_AES_128_GCM_SHA256,

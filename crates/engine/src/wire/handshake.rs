@@ -86,6 +86,8 @@ pub const HRR_RANDOM: [u8; 32] = [
 pub const TLS_AES_128_GCM_SHA256: u16 = 0x1301;
 /// ecdsa_secp256r1_sha256.
 pub const ECDSA_SECP256R1_SHA256: u16 = 0x0403;
+/// The legacy_version of every TLS 1.3 Hello (TLS 1.2's number, §4.1.2, §4.1.3).
+pub const LEGACY_VERSION: u16 = 0x0303;
 /// TLS 1.3's version number in supported_versions.
 pub const TLS13: u16 = 0x0304;
 
@@ -99,12 +101,16 @@ pub mod ext {
     pub const SIGNATURE_ALGORITHMS: u16 = 13;
     /// application_layer_protocol_negotiation (RFC 7301).
     pub const ALPN: u16 = 16;
+    /// pre_shared_key (§4.2.11): the lab's server never resumes, so it ignores the offer.
+    pub const PRE_SHARED_KEY: u16 = 41;
     /// early_data (§4.2.10): offered by a 0-RTT client; the lab's server never accepts it.
     pub const EARLY_DATA: u16 = 42;
     /// supported_versions.
     pub const SUPPORTED_VERSIONS: u16 = 43;
     /// cookie.
     pub const COOKIE: u16 = 44;
+    /// psk_key_exchange_modes (§4.2.9).
+    pub const PSK_KEY_EXCHANGE_MODES: u16 = 45;
     /// certificate_authorities.
     pub const CERTIFICATE_AUTHORITIES: u16 = 47;
     /// key_share.
@@ -397,6 +403,9 @@ pub struct ClientHello {
 /// ServerHello or HelloRetryRequest (§4.1.3, §4.1.4).
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct ServerHello {
+    /// legacy_version: 0x0303 from every TLS 1.3 server (§4.1.3); a client refuses 0x0300 or
+    /// lower (Appendix D.5).
+    pub legacy_version: u16,
     /// 32 random bytes, or [`HRR_RANDOM`].
     pub random: [u8; 32],
     /// The client's legacy_session_id, echoed.
@@ -511,7 +520,7 @@ impl HandshakeMessage {
                 encode_extensions(w, &ch.extensions);
             }
             Self::ServerHello(sh) => {
-                w.u16(0x0303)
+                w.u16(sh.legacy_version)
                     .bytes(&sh.random)
                     .opaque(1, &sh.session_id)
                     .u16(sh.cipher_suite)
@@ -607,8 +616,8 @@ impl HandshakeMessage {
                 })
             }
             HandshakeType::SERVER_HELLO => {
-                let version = r.u16("legacy_version")?;
-                r.annotate(names::label(version, names::version(version)));
+                let legacy_version = r.u16("legacy_version")?;
+                r.annotate(names::label(legacy_version, names::version(legacy_version)));
                 let random: [u8; 32] = r
                     .bytes("random", 32)?
                     .try_into()
@@ -630,6 +639,7 @@ impl HandshakeMessage {
                 };
                 let extensions = decode_extensions(&mut r, ctx)?;
                 Self::ServerHello(ServerHello {
+                    legacy_version,
                     random,
                     session_id,
                     cipher_suite,
@@ -741,6 +751,7 @@ mod tests {
     fn every_message_round_trips() {
         let msgs = [
             HandshakeMessage::ServerHello(ServerHello {
+                legacy_version: 0x0303,
                 random: HRR_RANDOM,
                 session_id: vec![],
                 cipher_suite: 0x1301,
@@ -750,6 +761,7 @@ mod tests {
                 ],
             }),
             HandshakeMessage::ServerHello(ServerHello {
+                legacy_version: 0x0303,
                 random: [3; 32],
                 session_id: vec![5; 32],
                 cipher_suite: 0x1301,
