@@ -246,3 +246,44 @@ test('if the app cannot be loaded, the first picture says so in the learner\'s l
     await page.context().close();
   }
 });
+
+test('what a learner tripped over: own public keys, the rest of a refused flight, who checks whom, the attacker\'s steps', async () => {
+  const { page, errors } = await openPage(browser);
+  // Each side holds its own public key from the first step (it is in its own certificate).
+  await page.goto(`${server.url}?scenario=mutual&step=1&seed=3&lang=en`);
+  const cell = (key, column) => page.locator(`[data-testid=key-table] tr[data-key=${key}] td`).nth(column).getAttribute('class');
+  assert.equal(await cell('ServerPublicKey', 1), 'holds', 'the server holds its own public key');
+  assert.equal(await cell('ClientPublicKey', 0), 'holds', 'the client holds its own public key');
+  assert.equal(await cell('ServerPublicKey', 0), 'later', 'the client gets it from the Certificate');
+
+  // expired: the server refuses the client's Certificate (step 10); the client's
+  // CertificateVerify and Finished (11, 12) were already on their way, and the page says why.
+  await page.goto(`${server.url}?scenario=expired&step=10&seed=3&lang=en`);
+  await page.getByTestId('checklist').first().waitFor();
+  assert.equal(await page.getByTestId('after-refusal').count(), 0);
+  const headings = async () => (await page.locator('[data-testid=checklist] h3').allTextContents()).join(' | ');
+  assert.match(await headings(), /the client checks the server's certificate \| .*the server checks the client's certificate/);
+  for (const step of [11, 12]) {
+    await page.goto(`${server.url}?scenario=expired&step=${step}&seed=3&lang=en`);
+    assert.match(await page.getByTestId('after-refusal').textContent(), /Already on its way: the client sends all the messages of its flight together/);
+  }
+  await page.goto(`${server.url}?scenario=expired&step=11&seed=3&lang=ja`);
+  assert.match(await page.getByTestId('after-refusal').textContent(), /応答を待たずにまとめて送る/);
+  assert.match(await headings(), /サーバーがクライアントの証明書を検証/);
+
+  // The impostor's Certificate and CertificateVerify have titles and explanations, not raw ids.
+  await page.goto(`${server.url}?scenario=impostor-server&step=end&seed=3&lang=en`);
+  const titles = [];
+  for (let i = 0; i < 12; i++) {
+    const title = await page.locator('#inspector-title').textContent();
+    titles.push(title);
+    assert.ok((await page.getByTestId('explanation').textContent()).length > 40, title);
+    if (/Step 1 ·/.test(title)) break;
+    await page.keyboard.press('ArrowLeft');
+    await page.waitForFunction((before) => document.querySelector('#inspector-title').textContent !== before, title);
+  }
+  assert.ok(titles.every((title) => !/\.attacker|attacker\./.test(title)), titles.join(' | '));
+  assert.ok(titles.some((title) => /CertificateVerify, signed by the attacker/.test(title)), titles.join(' | '));
+  assert.deepEqual(errors, []);
+  await page.context().close();
+});

@@ -127,11 +127,11 @@ pub fn t(lang: Lang, text: Text) -> &'static str {
         match text {
             Tagline => (
                 "Watch, step through and break a real TLS 1.3 handshake — one-way and mutual.",
-                "本物の TLS 1.3 ハンドシェイクを見て、一歩ずつ進め、壊してみる ― 片方向 TLS と相互TLS。",
+                "本物の TLS 1.3 ハンドシェイクを見て、一歩ずつ進め、壊してみる ― 片方向TLS と相互TLS。",
             ),
             SwitchLanguage => ("日本語", "English"),
             Scenario => ("Scenario", "シナリオ"),
-            ModeOneWay => ("One-way TLS", "片方向 TLS"),
+            ModeOneWay => ("One-way TLS", "片方向TLS"),
             ModeMutual => ("Mutual TLS", "相互TLS"),
             ModeCompare => ("Compare", "比較"),
             ModeLabel => ("View", "表示"),
@@ -195,7 +195,7 @@ pub fn t(lang: Lang, text: Text) -> &'static str {
             Alert => ("Alert", "Alert"),
             CompareTitle => (
                 "One-way and mutual TLS side by side",
-                "片方向 TLS と相互TLS の比較",
+                "片方向TLS と相互TLS の比較",
             ),
             CompareIntro => (
                 "Both runs use the same seed. The highlighted arrows exist only in mutual TLS: the server asks for a certificate, and the client proves it holds the matching private key.",

@@ -4,7 +4,7 @@
 use std::rc::Rc;
 
 use mtls_lab_engine::handshake::{Epoch, Event, KeyAction};
-use mtls_lab_engine::pki::checklist::{CertificateOwner, CheckStatus, Checklist};
+use mtls_lab_engine::pki::checklist::{CheckStatus, Checklist};
 use mtls_lab_engine::roles::RoleKey;
 use mtls_lab_engine::trace::{Participant, Step, Trace};
 use mtls_lab_engine::wire::Field;
@@ -177,13 +177,9 @@ pub fn Inspector(props: &InspectorProps) -> Html {
                 </li>
             }
         });
-        let owner = match list.owner {
-            CertificateOwner::Server => Text::Server,
-            CertificateOwner::Client => Text::Client,
-        };
         html! {
             <div class="checklist" data-testid="checklist">
-                <h3>{ format!("{} — {} → {}", t(lang, Text::Checklist), participant(lang, *by), t(lang, owner)) }</h3>
+                <h3>{ lessons::checklist_heading(lang, *by, list.owner) }</h3>
                 <ol>{ for rows }</ol>
             </div>
         }
@@ -260,6 +256,11 @@ pub fn Inspector(props: &InspectorProps) -> Html {
             </h2>
             { meta }
             <p class="explain" data-testid="explanation">{ body }</p>
+            if props.trace.arrives_after_refusal(props.step) {
+                <p class="note" data-testid="after-refusal">
+                    { lessons::after_refusal(lang, step.from, step.to) }
+                </p>
+            }
             if props.glossary {
                 <p>
                     <button class="link" onclick={Callback::from(move |_| onterm.emit(glossary_term))}>

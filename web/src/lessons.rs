@@ -5,8 +5,10 @@
 //! and key kinds, alert names); an id without words falls back to the id itself, so a new
 //! engine scenario shows up readable before it is translated.
 
+use mtls_lab_engine::pki::checklist::CertificateOwner;
 use mtls_lab_engine::roles::{Holding, RoleKey, Viewer};
 use mtls_lab_engine::scenario::Category;
+use mtls_lab_engine::trace::Participant;
 
 use crate::i18n::{Lang, Text, pick, t};
 
@@ -33,7 +35,7 @@ pub fn category(lang: Lang, c: Category) -> &'static str {
 pub fn scenario(lang: Lang, id: &str) -> (String, String) {
     let (title, summary) = match id {
         "one-way" => (
-            ("One-way TLS", "片方向 TLS"),
+            ("One-way TLS", "片方向TLS"),
             (
                 "Only the server proves who it is, with its certificate and a signature. The client stays anonymous at the TLS layer.",
                 "サーバーだけが証明書と署名で身元を証明します。クライアントは TLS のレベルでは匿名のままです。",
@@ -111,7 +113,7 @@ pub fn scenario(lang: Lang, id: &str) -> (String, String) {
             ("Missing intermediate certificate", "中間証明書の送り忘れ"),
             (
                 "The client sends its certificate without the intermediate CA's, so the server cannot build a chain to its root: unknown_ca.",
-                "クライアントが中間 CA の証明書を付けずに送るため、サーバーはルートまでのチェーンを組み立てられません: unknown_ca。",
+                "クライアントが中間CA の証明書を付けずに送るため、サーバーはルートまでのチェーンを組み立てられません: unknown_ca。",
             ),
         ),
         "name-mismatch" => (
@@ -145,11 +147,11 @@ pub fn scenario(lang: Lang, id: &str) -> (String, String) {
         "aitm-relay-one-way" => (
             (
                 "Phishing proxy against one-way TLS",
-                "片方向 TLS へのフィッシング・プロキシー",
+                "片方向TLS へのフィッシング・プロキシー",
             ),
             (
                 "An adversary-in-the-middle proxy relays a password login over one-way TLS and succeeds: it sees the password and the session.",
-                "中間者 (AitM) のプロキシーが片方向 TLS のパスワードログインを中継し、成功します。パスワードもセッションも丸見えです。",
+                "中間者 (AitM) のプロキシーが片方向TLS のパスワードログインを中継し、成功します。パスワードもセッションも丸見えです。",
             ),
         ),
         "aitm-relay-mutual" => (
@@ -172,8 +174,8 @@ pub fn scenario(lang: Lang, id: &str) -> (String, String) {
         "observer" => (
             ("What an eavesdropper sees", "盗聴者に見えるもの"),
             (
-                "A passive observer records every byte. In TLS 1.3 even the certificates travel encrypted, so the client's identity stays hidden.",
-                "受動的な盗聴者はすべてのバイトを記録します。TLS 1.3 では証明書も暗号化されて送られるため、クライアントの身元は隠れたままです。",
+                "A passive observer records every byte. In TLS 1.3 even the certificates travel encrypted, so the names in them stay hidden; the IP addresses, the server name (SNI) and the size and timing of the traffic do not.",
+                "受動的な盗聴者はすべてのバイトを記録します。TLS 1.3 では証明書も暗号化されて送られるため、証明書に書かれた名前は隠れます。ただし、IP アドレス、サーバー名 (SNI)、通信の量とタイミングは見えます。",
             ),
         ),
         other if other.starts_with("b1") => {
@@ -220,8 +222,8 @@ pub fn explain(lang: Lang, id: &str) -> (String, String) {
                 "HelloRetryRequest: 別のグループでやり直し",
             ),
             (
-                "The server supports none of the client's key shares it prefers, so it names the group it wants. The client will send a second ClientHello with a share in that group. It costs one extra round trip.",
-                "サーバーは、クライアントが送った key share のグループを採用せず、希望するグループを指定します。クライアントはそのグループの key share を付けて ClientHello を送り直します。往復が 1 回増えます。",
+                "None of the client's key shares is in a group this server accepts, but the client's supported_groups lists one it does, so the server names that group. The client sends a second ClientHello with a key share in it. It costs one extra round trip.",
+                "クライアントが送った key share は、どれもこのサーバーが受け付けるグループのものではありません。ただし supported_groups にはサーバーが対応するグループがあるので、サーバーはそのグループを指定します。クライアントはそのグループの key share を付けて ClientHello を送り直します。往復が 1 回増えます。",
             ),
         ),
         "server_hello" => (
@@ -230,8 +232,8 @@ pub fn explain(lang: Lang, id: &str) -> (String, String) {
                 "ServerHello: 鍵交換が完了する",
             ),
             (
-                "The server picks the cipher suite and sends its own ephemeral public key share. Now each side combines its private share with the other's public share (ECDHE) and gets the same shared secret, which never crossed the wire. Everything after this is encrypted.",
-                "サーバーは暗号スイートを選び、自分の一時的な公開鍵 (key share) を送ります。両者はそれぞれ自分の秘密鍵と相手の公開鍵を組み合わせ (ECDHE)、通信路を一度も通っていない同じ共有秘密を得ます。ここから先はすべて暗号化されます。",
+                "The server picks the cipher suite and sends its own ephemeral public key share. Now each side combines its private share with the other's public share (ECDHE) and gets the same shared secret, which never crossed the wire. Every handshake message after this one is encrypted under keys derived from it (a ChangeCipherSpec record that may follow is not: it carries no data).",
+                "サーバーは暗号スイートを選び、自分の一時的な公開鍵 (key share) を送ります。両者はそれぞれ自分の秘密鍵と相手の公開鍵を組み合わせ (ECDHE)、通信路を一度も通っていない同じ共有秘密を得ます。この後のハンドシェイクメッセージはすべて、この秘密から導いた鍵で暗号化されます (直後に来ることがある ChangeCipherSpec レコードは暗号化されませんが、中身のデータはありません)。",
             ),
         ),
         "change_cipher_spec" => (
@@ -268,7 +270,7 @@ pub fn explain(lang: Lang, id: &str) -> (String, String) {
             ),
             (
                 "The server sends its certificate (naming server.example, with its public key) and the intermediate CA's certificate. The client checks the chain up to a root it trusts, the validity dates, the name and the key usage.",
-                "サーバーは自分の証明書 (server.example の名前と公開鍵を含む) と中間 CA の証明書を送ります。クライアントは信頼するルートまでのチェーン、有効期間、名前、鍵の用途を検証します。",
+                "サーバーは自分の証明書 (server.example の名前と公開鍵を含む) と中間CA の証明書を送ります。クライアントは信頼するルートまでのチェーン、有効期間、名前、鍵の用途を検証します。",
             ),
         ),
         "certificate.client" => (
@@ -277,8 +279,8 @@ pub fn explain(lang: Lang, id: &str) -> (String, String) {
                 "Certificate: クライアントの証明書チェーン",
             ),
             (
-                "In mutual TLS the client sends its certificate (naming a person or a device) and its intermediate. It travels encrypted, so an eavesdropper cannot tell who is connecting. The server checks it against its own trusted CA and CRL.",
-                "相互TLS では、クライアントが自分の証明書 (人や機器の名前を含む) と中間証明書を送ります。暗号化されて送られるため、盗聴者には誰が接続しているのか分かりません。サーバーは自分が信頼する認証局と CRL に照らして検証します。",
+                "In mutual TLS the client sends its certificate (naming a person or a device) and its intermediate. In TLS 1.3 it travels encrypted, so an eavesdropper cannot read the client's name in it; the client's IP address, the server name it asked for (SNI) and the size and timing of its traffic stay visible. The server checks the chain against its own trusted CA and CRL.",
+                "相互TLSでは、クライアントが自分の証明書 (人や機器の名前を含む) と中間CAの証明書を送ります。TLS 1.3 では暗号化されて送られるため、盗聴者は証明書に書かれたクライアントの名前を読めません。ただし、クライアントの IP アドレス、接続先のサーバー名 (SNI)、通信の量とタイミングは見えます。サーバーは自分が信頼する認証局と CRL に照らしてチェーンを検証します。",
             ),
         ),
         "certificate_empty.client" => (
@@ -331,8 +333,8 @@ pub fn explain(lang: Lang, id: &str) -> (String, String) {
                 "Finished: クライアントがハンドシェイクを締めくくる",
             ),
             (
-                "The client's HMAC over the transcript. After it, both sides switch to the application traffic keys: the session keys that protect the data.",
-                "クライアント側のトランスクリプトの HMAC です。この後、両者はアプリケーション用の鍵 (データを守るセッションキー) に切り替えます。",
+                "The client's HMAC over the transcript. The server has been able to send under the application traffic keys since its own Finished; from now on the client sends under them too. These session keys protect the data.",
+                "クライアント側のトランスクリプトの HMAC です。サーバーは自分の Finished の後からアプリケーション用の鍵で送信できるようになっています。この後はクライアントもその鍵で送信します。このセッションキーがデータを守ります。",
             ),
         ),
         "application_data" => (
@@ -356,12 +358,97 @@ pub fn explain(lang: Lang, id: &str) -> (String, String) {
                 "送信側が現在の鍵から導いた次の世代のトラフィック鍵に切り替えます。",
             ),
         ),
+        "certificate.attacker" => (
+            (
+                "Certificate, sent by the attacker",
+                "Certificate: 攻撃者が送る証明書",
+            ),
+            (
+                "A certificate is public, so an attacker can send a real one, copied from the server or client it pretends to be, or one of its own (for example for a look-alike name). The peer checks the chain as usual. What the attacker cannot make is a signature with the certificate owner's private key: watch the next message.",
+                "証明書は公開情報なので、攻撃者はなりすます相手 (サーバーやクライアント) の本物の証明書をコピーして送ることも、自分の証明書 (たとえば紛らわしい名前のもの) を送ることもできます。受け取った側はいつもどおりチェーンを検証します。攻撃者にできないのは、証明書の持ち主の秘密鍵で署名することです。次のメッセージに注目してください。",
+            ),
+        ),
+        "certificate_verify.attacker" => (
+            (
+                "CertificateVerify, signed by the attacker",
+                "CertificateVerify: 攻撃者の署名",
+            ),
+            (
+                "The attacker signs this handshake's transcript with a private key it holds. The peer verifies the signature with the public key in the certificate it just received. If that certificate is someone else's (copied), the signature does not verify and the peer stops with decrypt_error. If it is the attacker's own certificate, the signature verifies: then only the certificate checks (a trusted CA, the right name) stand between the attacker and the peer.",
+                "攻撃者は、自分が持っている秘密鍵でこのハンドシェイクのトランスクリプトに署名します。受け取った側は、直前に受け取った証明書の公開鍵でその署名を検証します。証明書が他人のもの (コピー) なら署名は検証に失敗し、decrypt_error で接続を止めます。攻撃者自身の証明書なら署名は検証に成功します。そのときは、証明書の検証 (信頼する認証局か、名前が正しいか) だけが攻撃者を止める手段になります。",
+            ),
+        ),
+        "finished.attacker" => (
+            (
+                "Finished, sent by the attacker",
+                "Finished: 攻撃者が送る Finished",
+            ),
+            (
+                "An HMAC over the transcript with keys from the attacker's own key exchange with this peer, so the attacker can compute it. Finished proves that nobody altered the handshake between the two ends of this connection; it does not prove who the other end is. That is the job of the certificate and CertificateVerify.",
+                "攻撃者がこの相手と自分で行った鍵交換から導いた鍵による、トランスクリプトの HMAC です。そのため攻撃者にも計算できます。Finished が証明するのは、この接続の両端の間でハンドシェイクが改ざんされていないことであり、相手が誰かではありません。それを証明するのは証明書と CertificateVerify です。",
+            ),
+        ),
+        "attacker.tampered_record" => (
+            (
+                "The attacker changes an encrypted record",
+                "攻撃者が暗号化レコードを書き換える",
+            ),
+            (
+                "On the way, the attacker flips one bit of an encrypted record. Without the key it can neither read the record nor compute a matching authentication tag, so AES-GCM's tag check fails at the receiver, which refuses the record with bad_record_mac and ends the connection.",
+                "攻撃者は途中で暗号化レコードの 1 ビットを反転させます。鍵を持たないので、中身を読むことも、正しい認証タグを計算し直すこともできません。そのため受信側で AES-GCM のタグ検証が失敗し、受信側は bad_record_mac でレコードを拒否して接続を終えます。",
+            ),
+        ),
         other => return (other.to_string(), String::new()),
     };
     (
         pick(lang, pair.0).to_string(),
         pick(lang, pair.1).to_string(),
     )
+}
+
+/// Why a record follows its receiver's refusal (see `Trace::arrives_after_refusal`): the
+/// sender sent its whole flight at once.
+pub fn after_refusal(lang: Lang, from: Participant, to: Participant) -> String {
+    let name = |p| match p {
+        Participant::Client => ("client", "クライアント"),
+        Participant::Server => ("server", "サーバー"),
+        Participant::Attacker => ("attacker", "攻撃者"),
+    };
+    let (from, to) = (name(from), name(to));
+    match lang {
+        Lang::En => format!(
+            "Already on its way: the {} sends all the messages of its flight together, without waiting for an answer. The {} reads the records in order and stopped at the check that failed above, so it does not process this one; its alert comes next.",
+            from.0, to.0
+        ),
+        Lang::Ja => format!(
+            "このレコードは既に送られています。{}はフライトのメッセージを、応答を待たずにまとめて送るからです。{}はレコードを順に読み、前のステップで検証に失敗した時点で処理をやめているので、このレコードは処理しません。次にアラートが送られます。",
+            from.1, to.1
+        ),
+    }
+}
+
+/// The heading of a verification checklist: who checks whose certificate (not a message's
+/// direction).
+pub fn checklist_heading(lang: Lang, by: Participant, owner: CertificateOwner) -> String {
+    let checker = match by {
+        Participant::Client => ("the client", "クライアント"),
+        Participant::Server => ("the server", "サーバー"),
+        Participant::Attacker => ("the attacker", "攻撃者"),
+    };
+    let whose = match owner {
+        CertificateOwner::Server => ("the server's", "サーバー"),
+        CertificateOwner::Client => ("the client's", "クライアント"),
+    };
+    match lang {
+        Lang::En => format!(
+            "Verification checklist: {} checks {} certificate",
+            checker.0, whose.0
+        ),
+        Lang::Ja => format!(
+            "検証チェックリスト: {}が{}の証明書を検証",
+            checker.1, whose.1
+        ),
+    }
 }
 
 /// A key-role table row's name.
@@ -476,7 +563,7 @@ pub const GLOSSARY: &[Term] = &[
         term: ("Mutual TLS (mTLS)", "相互TLS (mTLS、双方向TLS)"),
         definition: (
             "TLS in which both sides prove who they are with certificates. In ordinary one-way TLS only the server does.",
-            "双方が証明書で身元を証明する TLS。通常の片方向 TLS では、証明するのはサーバーだけです。",
+            "双方が証明書で身元を証明する TLS。通常の片方向TLS では、証明するのはサーバーだけです。",
         ),
     },
     Term {
@@ -534,16 +621,16 @@ pub const GLOSSARY: &[Term] = &[
             "ECDHE (一時的な Diffie-Hellman 鍵交換)",
         ),
         definition: (
-            "Each side makes a fresh key pair per connection and sends only the public share; combining its private key with the other's share gives both the same secret. Unlike TLS 1.2's RSA key transport, no secret is ever encrypted to the server's long-term key, so a stolen server key cannot decrypt recorded traffic (forward secrecy).",
-            "接続ごとに双方が新しい鍵ペアを作り、公開鍵 (key share) だけを送ります。自分の秘密鍵と相手の公開鍵から、両者は同じ秘密を得ます。TLS 1.2 の RSA 鍵交換のようにプリマスターシークレットをサーバーの長期鍵で暗号化して送らないため、後でサーバーの鍵が盗まれても記録された通信は復号できません (前方秘匿性)。",
+            "Each side makes a fresh key pair per connection and sends only the public share; combining its private key with the other's share gives both the same secret. No secret is ever encrypted to the server's long-term key, as it is in RSA key transport (offered by TLS 1.2, though most TLS 1.2 connections also use ECDHE; TLS 1.3 removed it), so a stolen server key cannot decrypt recorded traffic (forward secrecy).",
+            "接続ごとに双方が新しい鍵ペアを作り、公開鍵 (key share) だけを送ります。自分の秘密鍵と相手の公開鍵から、両者は同じ秘密を得ます。秘密をサーバーの長期的な鍵で暗号化して送ることはありません。それを行うのは RSA 鍵交換 (RSA key transport) で、TLS 1.2 では選べましたが TLS 1.3 では廃止されました (TLS 1.2 でも多くの接続は ECDHE を使います)。そのため、後でサーバーの秘密鍵が盗まれても、記録された通信は復号できません (前方秘匿性)。",
         ),
     },
     Term {
         id: "session-key",
         term: ("Session keys", "セッションキー"),
         definition: (
-            "Symmetric keys derived from the shared secret and the transcript (HKDF). The handshake is asymmetric cryptography; the data phase uses these fast symmetric keys (AES-GCM).",
-            "共有秘密とトランスクリプトから HKDF で導出される共通鍵。ハンドシェイクは公開鍵暗号、データのやり取りはこの高速な共通鍵暗号 (AES-GCM) で行います。",
+            "Symmetric keys derived from the shared secret and the transcript (HKDF). Public-key cryptography does two jobs in the handshake: the key exchange (ECDHE) and the signatures (CertificateVerify, certificates). Every handshake message after ServerHello, and all the data, is protected with symmetric keys: first the handshake traffic keys, then these application traffic keys (AES-GCM), which protect the data.",
+            "共有秘密とトランスクリプトから HKDF で導出される共通鍵です。ハンドシェイクで公開鍵暗号が担うのは、鍵交換 (ECDHE) と署名 (CertificateVerify、証明書) の 2 つです。ServerHello より後のハンドシェイクメッセージとすべてのデータは共通鍵で保護されます。最初はハンドシェイク用トラフィック鍵、その後はデータを守るこのアプリケーション用トラフィック鍵 (AES-GCM) です。",
         ),
     },
     Term {
@@ -591,7 +678,7 @@ pub const GLOSSARY: &[Term] = &[
     },
     Term {
         id: "termination",
-        term: ("TLS termination", "TLS 終端"),
+        term: ("TLS termination", "TLS終端"),
         definition: (
             "A proxy or load balancer that ends TLS and forwards the request. With mutual TLS it must verify the client certificate itself and pass on who the client is.",
             "TLS を終端してリクエストを転送するプロキシーやロードバランサー。相互TLS では、そこでクライアント証明書を検証し、クライアントが誰かを後段に伝える必要があります。",
@@ -599,7 +686,7 @@ pub const GLOSSARY: &[Term] = &[
     },
     Term {
         id: "pinning",
-        term: ("Certificate pinning", "証明書のピン留め"),
+        term: ("Certificate pinning", "証明書ピンニング"),
         definition: (
             "Accepting only a specific certificate or public key for a peer, instead of anything a trusted CA signed.",
             "信頼する認証局が署名したものなら何でもではなく、特定の証明書や公開鍵だけを受け入れる方式。",
@@ -615,10 +702,42 @@ pub const GLOSSARY: &[Term] = &[
     },
     Term {
         id: "not-vpn",
-        term: ("What mTLS does not replace", "相互TLS が置き換えないもの"),
+        term: ("mTLS and VPNs", "相互TLSと VPN"),
         definition: (
-            "mTLS authenticates the two ends of one TLS connection. It does not hide which hosts talk (a VPN does), and it does not decide what an authenticated client may do (authorization).",
-            "相互TLS が認証するのは 1 本の TLS 接続の両端です。どのホスト同士が通信しているかを隠すこと (VPN の役割) や、認証されたクライアントに何を許すかの判断 (認可) は行いません。",
+            "A VPN protects a network path: everything between two networks or a device and a network travels through its tunnel. mTLS authenticates the two ends of one application connection, wherever it runs. They do different jobs and are often combined, not chosen between. Neither decides what an authenticated client may do: that is authorization.",
+            "VPN はネットワークの経路を保護します。2 つのネットワークの間、または端末とネットワークの間の通信がすべてそのトンネルを通ります。相互TLSは、どこを通るかに関係なく、1 本のアプリケーション接続の両端を認証します。役割が違うため、どちらかを選ぶのではなく組み合わせて使うことがよくあります。どちらも、認証されたクライアントに何を許すか (認可) は決めません。",
         ),
     },
 ];
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use mtls_lab_engine::scenario::{CATALOGUE, run_scenario};
+
+    #[test]
+    fn every_step_of_every_scenario_has_a_title_and_an_explanation_in_both_languages() {
+        for scenario in CATALOGUE {
+            let trace = run_scenario(scenario.id, 3).expect("a catalogue id runs");
+            for step in &trace.steps {
+                for lang in [Lang::En, Lang::Ja] {
+                    let (title, body) = explain(lang, &step.explain);
+                    assert!(
+                        !title.is_empty() && title != step.explain,
+                        "{} step {}: the title is the raw id {:?} ({lang:?})",
+                        scenario.id,
+                        step.index,
+                        step.explain
+                    );
+                    assert!(
+                        !body.is_empty(),
+                        "{} step {} ({}): no explanation ({lang:?})",
+                        scenario.id,
+                        step.index,
+                        step.explain
+                    );
+                }
+            }
+        }
+    }
+}

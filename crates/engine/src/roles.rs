@@ -179,6 +179,22 @@ fn first_held(trace: &Trace, columns: &[Viewer]) -> Vec<Vec<Option<usize>>> {
                     _ => step.index,
                 };
                 note(row, e.by.into(), at);
+                // The holder of a private key holds its public key too: it is in the holder's
+                // own certificate.
+                match row {
+                    RoleKey::ServerPrivateKey => note(RoleKey::ServerPublicKey, e.by.into(), at),
+                    RoleKey::ClientPrivateKey => note(RoleKey::ClientPublicKey, e.by.into(), at),
+                    _ => {}
+                }
+                // Whoever sent the certificate a peer takes a public key from held that
+                // certificate before the run (nobody in a run forwards one it received): an
+                // impostor that replays the real server's certificate holds the real server's
+                // public key, which is public.
+                if k.action == KeyAction::Received
+                    && matches!(row, RoleKey::ServerPublicKey | RoleKey::ClientPublicKey)
+                {
+                    note(row, step.from.into(), 0);
+                }
             }
         }
         // The observer sees what crosses the wire unencrypted: the key shares in the hellos.
@@ -304,6 +320,60 @@ mod tests {
         assert_eq!(
             cell(&end, RoleKey::ApplicationTrafficKeys, Viewer::Attacker),
             Holding::Holds
+        );
+    }
+
+    #[test]
+    fn each_side_holds_its_own_public_key_from_the_start() {
+        let mutual = key_roles(&run_scenario("mutual", 5).expect("known scenario"), 0);
+        assert_eq!(
+            cell(&mutual, RoleKey::ServerPublicKey, Viewer::Server),
+            Holding::Holds
+        );
+        assert_eq!(
+            cell(&mutual, RoleKey::ClientPublicKey, Viewer::Client),
+            Holding::Holds
+        );
+        // The peer gets it later, from the Certificate message; the observer never (TLS 1.3
+        // encrypts certificates).
+        assert_eq!(
+            cell(&mutual, RoleKey::ServerPublicKey, Viewer::Client),
+            Holding::Later
+        );
+        assert_eq!(
+            cell(&mutual, RoleKey::ServerPublicKey, Viewer::Observer),
+            Holding::Never
+        );
+        // Without a client certificate, the client has no key pair of its own in this run.
+        let one_way = run_scenario("one-way", 5).expect("known scenario");
+        let end = key_roles(&one_way, usize::MAX);
+        assert_eq!(
+            cell(&end, RoleKey::ClientPublicKey, Viewer::Client),
+            Holding::Never
+        );
+    }
+
+    #[test]
+    fn an_impostor_that_replays_a_certificate_holds_its_public_key_not_its_private_key() {
+        let trace = run_scenario("impostor-server", 5).expect("known scenario");
+        let end = key_roles(&trace, usize::MAX);
+        assert_eq!(
+            cell(&end, RoleKey::ServerPublicKey, Viewer::Attacker),
+            Holding::Holds
+        );
+        assert_eq!(
+            cell(&end, RoleKey::ServerPrivateKey, Viewer::Attacker),
+            Holding::Never
+        );
+        let trace = run_scenario("stolen-client-cert", 5).expect("known scenario");
+        let end = key_roles(&trace, usize::MAX);
+        assert_eq!(
+            cell(&end, RoleKey::ClientPublicKey, Viewer::Attacker),
+            Holding::Holds
+        );
+        assert_eq!(
+            cell(&end, RoleKey::ClientPrivateKey, Viewer::Attacker),
+            Holding::Never
         );
     }
 

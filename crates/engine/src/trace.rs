@@ -121,6 +121,22 @@ pub struct Trace {
 }
 
 impl Trace {
+    /// Whether step `at` reached a receiver that had already refused the peer at an earlier
+    /// step (a check of its failed): a record of a flight the sender sent at once, before the
+    /// receiver answered, which the receiver no longer reads. In a client-certificate failure,
+    /// the client's CertificateVerify and Finished after the Certificate the server refused.
+    pub fn arrives_after_refusal(&self, at: usize) -> bool {
+        let Some(step) = self.steps.get(at) else {
+            return false;
+        };
+        self.steps[..at].iter().any(|earlier| {
+            earlier
+                .events
+                .iter()
+                .any(|e| e.by == step.to && matches!(&e.event, Event::Check(c) if !c.passed))
+        })
+    }
+
     /// The key log as the text of an SSLKEYLOGFILE.
     pub fn keylog_file(&self) -> String {
         self.keylog.iter().map(|l| l.to_line() + "\n").collect()
@@ -263,4 +279,26 @@ pub fn observe(wire: &[u8]) -> ObservedRecord {
         }
     }
     seen
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::scenario::run_scenario;
+
+    #[test]
+    fn the_rest_of_a_refused_flight_arrives_after_the_refusal() {
+        let trace = run_scenario("expired", 1).expect("known scenario");
+        let names: Vec<&str> = trace.steps.iter().map(|s| s.explain.as_str()).collect();
+        let at = |id: &str| names.iter().position(|n| *n == id).expect(id);
+        // The server refuses the client's Certificate in the step that carries it...
+        assert!(!trace.arrives_after_refusal(at("certificate.client")));
+        // ...and the client's CertificateVerify and Finished were already on their way.
+        assert!(trace.arrives_after_refusal(at("certificate_verify.client")));
+        assert!(trace.arrives_after_refusal(at("finished.client")));
+        // The alert goes to the client, which refused nothing.
+        assert!(!trace.arrives_after_refusal(at("alert.certificate_expired")));
+        // A run that succeeds has no such step.
+        let mutual = run_scenario("mutual", 1).expect("known scenario");
+        assert!((0..mutual.steps.len()).all(|i| !mutual.arrives_after_refusal(i)));
+    }
 }
