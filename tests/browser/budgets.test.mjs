@@ -97,7 +97,12 @@ async function restarts(page, n, floors = false) {
     for (let i = 0; i < count; i++) {
       const before = seed();
       button.click();
-      while (seed() === before) await new Promise((r) => setTimeout(r, 2));
+      // A button that no longer restarts fails here, instead of hanging the suite.
+      const deadline = performance.now() + 10_000;
+      while (seed() === before) {
+        if (performance.now() > deadline) throw new Error(`restart ${i + 1} of ${count}: no new run within 10 s`);
+        await new Promise((r) => setTimeout(r, 2));
+      }
       if (timeFloors) {
         const start = performance.now();
         if (!window.mtlsLabEngine.crypto_floor(BigInt(seed()))) throw new Error('the crypto floor failed');

@@ -111,50 +111,98 @@ fn dist(root: &Path) -> Result<(), String> {
     Ok(())
 }
 
-/// Pass and fail counts over the whole run.
+/// What a step is: a test runner, whose tests are counted (at least `min` must pass, and none
+/// may be skipped), or a check (formatting, lints, a build), which passes or fails as a whole
+/// and is not a test.
+#[derive(Clone, Copy)]
+enum Kind {
+    Tests { min: u64 },
+    Check,
+}
+
+/// Test counts over the whole run, and the checks beside them.
 #[derive(Default)]
 struct Tally {
-    passed: u64,
-    failed: u64,
+    counts: Counts,
+    checks_ok: u64,
+    checks: u64,
     failures: Vec<String>,
 }
 
+/// What a runner reported: passed, failed, and skipped (cargo's ignored; node's skipped, todo
+/// and cancelled).
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+struct Counts {
+    passed: u64,
+    failed: u64,
+    skipped: u64,
+}
+
+impl std::ops::AddAssign for Counts {
+    fn add_assign(&mut self, other: Self) {
+        self.passed += other.passed;
+        self.failed += other.failed;
+        self.skipped += other.skipped;
+    }
+}
+
 impl Tally {
-    /// Runs one step, streaming its output, and adds the tests it reports (cargo's and node's
-    /// closing lines), or one pass or fail for a step that is not a test runner.
-    fn step(&mut self, name: &str, cmd: &mut Command) {
+    /// Runs one step, streaming its output. A test runner's closing lines (cargo's, node's
+    /// TAP summary) are added up; the step fails if the runner fails, reports no counts,
+    /// skips a test or passes fewer tests than its minimum (an emptied test folder, a file
+    /// that no longer runs).
+    fn step(&mut self, name: &str, kind: Kind, cmd: &mut Command) {
         println!("\n==> {name}");
         let started = Instant::now();
-        let mut counted = (0u64, 0u64);
+        let mut counted = Counts::default();
         let mut saw_counts = false;
         let status = cmd.stdout(Stdio::piped()).spawn().and_then(|mut child| {
             if let Some(out) = child.stdout.take() {
                 for line in BufReader::new(out).lines().map_while(Result::ok) {
                     println!("{line}");
-                    if let Some((p, f)) = parse_counts(&line) {
-                        counted.0 += p;
-                        counted.1 += f;
+                    if let Some(c) = parse_counts(&line) {
+                        counted += c;
                         saw_counts = true;
                     }
                 }
             }
             child.wait()
         });
-        let ok = matches!(&status, Ok(s) if s.success());
+        let mut ok = matches!(&status, Ok(s) if s.success());
         if let Err(e) = &status {
             println!("could not start: {e}");
         }
-        if saw_counts {
-            self.passed += counted.0;
-            self.failed += counted.1;
-            if !ok && counted.1 == 0 {
-                // The runner failed outside any test (a build error): count the step.
-                self.failed += 1;
+        match kind {
+            Kind::Check => {
+                self.checks += 1;
+                self.checks_ok += u64::from(ok);
             }
-        } else if ok {
-            self.passed += 1;
-        } else {
-            self.failed += 1;
+            Kind::Tests { min } => {
+                let mut problems = Vec::new();
+                if !saw_counts {
+                    problems.push("the runner reported no test counts".to_string());
+                }
+                if counted.skipped > 0 {
+                    problems.push(format!(
+                        "{} test(s) skipped, ignored, todo or cancelled",
+                        counted.skipped
+                    ));
+                }
+                if counted.passed < min {
+                    problems.push(format!(
+                        "{} passed, fewer than the {min} this step must run",
+                        counted.passed
+                    ));
+                }
+                if !ok && counted.failed == 0 {
+                    problems.push("the runner failed outside any test (a build error?)".into());
+                }
+                for p in &problems {
+                    println!("xtask: {name}: {p}");
+                }
+                ok &= problems.is_empty();
+                self.counts += counted;
+            }
         }
         if !ok {
             self.failures.push(name.to_string());
@@ -167,9 +215,10 @@ impl Tally {
     }
 }
 
-/// Reads `test result: ok. 3 passed; 0 failed; …` (cargo) or `# pass 3` / `# fail 0` (node's
-/// TAP reporter).
-fn parse_counts(line: &str) -> Option<(u64, u64)> {
+/// Reads a test runner's closing lines: `test result: ok. 3 passed; 0 failed; 1 ignored; …`
+/// (cargo) or `# pass 3`, `# fail 0`, `# skipped 0`, `# todo 0`, `# cancelled 0` (node's TAP
+/// reporter).
+fn parse_counts(line: &str) -> Option<Counts> {
     let line = line.trim();
     if let Some(rest) = line.strip_prefix("test result: ") {
         let number_before = |word: &str| {
@@ -178,15 +227,22 @@ fn parse_counts(line: &str) -> Option<(u64, u64)> {
                 .and_then(|n| n.trim().rsplit(' ').next())
                 .and_then(|n| n.parse::<u64>().ok())
         };
-        return Some((number_before("passed")?, number_before("failed")?));
+        return Some(Counts {
+            passed: number_before("passed")?,
+            failed: number_before("failed")?,
+            skipped: number_before("ignored").unwrap_or(0),
+        });
     }
-    if let Some(n) = line.strip_prefix("# pass ") {
-        return n.trim().parse().ok().map(|n| (n, 0));
+    let (key, n) = line.strip_prefix("# ")?.split_once(' ')?;
+    let n: u64 = n.trim().parse().ok()?;
+    let mut c = Counts::default();
+    match key {
+        "pass" => c.passed = n,
+        "fail" => c.failed = n,
+        "skipped" | "todo" | "cancelled" => c.skipped = n,
+        _ => return None,
     }
-    if let Some(n) = line.strip_prefix("# fail ") {
-        return n.trim().parse().ok().map(|n| (0, n));
-    }
-    None
+    Some(c)
 }
 
 fn cargo(root: &Path) -> Command {
@@ -195,6 +251,16 @@ fn cargo(root: &Path) -> Command {
     cmd
 }
 
+/// The fewest tests each runner may report: a little under what it runs today (216 native, 3
+/// wasm, 26 browser on 2026-12-03), so that losing a test binary, a test file or a folder
+/// fails the run. Raise them as tests are added.
+const MIN_NATIVE_TESTS: u64 = 210;
+const MIN_WASM_TESTS: u64 = 3;
+const MIN_BROWSER_TESTS: u64 = 25;
+/// The longest a browser test may take (the budgets test measures up to 60 runs and two
+/// playbacks: about a minute here).
+const BROWSER_TEST_TIMEOUT_MS: u64 = 300_000;
+
 fn test(root: &Path) -> Result<(), String> {
     let started = Instant::now();
     let path = tools::ensure_build_tools(root)?;
@@ -202,9 +268,14 @@ fn test(root: &Path) -> Result<(), String> {
     let mut tally = Tally::default();
     let wasm = "wasm32-unknown-unknown";
 
-    tally.step("rustfmt", cargo(root).args(["fmt", "--all", "--check"]));
+    tally.step(
+        "rustfmt",
+        Kind::Check,
+        cargo(root).args(["fmt", "--all", "--check"]),
+    );
     tally.step(
         "clippy (native)",
+        Kind::Check,
         cargo(root).args([
             "clippy",
             "--workspace",
@@ -216,6 +287,7 @@ fn test(root: &Path) -> Result<(), String> {
     );
     tally.step(
         "clippy (wasm32)",
+        Kind::Check,
         cargo(root).args([
             "clippy",
             "-p",
@@ -232,6 +304,7 @@ fn test(root: &Path) -> Result<(), String> {
     );
     tally.step(
         "clippy (wasm32, the app as Trunk builds it: feature bridge)",
+        Kind::Check,
         cargo(root).args([
             "clippy",
             "-p",
@@ -248,12 +321,28 @@ fn test(root: &Path) -> Result<(), String> {
     );
     tally.step(
         "native tests",
-        cargo(root).args(["test", "--workspace"]).env("PATH", &path),
+        Kind::Tests {
+            min: MIN_NATIVE_TESTS,
+        },
+        // --no-fail-fast: every test binary runs, so the failures are all counted.
+        cargo(root)
+            .args(["test", "--workspace", "--no-fail-fast"])
+            .env("PATH", &path),
     );
     tally.step(
         "wasm tests in headless Chromium",
+        Kind::Tests {
+            min: MIN_WASM_TESTS,
+        },
         cargo(root)
-            .args(["test", "--target", wasm, "-p", "mtls-lab-web"])
+            .args([
+                "test",
+                "--no-fail-fast",
+                "--target",
+                wasm,
+                "-p",
+                "mtls-lab-web",
+            ])
             .env("PATH", &path)
             .env(
                 "CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER",
@@ -264,13 +353,23 @@ fn test(root: &Path) -> Result<(), String> {
     );
     tally.step(
         "release web build (dist/)",
+        Kind::Check,
         cargo(root).args(["xtask", "dist"]),
     );
     tally.step(
         "browser tests (Playwright, Debian Chromium)",
+        Kind::Tests {
+            min: MIN_BROWSER_TESTS,
+        },
         Command::new("node")
             .current_dir(root)
-            .args(["--test", "--test-reporter=tap", "--test-concurrency=1"])
+            .args([
+                "--test",
+                "--test-reporter=tap",
+                "--test-concurrency=1",
+                // No browser test may hang the suite: each gets at most this long.
+                &format!("--test-timeout={BROWSER_TEST_TIMEOUT_MS}"),
+            ])
             .arg("tests/browser/")
             .env("NODE_PATH", root.join("tests/node_modules")),
     );
@@ -280,8 +379,16 @@ fn test(root: &Path) -> Result<(), String> {
         println!("\nfailed steps: {}", tally.failures.join(", "));
     }
     println!("\nall steps took {minutes:.1} min");
-    println!("{} passed, {} failed", tally.passed, tally.failed);
-    if tally.failures.is_empty() && tally.failed == 0 {
+    let Counts {
+        passed,
+        failed,
+        skipped,
+    } = tally.counts;
+    println!(
+        "{passed} tests passed, {failed} failed, {skipped} skipped; {} of {} checks ok (rustfmt, clippy, the release build)",
+        tally.checks_ok, tally.checks
+    );
+    if tally.failures.is_empty() && failed == 0 {
         Ok(())
     } else {
         Err(format!("{} step(s) failed", tally.failures.len()))
@@ -290,7 +397,15 @@ fn test(root: &Path) -> Result<(), String> {
 
 #[cfg(test)]
 mod tests {
-    use super::parse_counts;
+    use super::{Counts, parse_counts};
+
+    fn counts(passed: u64, failed: u64, skipped: u64) -> Option<Counts> {
+        Some(Counts {
+            passed,
+            failed,
+            skipped,
+        })
+    }
 
     #[test]
     fn reads_cargo_and_node_closing_lines() {
@@ -298,14 +413,19 @@ mod tests {
             parse_counts(
                 "test result: ok. 12 passed; 0 failed; 0 ignored; 0 measured; 0 filtered out; finished in 0.01s"
             ),
-            Some((12, 0))
+            counts(12, 0, 0)
         );
         assert_eq!(
-            parse_counts("test result: FAILED. 3 passed; 2 failed; 0 ignored"),
-            Some((3, 2))
+            parse_counts("test result: FAILED. 3 passed; 2 failed; 1 ignored"),
+            counts(3, 2, 1)
         );
-        assert_eq!(parse_counts("# pass 4"), Some((4, 0)));
-        assert_eq!(parse_counts("# fail 1"), Some((0, 1)));
+        assert_eq!(parse_counts("# pass 4"), counts(4, 0, 0));
+        assert_eq!(parse_counts("# fail 1"), counts(0, 1, 0));
+        assert_eq!(parse_counts("# skipped 2"), counts(0, 0, 2));
+        assert_eq!(parse_counts("# todo 1"), counts(0, 0, 1));
+        assert_eq!(parse_counts("# cancelled 1"), counts(0, 0, 1));
+        assert_eq!(parse_counts("# tests 7"), None);
+        assert_eq!(parse_counts("# Subtest: a test"), None);
         assert_eq!(parse_counts("running 3 tests"), None);
     }
 }
