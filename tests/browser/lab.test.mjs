@@ -287,3 +287,27 @@ test('what a learner tripped over: own public keys, the rest of a refused flight
   assert.deepEqual(errors, []);
   await page.context().close();
 });
+
+test('the wire view stays chosen while stepping and is in the link; after the picker, the arrow keys step', async () => {
+  const { page, errors } = await openPage(browser);
+  await page.goto(`${server.url}?scenario=observer&step=4&seed=3&lang=en`);
+  await page.getByTestId('bytes-wire').click();
+  await page.keyboard.press('ArrowRight');
+  await page.waitForURL(/step=5/);
+  assert.equal(await page.getByTestId('bytes-wire').getAttribute('aria-selected'), 'true', 'still the wire view at the next step');
+  await page.waitForURL(/bytes=wire/);
+  // The link opens the wire view.
+  await page.goto(page.url());
+  assert.equal(await page.getByTestId('bytes-wire').getAttribute('aria-selected'), 'true');
+  await page.getByTestId('bytes-ends').click();
+  await page.waitForURL((u) => !u.search.includes('bytes=wire'));
+
+  // Choosing a scenario gives the keys back to the run.
+  await page.getByTestId('scenario').selectOption('expired');
+  await page.waitForURL(/scenario=expired&step=1&/);
+  await page.keyboard.press('ArrowRight');
+  await page.waitForURL(/scenario=expired&step=2&/);
+  assert.equal(await page.getByTestId('scenario').inputValue(), 'expired');
+  assert.deepEqual(errors, []);
+  await page.context().close();
+});

@@ -84,6 +84,7 @@ pub enum Text {
     NoticeLang,
     NoticeMode,
     NoticeRequests,
+    NoticeBytes,
     Requests,
     RequestsHelp,
     EarlierSteps,
@@ -127,11 +128,11 @@ pub fn t(lang: Lang, text: Text) -> &'static str {
         match text {
             Tagline => (
                 "Watch, step through and break a real TLS 1.3 handshake — one-way and mutual.",
-                "本物の TLS 1.3 ハンドシェイクを見て、一歩ずつ進め、壊してみる ― 片方向TLS と相互TLS。",
+                "本物の TLS 1.3 ハンドシェイクを見て、一歩ずつ進め、壊してみる ― 一方向TLSと相互TLS。",
             ),
             SwitchLanguage => ("日本語", "English"),
             Scenario => ("Scenario", "シナリオ"),
-            ModeOneWay => ("One-way TLS", "片方向TLS"),
+            ModeOneWay => ("One-way TLS", "一方向TLS"),
             ModeMutual => ("Mutual TLS", "相互TLS"),
             ModeCompare => ("Compare", "比較"),
             ModeLabel => ("View", "表示"),
@@ -195,13 +196,13 @@ pub fn t(lang: Lang, text: Text) -> &'static str {
             Alert => ("Alert", "Alert"),
             CompareTitle => (
                 "One-way and mutual TLS side by side",
-                "片方向TLS と相互TLS の比較",
+                "一方向TLSと相互TLSの比較",
             ),
             CompareIntro => (
                 "Both runs use the same seed. The highlighted arrows exist only in mutual TLS: the server asks for a certificate, and the client proves it holds the matching private key.",
-                "どちらも同じシードで実行しています。強調された矢印は相互TLS にだけあります。サーバーが証明書を要求し、クライアントは対応する秘密鍵を持っていることを証明します。",
+                "どちらも同じシードで実行しています。強調された矢印は相互TLSにだけあります。サーバーが証明書を要求し、クライアントは対応する秘密鍵を持っていることを証明します。",
             ),
-            CompareOnlyMutual => ("only in mutual TLS", "相互TLS のみ"),
+            CompareOnlyMutual => ("only in mutual TLS", "相互TLSのみ"),
             CompareAspect => ("", ""),
             CompareWho => ("Who is authenticated", "誰が認証されるか"),
             CompareWhoOneWay => ("The server only", "サーバーのみ"),
@@ -250,6 +251,10 @@ pub fn t(lang: Lang, text: Text) -> &'static str {
             NoticeMode => (
                 "Unknown view; showing",
                 "不明な表示モードのため、次を表示しています:",
+            ),
+            NoticeBytes => (
+                "Byte view must be wire or ends; showing",
+                "バイト表示は wire か ends です。次を表示しています:",
             ),
             NoticeRequests => (
                 "Number of requests must be 0 to 1000; using",

@@ -55,6 +55,12 @@ pub struct InspectorProps {
     /// Whether there is a glossary to link to (not in embed mode).
     #[prop_or(true)]
     pub glossary: bool,
+    /// Show the bytes as the wire carries them at first (the learner's last choice).
+    #[prop_or(false)]
+    pub wire: bool,
+    /// Told when the learner switches the byte view, so the next step opens the same way.
+    #[prop_or_default]
+    pub onwire: Callback<bool>,
 }
 
 fn action_words(lang: Lang, a: KeyAction) -> &'static str {
@@ -84,11 +90,11 @@ fn short_hex(bytes: &[u8]) -> String {
 pub fn Inspector(props: &InspectorProps) -> Html {
     let lang = props.lang;
     let selection = use_state(|| None::<Selection>);
-    let show_wire = use_state(|| false);
+    let show_wire = use_state(|| props.wire);
     let Some(step) = props.trace.steps.get(props.step) else {
         return html! {};
     };
-    let (title, body) = lessons::explain(lang, &step.explain);
+    let (title, body) = lessons::step_text(lang, step);
     let encrypted = step.record.epoch != Epoch::Plaintext;
 
     let meta = html! {
@@ -231,10 +237,12 @@ pub fn Inspector(props: &InspectorProps) -> Html {
 
     let tab = |wire: bool, label: Text| {
         let show_wire = show_wire.clone();
+        let onwire = props.onwire.clone();
         html! {
             <button role="tab" aria-selected={(*show_wire == wire).to_string()}
                     class={classes!("tab", (*show_wire == wire).then_some("on"))}
-                    onclick={Callback::from(move |_| show_wire.set(wire))}>
+                    data-testid={if wire { "bytes-wire" } else { "bytes-ends" }}
+                    onclick={Callback::from(move |_| { show_wire.set(wire); onwire.emit(wire); })}>
                 { t(lang, label) }
             </button>
         }

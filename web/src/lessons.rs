@@ -8,7 +8,7 @@
 use mtls_lab_engine::pki::checklist::CertificateOwner;
 use mtls_lab_engine::roles::{Holding, RoleKey, Viewer};
 use mtls_lab_engine::scenario::Category;
-use mtls_lab_engine::trace::Participant;
+use mtls_lab_engine::trace::{Participant, Step};
 
 use crate::i18n::{Lang, Text, pick, t};
 
@@ -35,7 +35,7 @@ pub fn category(lang: Lang, c: Category) -> &'static str {
 pub fn scenario(lang: Lang, id: &str) -> (String, String) {
     let (title, summary) = match id {
         "one-way" => (
-            ("One-way TLS", "片方向TLS"),
+            ("One-way TLS", "一方向TLS"),
             (
                 "Only the server proves who it is, with its certificate and a signature. The client stays anonymous at the TLS layer.",
                 "サーバーだけが証明書と署名で身元を証明します。クライアントは TLS のレベルでは匿名のままです。",
@@ -113,7 +113,7 @@ pub fn scenario(lang: Lang, id: &str) -> (String, String) {
             ("Missing intermediate certificate", "中間証明書の送り忘れ"),
             (
                 "The client sends its certificate without the intermediate CA's, so the server cannot build a chain to its root: unknown_ca.",
-                "クライアントが中間CA の証明書を付けずに送るため、サーバーはルートまでのチェーンを組み立てられません: unknown_ca。",
+                "クライアントが中間CAの証明書を付けずに送るため、サーバーはルートまでのチェーンを組み立てられません: unknown_ca。",
             ),
         ),
         "name-mismatch" => (
@@ -147,21 +147,21 @@ pub fn scenario(lang: Lang, id: &str) -> (String, String) {
         "aitm-relay-one-way" => (
             (
                 "Phishing proxy against one-way TLS",
-                "片方向TLS へのフィッシング・プロキシー",
+                "一方向TLSへのフィッシング・プロキシ",
             ),
             (
-                "An adversary-in-the-middle proxy relays a password login over one-way TLS and succeeds: it sees the password and the session.",
-                "中間者 (AitM) のプロキシーが片方向TLS のパスワードログインを中継し、成功します。パスワードもセッションも丸見えです。",
+                "The victim opens a look-alike name, server.example.login-check.example: a domain the attacker owns, so a public CA gave it a valid certificate and the victim's browser shows no warning. The adversary-in-the-middle proxy there relays a password login over one-way TLS and succeeds: it reads the password and takes the session.",
+                "被害者は紛らわしい名前 server.example.login-check.example を開きます。攻撃者が所有するドメインなので公的な認証局が有効な証明書を発行しており、被害者のブラウザーは警告を出しません。そこにいる中間者 (AiTM) プロキシが一方向TLSのパスワードログインを中継して成功します。プロキシはパスワードを読み、セッションを乗っ取ります。",
             ),
         ),
         "aitm-relay-mutual" => (
             (
                 "Phishing proxy against mutual TLS",
-                "相互TLS へのフィッシング・プロキシー",
+                "相互TLSへのフィッシング・プロキシ",
             ),
             (
-                "The same proxy cannot log in with mutual TLS: the client's CertificateVerify signs a handshake the proxy cannot reproduce, and the proxy lacks the client's private key.",
-                "同じプロキシーでも相互TLS ではログインできません。クライアントの CertificateVerify は、プロキシーが再現できないハンドシェイクへの署名で、プロキシーはクライアントの秘密鍵も持っていません。",
+                "The same proxy against mutual TLS. The victim's TLS connection still ends at the proxy, so the password still reaches it; what fails is the proxy's login to the real server, which asks for the client's certificate: the client's CertificateVerify signs a handshake the proxy cannot reproduce, and the proxy lacks the client's private key.",
+                "同じプロキシを相互TLSに対して使う場合です。被害者の TLS 接続はやはりプロキシで終わるので、パスワードはプロキシに届きます。失敗するのは、クライアント証明書を要求する本物のサーバーへのプロキシのログインです。クライアントの CertificateVerify はプロキシが再現できないハンドシェイクへの署名で、プロキシはクライアントの秘密鍵も持っていません。",
             ),
         ),
         "tampered-record" => (
@@ -174,8 +174,8 @@ pub fn scenario(lang: Lang, id: &str) -> (String, String) {
         "observer" => (
             ("What an eavesdropper sees", "盗聴者に見えるもの"),
             (
-                "A passive observer records every byte. In TLS 1.3 even the certificates travel encrypted, so the names in them stay hidden; the IP addresses, the server name (SNI) and the size and timing of the traffic do not.",
-                "受動的な盗聴者はすべてのバイトを記録します。TLS 1.3 では証明書も暗号化されて送られるため、証明書に書かれた名前は隠れます。ただし、IP アドレス、サーバー名 (SNI)、通信の量とタイミングは見えます。",
+                "A passive observer records every byte. In TLS 1.3 even the certificates travel encrypted, so the client's identity in its certificate stays hidden; the IP addresses, the server name (SNI) and the size and timing of the traffic do not.",
+                "受動的な盗聴者はすべてのバイトを記録します。TLS 1.3 では証明書も暗号化されて送られるため、クライアント証明書に書かれた身元は隠れます。ただし、IP アドレス、サーバー名 (SNI)、通信の量とタイミングは見えます。",
             ),
         ),
         other if other.starts_with("b1") => {
@@ -197,6 +197,24 @@ pub fn scenario(lang: Lang, id: &str) -> (String, String) {
         pick(lang, title).to_string(),
         pick(lang, summary).to_string(),
     )
+}
+
+/// The explanation of `step` in its run: [`explain`] of its explanation id, except for
+/// application data that a phishing proxy terminates, which is not "readable only by the two
+/// ends" in the sense a learner would take it.
+pub fn step_text(lang: Lang, step: &Step) -> (String, String) {
+    let attacker = Participant::Attacker;
+    let id = match (step.explain.as_str(), step.from, step.to) {
+        ("application_data", from, to) if from == attacker || to == attacker => {
+            if from == Participant::Server || to == Participant::Server {
+                "application_data.proxy_to_server"
+            } else {
+                "application_data.victim_to_proxy"
+            }
+        }
+        (id, ..) => id,
+    };
+    explain(lang, id)
 }
 
 /// The explanation of a step, by the engine's explanation id: a title and a paragraph.
@@ -223,7 +241,7 @@ pub fn explain(lang: Lang, id: &str) -> (String, String) {
             ),
             (
                 "None of the client's key shares is in a group this server accepts, but the client's supported_groups lists one it does, so the server names that group. The client sends a second ClientHello with a key share in it. It costs one extra round trip.",
-                "クライアントが送った key share は、どれもこのサーバーが受け付けるグループのものではありません。ただし supported_groups にはサーバーが対応するグループがあるので、サーバーはそのグループを指定します。クライアントはそのグループの key share を付けて ClientHello を送り直します。往復が 1 回増えます。",
+                "クライアントが送った key share は、どれもこのサーバーが受け付けるグループのものではありません。ただしクライアントの supported_groups にはサーバーが対応するグループがあるので、サーバーはそのグループを指定します。クライアントはそのグループの key share を付けて ClientHello を送り直します。往復が 1 回増えます。",
             ),
         ),
         "server_hello" => (
@@ -232,8 +250,8 @@ pub fn explain(lang: Lang, id: &str) -> (String, String) {
                 "ServerHello: 鍵交換が完了する",
             ),
             (
-                "The server picks the cipher suite and sends its own ephemeral public key share. Now each side combines its private share with the other's public share (ECDHE) and gets the same shared secret, which never crossed the wire. Every handshake message after this one is encrypted under keys derived from it (a ChangeCipherSpec record that may follow is not: it carries no data).",
-                "サーバーは暗号スイートを選び、自分の一時的な公開鍵 (key share) を送ります。両者はそれぞれ自分の秘密鍵と相手の公開鍵を組み合わせ (ECDHE)、通信路を一度も通っていない同じ共有秘密を得ます。この後のハンドシェイクメッセージはすべて、この秘密から導いた鍵で暗号化されます (直後に来ることがある ChangeCipherSpec レコードは暗号化されませんが、中身のデータはありません)。",
+                "The server picks the cipher suite and sends its own ephemeral public key share. Now each side combines its private share with the other's public share (ECDHE) and gets the same shared secret, which never crossed the wire. Every handshake message after this one is encrypted under keys derived from it (a ChangeCipherSpec record that may follow is not: it holds only the byte 0x01, and the receiver ignores it).",
+                "サーバーは暗号スイートを選び、自分の一時的な公開鍵 (key share) を送ります。両者はそれぞれ自分の秘密鍵と相手の公開鍵を組み合わせ (ECDHE)、通信路を一度も通っていない同じ共有秘密を得ます。この後のハンドシェイクメッセージはすべて、この秘密から導いた鍵で暗号化されます (直後に来ることがある ChangeCipherSpec レコードは暗号化されませんが、中身は 1 バイト (0x01) だけで、受信側は無視します)。",
             ),
         ),
         "change_cipher_spec" => (
@@ -270,7 +288,7 @@ pub fn explain(lang: Lang, id: &str) -> (String, String) {
             ),
             (
                 "The server sends its certificate (naming server.example, with its public key) and the intermediate CA's certificate. The client checks the chain up to a root it trusts, the validity dates, the name and the key usage.",
-                "サーバーは自分の証明書 (server.example の名前と公開鍵を含む) と中間CA の証明書を送ります。クライアントは信頼するルートまでのチェーン、有効期間、名前、鍵の用途を検証します。",
+                "サーバーは自分の証明書 (server.example の名前と公開鍵を含む) と中間CAの証明書を送ります。クライアントは信頼するルートまでのチェーン、有効期間、名前、鍵の用途を検証します。",
             ),
         ),
         "certificate.client" => (
@@ -344,6 +362,26 @@ pub fn explain(lang: Lang, id: &str) -> (String, String) {
                 "HTTP のリクエストまたは応答です。セッションキーを使って AES-128-GCM で暗号化されています。読めるのは両端だけで、少しでも改ざんされれば検出されます。",
             ),
         ),
+        "application_data.victim_to_proxy" => (
+            (
+                "Application data, to and from the proxy",
+                "アプリケーションデータ (プロキシとの間)",
+            ),
+            (
+                "The HTTP request or answer, encrypted with AES-128-GCM under this connection's session keys. But this TLS connection ends at the proxy, not at the real site: the proxy holds these keys, so it reads everything, the password included. TLS protects the data between the two ends of a connection; it cannot tell the victim that the other end is the wrong site. Only the certificate's name could, and here it is the look-alike name the victim opened.",
+                "HTTP のリクエストまたは応答です。この接続のセッションキーを使って AES-128-GCM で暗号化されています。しかし、この TLS 接続の相手は本物のサイトではなくプロキシです。プロキシはこの鍵を持っているので、パスワードも含めてすべて読めます。TLS が守るのは接続の両端の間のデータであり、相手が間違ったサイトであることまでは教えてくれません。それを示せるのは証明書の名前だけですが、ここでは被害者が開いた紛らわしい名前そのものです。",
+            ),
+        ),
+        "application_data.proxy_to_server" => (
+            (
+                "Application data between the proxy and the real site",
+                "アプリケーションデータ (プロキシと本物のサイトの間)",
+            ),
+            (
+                "The proxy's own TLS connection to the real site, on which the proxy is the client. It sends what the victim typed (the password) and gets the real site's answer (the session cookie), which it can keep for itself and also pass back to the victim.",
+                "プロキシが本物のサイトと結んだ自分の TLS 接続で、ここではプロキシがクライアントです。被害者が入力したもの (パスワード) を送り、本物のサイトの応答 (セッション Cookie) を受け取ります。プロキシはそれを自分で使うことも、被害者に返すこともできます。",
+            ),
+        ),
         "new_session_ticket" => (
             ("NewSessionTicket", "NewSessionTicket"),
             (
@@ -364,8 +402,8 @@ pub fn explain(lang: Lang, id: &str) -> (String, String) {
                 "Certificate: 攻撃者が送る証明書",
             ),
             (
-                "A certificate is public, so an attacker can send a real one, copied from the server or client it pretends to be, or one of its own (for example for a look-alike name). The peer checks the chain as usual. What the attacker cannot make is a signature with the certificate owner's private key: watch the next message.",
-                "証明書は公開情報なので、攻撃者はなりすます相手 (サーバーやクライアント) の本物の証明書をコピーして送ることも、自分の証明書 (たとえば紛らわしい名前のもの) を送ることもできます。受け取った側はいつもどおりチェーンを検証します。攻撃者にできないのは、証明書の持ち主の秘密鍵で署名することです。次のメッセージに注目してください。",
+                "A certificate is public, so an attacker can send a real one, copied from the server or client it pretends to be, or one of its own (for example for a look-alike name). The peer checks the chain as usual, and a copied certificate passes. What the attacker cannot make is a signature with a copied certificate's private key, which only its owner holds: watch the next message.",
+                "証明書は公開情報なので、攻撃者はなりすます相手 (サーバーやクライアント) の本物の証明書をコピーして送ることも、自分の証明書 (たとえば紛らわしい名前のもの) を送ることもできます。受け取った側はいつもどおりチェーンを検証し、コピーした本物の証明書はこの検証に通ります。攻撃者にできないのは、コピーした証明書の秘密鍵 (持ち主だけが持つ) で署名することです。次のメッセージに注目してください。",
             ),
         ),
         "certificate_verify.attacker" => (
@@ -374,8 +412,8 @@ pub fn explain(lang: Lang, id: &str) -> (String, String) {
                 "CertificateVerify: 攻撃者の署名",
             ),
             (
-                "The attacker signs this handshake's transcript with a private key it holds. The peer verifies the signature with the public key in the certificate it just received. If that certificate is someone else's (copied), the signature does not verify and the peer stops with decrypt_error. If it is the attacker's own certificate, the signature verifies: then only the certificate checks (a trusted CA, the right name) stand between the attacker and the peer.",
-                "攻撃者は、自分が持っている秘密鍵でこのハンドシェイクのトランスクリプトに署名します。受け取った側は、直前に受け取った証明書の公開鍵でその署名を検証します。証明書が他人のもの (コピー) なら署名は検証に失敗し、decrypt_error で接続を止めます。攻撃者自身の証明書なら署名は検証に成功します。そのときは、証明書の検証 (信頼する認証局か、名前が正しいか) だけが攻撃者を止める手段になります。",
+                "CertificateVerify must be a signature over this handshake's transcript, made with the private key of the certificate just sent. The attacker can only sign with a key of its own, or replay a signature captured from another handshake. If the certificate is someone else's (copied), neither verifies with its public key, and the peer stops with decrypt_error. If it is the attacker's own certificate, the signature verifies: then only the certificate checks (a trusted CA, the right name) stand between the attacker and the peer.",
+                "CertificateVerify は、直前に送った証明書の秘密鍵でこのハンドシェイクのトランスクリプトに付けた署名でなければなりません。攻撃者にできるのは、自分の鍵で署名するか、別のハンドシェイクで盗み取った署名を使い回すことだけです。証明書が他人のもの (コピー) なら、どちらもその公開鍵では検証に失敗し、受け取った側は decrypt_error で接続を止めます。攻撃者自身の証明書なら署名は検証に成功します。そのときは、証明書の検証 (信頼する認証局か、名前が正しいか) だけが攻撃者を止める手段になります。",
             ),
         ),
         "finished.attacker" => (
@@ -417,12 +455,12 @@ pub fn after_refusal(lang: Lang, from: Participant, to: Participant) -> String {
     let (from, to) = (name(from), name(to));
     match lang {
         Lang::En => format!(
-            "Already on its way: the {} sends all the messages of its flight together, without waiting for an answer. The {} reads the records in order and stopped at the check that failed above, so it does not process this one; its alert comes next.",
+            "Already on its way: the {} sends all the messages of its flight together, without waiting for an answer. The {} reads the records in order and stopped at the check that failed above, so it ignores this one. Its alert was sent when that check failed; it is shown after this flight.",
             from.0, to.0
         ),
         Lang::Ja => format!(
-            "このレコードは既に送られています。{}はフライトのメッセージを、応答を待たずにまとめて送るからです。{}はレコードを順に読み、前のステップで検証に失敗した時点で処理をやめているので、このレコードは処理しません。次にアラートが送られます。",
-            from.1, to.1
+            "このレコードは既に送信済みです。{}は一連のメッセージ (フライト) を、応答を待たずにまとめて送るからです。{}はレコードを順に読み、前のステップで検証に失敗した時点で処理をやめているため、このレコードは処理しません。{}のアラートは検証に失敗した時点で送られ、このフライトの後に表示されます。",
+            from.1, to.1, to.1
         ),
     }
 }
@@ -563,7 +601,7 @@ pub const GLOSSARY: &[Term] = &[
         term: ("Mutual TLS (mTLS)", "相互TLS (mTLS、双方向TLS)"),
         definition: (
             "TLS in which both sides prove who they are with certificates. In ordinary one-way TLS only the server does.",
-            "双方が証明書で身元を証明する TLS。通常の片方向TLS では、証明するのはサーバーだけです。",
+            "双方が証明書で身元を証明する TLS。通常の一方向TLSでは、証明するのはサーバーだけです。",
         ),
     },
     Term {
@@ -579,7 +617,7 @@ pub const GLOSSARY: &[Term] = &[
         term: ("Client certificate", "クライアント証明書"),
         definition: (
             "A certificate that identifies the client (EKU clientAuth). Used in mutual TLS, together with the private key that only the client holds.",
-            "クライアントを識別する証明書 (EKU は clientAuth)。相互TLS で、クライアントだけが持つ秘密鍵と組み合わせて使います。",
+            "クライアントを識別する証明書 (EKU は clientAuth)。相互TLSで、クライアントだけが持つ秘密鍵と組み合わせて使います。",
         ),
     },
     Term {
@@ -621,16 +659,16 @@ pub const GLOSSARY: &[Term] = &[
             "ECDHE (一時的な Diffie-Hellman 鍵交換)",
         ),
         definition: (
-            "Each side makes a fresh key pair per connection and sends only the public share; combining its private key with the other's share gives both the same secret. No secret is ever encrypted to the server's long-term key, as it is in RSA key transport (offered by TLS 1.2, though most TLS 1.2 connections also use ECDHE; TLS 1.3 removed it), so a stolen server key cannot decrypt recorded traffic (forward secrecy).",
-            "接続ごとに双方が新しい鍵ペアを作り、公開鍵 (key share) だけを送ります。自分の秘密鍵と相手の公開鍵から、両者は同じ秘密を得ます。秘密をサーバーの長期的な鍵で暗号化して送ることはありません。それを行うのは RSA 鍵交換 (RSA key transport) で、TLS 1.2 では選べましたが TLS 1.3 では廃止されました (TLS 1.2 でも多くの接続は ECDHE を使います)。そのため、後でサーバーの秘密鍵が盗まれても、記録された通信は復号できません (前方秘匿性)。",
+            "Each side makes a fresh key pair per connection and sends only the public share; combining its private key with the other's share gives both the same secret. The server's long-term key only signs; no secret is ever encrypted to it. (In RSA key transport, which TLS 1.2 allowed and TLS 1.3 removed, the client encrypted the premaster secret to the server's RSA key; most TLS 1.2 connections use ECDHE anyway.) So a server private key stolen later cannot decrypt recorded traffic (forward secrecy).",
+            "接続ごとに双方が新しい鍵ペアを作り、公開鍵 (key share) だけを送ります。自分の秘密鍵と相手の公開鍵から、両者は同じ秘密を得ます。秘密をサーバーの長期的な鍵 (の公開鍵) で暗号化して送ることはありません。それを行うのは RSA 鍵交換 (RSA key transport) で、TLS 1.2 では選べましたが TLS 1.3 では廃止されました (TLS 1.2 でも多くの接続は ECDHE を使います)。そのため、後でサーバーの秘密鍵が盗まれても、記録された通信は復号できません (前方秘匿性)。",
         ),
     },
     Term {
         id: "session-key",
         term: ("Session keys", "セッションキー"),
         definition: (
-            "Symmetric keys derived from the shared secret and the transcript (HKDF). Public-key cryptography does two jobs in the handshake: the key exchange (ECDHE) and the signatures (CertificateVerify, certificates). Every handshake message after ServerHello, and all the data, is protected with symmetric keys: first the handshake traffic keys, then these application traffic keys (AES-GCM), which protect the data.",
-            "共有秘密とトランスクリプトから HKDF で導出される共通鍵です。ハンドシェイクで公開鍵暗号が担うのは、鍵交換 (ECDHE) と署名 (CertificateVerify、証明書) の 2 つです。ServerHello より後のハンドシェイクメッセージとすべてのデータは共通鍵で保護されます。最初はハンドシェイク用トラフィック鍵、その後はデータを守るこのアプリケーション用トラフィック鍵 (AES-GCM) です。",
+            "Symmetric keys derived from the shared secret and the transcript (HKDF). Public-key cryptography does two jobs in the handshake: the key exchange (ECDHE) and the signatures (CertificateVerify, and checking the CA signatures on certificates). Every handshake message after ServerHello, and all the data, is protected with symmetric keys: first the handshake traffic keys, then these application traffic keys (AES-GCM), which protect the data.",
+            "共有秘密とトランスクリプトから HKDF で導出される共通鍵です。ハンドシェイクで公開鍵暗号が担うのは、鍵交換 (ECDHE) と署名 (CertificateVerify と、証明書に付いた認証局の署名の検証) の 2 つです。ServerHello より後のハンドシェイクメッセージとすべてのデータは共通鍵で保護されます。最初はハンドシェイク用トラフィック鍵、その後はデータを守るこのアプリケーション用トラフィック鍵 (AES-GCM) です。",
         ),
     },
     Term {
@@ -669,11 +707,11 @@ pub const GLOSSARY: &[Term] = &[
         id: "aitm",
         term: (
             "Adversary-in-the-middle phishing",
-            "中間者 (AitM) フィッシング",
+            "中間者 (AiTM) フィッシング",
         ),
         definition: (
             "A fake site relays the victim's login to the real one and steals the session. Passwords and one-time codes pass through it; a client certificate's signature does not, because it covers the handshake the proxy cannot reproduce.",
-            "偽サイトが被害者のログインを本物のサイトへ中継し、セッションを盗む攻撃。パスワードやワンタイムコードは中継できますが、クライアント証明書の署名はプロキシーが再現できないハンドシェイクに結びついているため中継できません。",
+            "偽サイトが被害者のログインを本物のサイトへ中継し、セッションを盗む攻撃。パスワードやワンタイムコードは中継できますが、クライアント証明書の署名はプロキシが再現できないハンドシェイクに結びついているため中継できません。",
         ),
     },
     Term {
@@ -681,7 +719,7 @@ pub const GLOSSARY: &[Term] = &[
         term: ("TLS termination", "TLS終端"),
         definition: (
             "A proxy or load balancer that ends TLS and forwards the request. With mutual TLS it must verify the client certificate itself and pass on who the client is.",
-            "TLS を終端してリクエストを転送するプロキシーやロードバランサー。相互TLS では、そこでクライアント証明書を検証し、クライアントが誰かを後段に伝える必要があります。",
+            "TLS を終端してリクエストを転送するプロキシやロードバランサー。相互TLSでは、そこでクライアント証明書を検証し、クライアントが誰かを後段に伝える必要があります。",
         ),
     },
     Term {
@@ -697,15 +735,15 @@ pub const GLOSSARY: &[Term] = &[
         term: ("Certificate lifecycle", "証明書のライフサイクル"),
         definition: (
             "Issue, deploy, renew before expiry, revoke when compromised. ACME automates issuance and renewal; mutual TLS at scale needs the same for client certificates.",
-            "発行、配布、期限前の更新、漏えい時の失効。ACME は発行と更新を自動化します。大規模な相互TLS ではクライアント証明書にも同じ仕組みが必要です。",
+            "発行、配布、期限前の更新、漏えい時の失効。ACME は発行と更新を自動化します。大規模な相互TLSではクライアント証明書にも同じ仕組みが必要です。",
         ),
     },
     Term {
         id: "not-vpn",
-        term: ("mTLS and VPNs", "相互TLSと VPN"),
+        term: ("mTLS and VPNs", "相互TLSとVPN"),
         definition: (
-            "A VPN protects a network path: everything between two networks or a device and a network travels through its tunnel. mTLS authenticates the two ends of one application connection, wherever it runs. They do different jobs and are often combined, not chosen between. Neither decides what an authenticated client may do: that is authorization.",
-            "VPN はネットワークの経路を保護します。2 つのネットワークの間、または端末とネットワークの間の通信がすべてそのトンネルを通ります。相互TLSは、どこを通るかに関係なく、1 本のアプリケーション接続の両端を認証します。役割が違うため、どちらかを選ぶのではなく組み合わせて使うことがよくあります。どちらも、認証されたクライアントに何を許すか (認可) は決めません。",
+            "A VPN protects traffic at the network layer: what is routed into its tunnel, between two networks or a device and a network, is encrypted between the tunnel's ends. mTLS authenticates both ends of one application connection and encrypts it end to end, whatever networks it crosses. They do different jobs and are often combined. Neither decides what an authenticated client may do: that is authorization.",
+            "VPN はネットワーク層で通信を保護します。2 つのネットワークの間、または端末とネットワークの間で、トンネルに送られた通信がトンネルの両端の間で暗号化されます。相互TLSは、どのネットワークを通るかに関係なく、1 本のアプリケーション接続の両端を認証し、端から端まで暗号化します。役割が違うため、組み合わせて使うことがよくあります。どちらも、認証されたクライアントに何を許すか (認可) は決めません。",
         ),
     },
 ];
@@ -721,7 +759,7 @@ mod tests {
             let trace = run_scenario(scenario.id, 3).expect("a catalogue id runs");
             for step in &trace.steps {
                 for lang in [Lang::En, Lang::Ja] {
-                    let (title, body) = explain(lang, &step.explain);
+                    let (title, body) = step_text(lang, step);
                     assert!(
                         !title.is_empty() && title != step.explain,
                         "{} step {}: the title is the raw id {:?} ({lang:?})",
@@ -739,5 +777,27 @@ mod tests {
                 }
             }
         }
+    }
+
+    #[test]
+    fn a_phishing_proxy_reads_the_application_data_it_terminates() {
+        let trace = run_scenario("aitm-relay-one-way", 3).expect("a catalogue id runs");
+        let texts: Vec<String> = trace
+            .steps
+            .iter()
+            .filter(|s| s.explain == "application_data")
+            .map(|s| step_text(Lang::En, s).1)
+            .collect();
+        assert!(!texts.is_empty());
+        assert!(
+            texts.iter().all(|t| !t.contains("Only the two endpoints")),
+            "{texts:?}"
+        );
+        assert!(texts.iter().any(|t| t.contains("the password included")));
+        assert!(
+            texts
+                .iter()
+                .any(|t| t.contains("on which the proxy is the client"))
+        );
     }
 }

@@ -129,6 +129,9 @@ pub struct Lab {
     pub present: bool,
     /// How many times the client sends its request (`requests=` in the URL).
     pub requests: usize,
+    /// The inspector shows the bytes as the wire carries them (`bytes=wire`), at every step
+    /// until the learner switches back.
+    pub wire: bool,
 }
 
 impl Lab {
@@ -173,6 +176,8 @@ pub enum Action {
     Present(bool),
     /// The n-th scenario of the catalogue (presenter keys 1–9).
     Nth(usize),
+    /// The inspector's bytes: as the wire carries them (true) or as the ends see them.
+    Wire(bool),
 }
 
 impl Reducible for Lab {
@@ -253,6 +258,7 @@ impl Reducible for Lab {
             Action::Dismiss => s.notices.clear(),
             Action::Glossary(term) => s.glossary = term,
             Action::Present(on) => s.present = on,
+            Action::Wire(on) => s.wire = on,
             Action::Nth(n) => {
                 if !s.present {
                     return self;
@@ -309,6 +315,7 @@ fn initial_lab() -> Lab {
         embed: view.embed,
         present: view.present,
         requests: view.requests,
+        wire: view.wire,
     }
 }
 
@@ -322,6 +329,7 @@ fn sync_url(lab: &Lab) {
         lab.seed,
         lab.lang,
         lab.requests,
+        lab.wire,
     );
     let Some(window) = web_sys::window() else {
         return;
@@ -348,6 +356,7 @@ fn notice_line(lang: Lang, n: &Notice) -> String {
         Notice::Lang(v) => (Text::NoticeLang, v, lang.tag().to_string()),
         Notice::Mode(v) => (Text::NoticeMode, v, url::DEFAULT_SCENARIO.to_string()),
         Notice::Requests(v) => (Text::NoticeRequests, v, "1".to_string()),
+        Notice::Bytes(v) => (Text::NoticeBytes, v, "ends".to_string()),
     };
     format!("“{value}”: {} {fallback}", t(lang, text))
 }
@@ -370,6 +379,7 @@ pub fn App() -> Html {
                 lab.seed,
                 lab.lang,
                 lab.present,
+                lab.wire,
             ),
             move |_| {
                 if let Some(root) = web_sys::window()
@@ -581,6 +591,9 @@ pub fn App() -> Html {
                     .and_then(|t| t.dyn_into::<web_sys::HtmlSelectElement>().ok())
                 {
                     dispatch.dispatch(Action::Scenario(sel.value()));
+                    // Give the keys back to the run: with focus left in the picker, → would
+                    // change the scenario instead of stepping.
+                    let _ = sel.blur();
                 }
             })
         };
@@ -680,6 +693,7 @@ fn share_link(lab: &Lab, embed: bool) -> String {
         lab.seed,
         lab.lang,
         lab.requests,
+        lab.wire,
     );
     format!("{base}{query}{}", if embed { "&embed=1" } else { "" })
 }
@@ -796,7 +810,7 @@ fn present_view(
         .trace
         .steps
         .get(lab.step)
-        .map(|s| lessons::explain(lang, &s.explain).0)
+        .map(|s| lessons::step_text(lang, s).0)
         .unwrap_or_default();
     let onselect = goto(dispatch);
     html! {
@@ -991,7 +1005,8 @@ fn single_view(
                 </div>
                 <p class="hint">{ t(lang, Text::KeyboardHelp) }</p>
             </section>
-            <Inspector key={format!("{}-{}-{}", lab.scenario, lab.seed, lab.step)} trace={lab.trace.clone()} step={lab.step} lang={lang} onterm={on_term.clone()} />
+            <Inspector key={format!("{}-{}-{}", lab.scenario, lab.seed, lab.step)} trace={lab.trace.clone()} step={lab.step} lang={lang} onterm={on_term.clone()}
+                wire={lab.wire} onwire={{ let d = dispatch.clone(); Callback::from(move |on| d.dispatch(Action::Wire(on))) }} />
         </div>
         <KeyTable trace={lab.trace.clone()} step={lab.step} lang={lang} onterm={on_term} />
         </>

@@ -1,5 +1,5 @@
 //! The view in the address bar:
-//! `?scenario=<id>&mode=…&step=<n|end>&seed=<n>&lang=ja|en&requests=<n>`.
+//! `?scenario=<id>&mode=…&step=<n|end>&seed=<n>&lang=ja|en&requests=<n>&bytes=wire`.
 //!
 //! Parsing never fails: anything unknown or malformed falls back to a default and leaves a
 //! [`Notice`] so the page can say what it ignored.
@@ -44,6 +44,9 @@ pub struct View {
     /// How many times the client sends its request over the connection (`requests=`, 0 to
     /// [`MAX_REQUESTS`], default 1): how a run grows with its application data.
     pub requests: usize,
+    /// The inspector's bytes as the wire carries them (`bytes=wire`) rather than as the two
+    /// ends see them (`bytes=ends`, the default): kept while stepping.
+    pub wire: bool,
 }
 
 /// The most requests a link can ask for.
@@ -64,6 +67,8 @@ pub enum Notice {
     Mode(String),
     /// `requests=` was not a number from 0 to [`MAX_REQUESTS`].
     Requests(String),
+    /// `bytes=` was neither `wire` nor `ends`.
+    Bytes(String),
 }
 
 /// The scenario shown when the link names none.
@@ -108,6 +113,7 @@ pub fn parse(query: &str, known: &dyn Fn(&str) -> bool) -> (View, Vec<Notice>) {
         embed: false,
         present: false,
         requests: 1,
+        wire: false,
     };
     let mut notices = Vec::new();
     let mut scenario_set = false;
@@ -153,6 +159,11 @@ pub fn parse(query: &str, known: &dyn Fn(&str) -> bool) -> (View, Vec<Notice>) {
                 Ok(n) if n <= MAX_REQUESTS => view.requests = n,
                 _ => notices.push(Notice::Requests(value)),
             },
+            "bytes" => match value.as_str() {
+                "wire" => view.wire = true,
+                "ends" => view.wire = false,
+                _ => notices.push(Notice::Bytes(value)),
+            },
             "embed" => view.embed = value == "1",
             "present" => view.present = value == "1",
             // Unknown parameters are ignored: links from newer versions keep working.
@@ -163,7 +174,9 @@ pub fn parse(query: &str, known: &dyn Fn(&str) -> bool) -> (View, Vec<Notice>) {
 }
 
 /// The query string for a view (with the leading `?`). `last` is the index of the last step,
-/// so the last step is written as `end`; `requests` is written only when it is not 1.
+/// so the last step is written as `end`; `requests` is written only when it is not 1, and
+/// `bytes=wire` only when the wire view is on.
+#[allow(clippy::too_many_arguments)]
 pub fn format(
     scenario: &str,
     mode: Mode,
@@ -172,6 +185,7 @@ pub fn format(
     seed: u64,
     lang: Lang,
     requests: usize,
+    wire: bool,
 ) -> String {
     let step = if step >= last {
         "end".to_string()
@@ -180,13 +194,14 @@ pub fn format(
     };
     match mode {
         Mode::Single => format!(
-            "?scenario={scenario}&step={step}&seed={seed}&lang={}{}",
+            "?scenario={scenario}&step={step}&seed={seed}&lang={}{}{}",
             lang.tag(),
             if requests == 1 {
                 String::new()
             } else {
                 format!("&requests={requests}")
-            }
+            },
+            if wire { "&bytes=wire" } else { "" }
         ),
         Mode::Compare => format!("?mode=compare&seed={seed}&lang={}", lang.tag()),
     }
@@ -225,7 +240,7 @@ mod tests {
 
     #[test]
     fn format_and_parse_agree() {
-        let q = format("expired", Mode::Single, 2, 9, 7, Lang::En, 1);
+        let q = format("expired", Mode::Single, 2, 9, 7, Lang::En, 1, false);
         assert!(!q.contains("requests"), "the default is not written: {q}");
         let (view, notices) = parse(&q, &known);
         assert!(notices.is_empty());
@@ -233,9 +248,21 @@ mod tests {
             (view.scenario.as_str(), view.step, view.seed),
             ("expired", StepPos::At(2), Some(7))
         );
-        assert!(format("mutual", Mode::Single, 9, 9, 7, Lang::Ja, 1).contains("step=end"));
-        let q = format("mutual", Mode::Single, 0, 9, 7, Lang::Ja, 100);
+        assert!(format("mutual", Mode::Single, 9, 9, 7, Lang::Ja, 1, false).contains("step=end"));
+        let q = format("mutual", Mode::Single, 0, 9, 7, Lang::Ja, 100, false);
         assert_eq!(parse(&q, &known).0.requests, 100);
+    }
+
+    #[test]
+    fn the_wire_view_is_linkable() {
+        let q = format("observer", Mode::Single, 3, 9, 7, Lang::En, 1, true);
+        assert!(q.ends_with("&bytes=wire"), "{q}");
+        assert!(parse(&q, &known).0.wire);
+        assert!(!parse("bytes=ends", &known).0.wire);
+        assert!(!format("observer", Mode::Single, 3, 9, 7, Lang::En, 1, false).contains("bytes"));
+        let (view, notices) = parse("bytes=hex", &known);
+        assert!(!view.wire);
+        assert_eq!(notices, vec![Notice::Bytes("hex".into())]);
     }
 
     #[test]
