@@ -165,6 +165,10 @@ test('a malformed link falls back with a notice, and the lab keeps working', asy
   await page.getByTestId('scenario').selectOption('expired');
   await page.waitForURL(/scenario=expired/);
   await textMatching(page.getByTestId('scenario-title'), /Expired/);
+  // In presenter mode too, and the notice says what is shown instead, in a live region.
+  await page.goto(`${server.url}?scenario=nope&step=99&present=1&lang=en`);
+  await textMatching(page.getByTestId('notice'), /“nope”: Unknown scenario; showing mutual/);
+  assert.equal(await page.getByTestId('notice').getAttribute('role'), 'status');
   assert.deepEqual(errors, []);
 });
 
@@ -261,6 +265,7 @@ test('what a learner tripped over: own public keys, the rest of a refused flight
   await page.goto(`${server.url}?scenario=expired&step=10&seed=3&lang=en`);
   await page.getByTestId('checklist').first().waitFor();
   assert.equal(await page.getByTestId('after-refusal').count(), 0);
+  assert.match(await page.getByTestId('lab-date').first().textContent(), /judged at the lab's date, 2026-01-01 00:00 UTC/);
   const headings = async () => (await page.locator('[data-testid=checklist] h3').allTextContents()).join(' | ');
   assert.match(await headings(), /the client checks the server's certificate \| .*the server checks the client's certificate/);
   for (const step of [11, 12]) {

@@ -150,6 +150,16 @@ test('the bench builds a run from switches, and a pasted certificate is checked 
   await page.getByTestId('bench-toggle').click();
   await page.getByTestId('bench-client').selectOption('rev');
   assert.equal(await page.getByTestId('bench-code').textContent(), 'b1-m-crev');
+  // Asked before told: no outcome until a guess; a wrong guess is answered, then the outcome.
+  assert.equal(await page.getByTestId('bench-expected').textContent(), '');
+  await page.getByTestId('bench-guess-1').check();
+  await textMatching(page.getByTestId('bench-expected'), /^Not this time\. What happens: Server: .*certificate_revoked$/);
+  await page.getByTestId('bench-guess-2').check();
+  await textMatching(page.getByTestId('bench-expected'), /^Right\. /);
+  // Another switch hides it again.
+  await page.getByTestId('bench-client').selectOption('exp');
+  await textMatching(page.getByTestId('bench-expected'), /^$/);
+  await page.getByTestId('bench-client').selectOption('rev');
   await page.getByTestId('bench-run').click();
   await page.waitForURL(/scenario=b1-m-crev/);
   await page.keyboard.press('End');
@@ -180,6 +190,11 @@ test('the bench builds a run from switches, and a pasted certificate is checked 
   assert.match(asClient, /✕ Each certificate below the trust anchor is within its validity period — failedThe certificate has expired/);
   await textMatching(page.getByTestId('byo-server'), /would be refused/);
   await textMatching(page.getByTestId('byo-client-note'), /Checked against the trusted root: CN=mTLS Lab Root CA/);
+  // At the lab's date, the date the lessons run at, the same certificate is valid.
+  await page.getByTestId('byo-at-lab').check();
+  await page.getByTestId('byo-check').click();
+  await textMatching(page.getByTestId('byo-client'), /✓ Each certificate below the trust anchor is within its validity period — passed/);
+  await page.getByTestId('byo-at-today').check();
   // The CA pasted by the learner instead of the lab's: the same chain builds to it.
   const root = blocks.filter((b) => b.startsWith('-----BEGIN CERTIFICATE'))[0];
   await page.getByTestId('byo-trust-pasted').check();

@@ -105,6 +105,10 @@ pub fn BenchPanel(props: &BenchProps) -> Html {
     let server = use_state(|| "ok".to_string());
     let p256 = use_state(|| false);
     let hrr = use_state(|| false);
+    // Ask before telling: the outcome stays hidden until the learner has guessed it or run it;
+    // changing a switch hides it again. `guess`: 0 succeeds, 1 the client stops it, 2 the server.
+    let guess = use_state(|| None::<u8>);
+    let ran = use_state(|| false);
     let bench = bench_of(*mutual, &client, &server, *p256, *hrr);
     let code = bench.encode();
     let expected = bench.expected();
@@ -115,7 +119,18 @@ pub fn BenchPanel(props: &BenchProps) -> Html {
     let run = {
         let onrun = props.onrun.clone();
         let code = code.clone();
-        Callback::from(move |_| onrun.emit(code.clone()))
+        let ran = ran.clone();
+        Callback::from(move |_| {
+            ran.set(true);
+            onrun.emit(code.clone());
+        })
+    };
+    let hide = {
+        let (guess, ran) = (guess.clone(), ran.clone());
+        move || {
+            guess.set(None);
+            ran.set(false);
+        }
     };
     let options = |choices: &[(&'static str, (&'static str, &'static str))], current: &str| {
         choices
@@ -125,12 +140,61 @@ pub fn BenchPanel(props: &BenchProps) -> Html {
     };
     let on_select = |state: &UseStateHandle<String>| {
         let state = state.clone();
-        Callback::from(move |e: Event| state.set(select_value(&e)))
+        let hide = hide.clone();
+        Callback::from(move |e: Event| {
+            state.set(select_value(&e));
+            hide();
+        })
     };
     let on_check = |state: &UseStateHandle<bool>| {
         let state = state.clone();
-        Callback::from(move |e: Event| state.set(checked(&e)))
+        let hide = hide.clone();
+        Callback::from(move |e: Event| {
+            state.set(checked(&e));
+            hide();
+        })
     };
+    let answer: u8 = match expected {
+        scenario::Expected::Success => 0,
+        scenario::Expected::Failed { detected_by, .. } => {
+            if detected_by == mtls_lab_engine::trace::Participant::Client {
+                1
+            } else {
+                2
+            }
+        }
+    };
+    let choices = [
+        ("the handshake succeeds", "ハンドシェイクは成功する"),
+        (
+            "the client stops it with an alert",
+            "クライアントがアラートを送って止める",
+        ),
+        (
+            "the server stops it with an alert",
+            "サーバーがアラートを送って止める",
+        ),
+    ];
+    let guesses = choices.iter().enumerate().map(|(i, words)| {
+        let i = i as u8;
+        let guess = guess.clone();
+        html! {
+            <label class="check">
+                <input type="radio" name="bench-guess" value={i.to_string()} checked={*guess == Some(i)}
+                       data-testid={format!("bench-guess-{i}")}
+                       onchange={Callback::from(move |_| guess.set(Some(i)))} />
+                { pick(lang, *words) }
+            </label>
+        }
+    });
+    let revealed = guess.is_some() || *ran;
+    let feedback = guess.map(|g| {
+        if g == answer {
+            pick(lang, ("Right.", "正解です。"))
+        } else {
+            pick(lang, ("Not this time.", "今回は違います。"))
+        }
+    });
     let expectation = match expected {
         scenario::Expected::Success => {
             pick(lang, ("the handshake succeeds", "ハンドシェイクは成功")).to_string()
@@ -162,8 +226,17 @@ pub fn BenchPanel(props: &BenchProps) -> Html {
                     <label class="check"><input type="checkbox" checked={*hrr} onchange={on_check(&hrr)} />
                         { pick(lang, ("Force a HelloRetryRequest", "HelloRetryRequest を起こす")) }</label>
                 </div>
-                <p>{ pick(lang, ("Bench string:", "ベンチ文字列:")) }{ " " }<code data-testid="bench-code">{ code.clone() }</code>
-                   { " → " }{ expectation }</p>
+                <p>{ pick(lang, ("Bench string:", "ベンチ文字列:")) }{ " " }<code data-testid="bench-code">{ code.clone() }</code></p>
+                <fieldset class="guess">
+                    <legend>{ pick(lang, ("What will happen? Guess before you run it.", "どうなるでしょう? 実行する前に予想してください。")) }</legend>
+                    { for guesses }
+                </fieldset>
+                <p role="status" aria-live="polite" data-testid="bench-expected">
+                    if revealed {
+                        if let Some(f) = feedback { <strong>{ f }</strong>{ " " } }
+                        { pick(lang, ("What happens: ", "起きること: ")) }{ expectation.clone() }
+                    }
+                </p>
                 <button class="primary" onclick={run} data-testid="bench-run">{ pick(lang, ("Run it", "実行する")) }</button>
             }
         </section>
@@ -190,10 +263,10 @@ pub fn byo_error(lang: Lang, e: &ByoError) -> String {
         ByoError::MissingPemHeader => pick(lang, ("This looks like base64 without its -----BEGIN CERTIFICATE----- and -----END CERTIFICATE----- lines.", "-----BEGIN CERTIFICATE----- と -----END CERTIFICATE----- の行がない base64 のようです。")).into(),
         ByoError::NotACertificate { block, kind, label } => {
             let what = match kind {
-                PemKind::CertificateRequest => pick(lang, ("a certificate signing request (CSR), not a certificate", "証明書ではなく証明書署名要求 (CSR)")),
-                PemKind::PublicKey => pick(lang, ("a bare public key, not a certificate", "証明書ではなく公開鍵だけ")),
-                PemKind::Crl => pick(lang, ("a CRL, not a certificate", "証明書ではなく CRL")),
-                PemKind::Pkcs7 => pick(lang, ("a PKCS#7 bundle; export the certificates as PEM", "PKCS#7 形式。証明書を PEM で書き出してください")),
+                PemKind::CertificateRequest => pick(lang, ("a certificate signing request (CSR), not a certificate", "証明書ではなく証明書署名要求 (CSR) です")),
+                PemKind::PublicKey => pick(lang, ("a bare public key, not a certificate", "証明書ではなく公開鍵だけです")),
+                PemKind::Crl => pick(lang, ("a CRL, not a certificate: paste only the certificates (the lab's own bundle holds CRLs and keys too)", "証明書ではなく CRL です。証明書だけを貼り付けてください (ラボの書き出したファイルには CRL や鍵も入っています)")),
+                PemKind::Pkcs7 => pick(lang, ("a PKCS#7 bundle; export the certificates as PEM", "PKCS#7 形式です。証明書を PEM で書き出してください")),
                 _ => pick(lang, ("not a certificate", "証明書ではありません")),
             };
             match lang {
@@ -379,6 +452,9 @@ pub fn ByoBox(props: &ByoProps) -> Html {
     let ca = use_state(String::new);
     let name = use_state(|| mtls_lab_engine::scenario::SERVER_NAME.to_string());
     let trusting = use_state(|| Trusting::Lab);
+    // Which "now" the validity dates are judged at: today, or the lab's fixed date (the
+    // lessons' certificates are valid around it, so a lab certificate passes at it).
+    let at_lab_date = use_state(|| false);
     let result = use_state(|| None::<(Trusting, String, ByoAnswer)>);
     let toggle = {
         let open = open.clone();
@@ -416,12 +492,13 @@ pub fn ByoBox(props: &ByoProps) -> Html {
         Callback::from(move |_: Event| trusting.set(choice))
     };
     let check = {
-        let (text, ca, name, trusting, result) = (
+        let (text, ca, name, trusting, result, at_lab_date) = (
             text.clone(),
             ca.clone(),
             name.clone(),
             trusting.clone(),
             result.clone(),
+            at_lab_date.clone(),
         );
         let seed = props.seed;
         Callback::from(move |_| {
@@ -434,7 +511,11 @@ pub fn ByoBox(props: &ByoProps) -> Html {
                 input: (*text).clone(),
                 anchor,
                 server_name: (*name).clone(),
-                now: (js_sys::Date::now() / 1000.0) as i64,
+                now: if *at_lab_date {
+                    mtls_lab_engine::scenario::LAB_NOW
+                } else {
+                    (js_sys::Date::now() / 1000.0) as i64
+                },
             };
             let answer = crate::engine::byo(&request);
             // A pasted private key is dropped from its box at once.
@@ -482,6 +563,19 @@ pub fn ByoBox(props: &ByoProps) -> Html {
                                   placeholder="-----BEGIN CERTIFICATE-----" />
                     </label>
                 }
+                <fieldset class="byo-trust">
+                    <legend>{ pick(lang, ("Validity judged at", "有効期間を判定する日時")) }</legend>
+                    <label class="choice">
+                        <input type="radio" name="byo-at" data-testid="byo-at-today" checked={!*at_lab_date}
+                               onchange={{ let at = at_lab_date.clone(); Callback::from(move |_: Event| at.set(false)) }} />
+                        { " " }{ pick(lang, ("Today (this computer's clock)", "今日 (このコンピューターの時計)")) }
+                    </label>
+                    <label class="choice">
+                        <input type="radio" name="byo-at" data-testid="byo-at-lab" checked={*at_lab_date}
+                               onchange={{ let at = at_lab_date.clone(); Callback::from(move |_: Event| at.set(true)) }} />
+                        { " " }{ pick(lang, ("The lab's date, 2026-01-01 00:00 UTC: the lessons run at it, so their certificates are valid then", "ラボの日時 2026-01-01 00:00 UTC (レッスンはこの日時で実行されるので、その証明書はこの日時に有効です)")) }
+                    </label>
+                </fieldset>
                 <label class="byo-field">{ pick(lang, ("Server name to check (empty: not checked) ", "照合するサーバー名 (空欄なら照合しない) ")) }
                     <input type="text" data-testid="byo-name" value={(*name).clone()} oninput={on_name} spellcheck="false" />
                 </label>

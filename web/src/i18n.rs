@@ -85,6 +85,7 @@ pub enum Text {
     NoticeMode,
     NoticeRequests,
     NoticeBytes,
+    LabDate,
     Requests,
     RequestsHelp,
     EarlierSteps,
@@ -220,7 +221,7 @@ pub fn t(lang: Lang, text: Text) -> &'static str {
             ),
             ComparePreventsMutual => (
                 "The same, plus clients without a trusted certificate and key: stolen passwords alone do not get in, and a phishing proxy cannot relay the login",
-                "左記に加えて、信頼された証明書と秘密鍵を持たないクライアントの接続。盗まれたパスワードだけでは入れず、フィッシングのプロキシーは認証を中継できません",
+                "左記に加えて、信頼された証明書と秘密鍵を持たないクライアントの接続。盗まれたパスワードだけでは入れず、フィッシング・プロキシは認証を中継できません",
             ),
             CompareUses => ("Typical uses", "主な用途"),
             CompareUsesOneWay => (
@@ -251,6 +252,10 @@ pub fn t(lang: Lang, text: Text) -> &'static str {
             NoticeMode => (
                 "Unknown view; showing",
                 "不明な表示モードのため、次を表示しています:",
+            ),
+            LabDate => (
+                "Validity dates are judged at the lab's date, 2026-01-01 00:00 UTC, so a seed gives the same result in any year.",
+                "有効期間はラボの日時 2026-01-01 00:00 UTC で判定します。そのため、同じシードならいつ実行しても同じ結果になります。",
             ),
             NoticeBytes => (
                 "Byte view must be wire or ends; showing",

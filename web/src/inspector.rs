@@ -94,7 +94,7 @@ pub fn Inspector(props: &InspectorProps) -> Html {
     let Some(step) = props.trace.steps.get(props.step) else {
         return html! {};
     };
-    let (title, body) = lessons::step_text(lang, step);
+    let (title, body) = lessons::step_text(lang, &props.trace.scenario, step);
     let encrypted = step.record.epoch != Epoch::Plaintext;
 
     let meta = html! {
@@ -187,6 +187,7 @@ pub fn Inspector(props: &InspectorProps) -> Html {
             <div class="checklist" data-testid="checklist">
                 <h3>{ lessons::checklist_heading(lang, *by, list.owner) }</h3>
                 <ol>{ for rows }</ol>
+                <p class="hint" data-testid="lab-date">{ t(lang, Text::LabDate) }</p>
             </div>
         }
     });

@@ -150,8 +150,8 @@ pub fn scenario(lang: Lang, id: &str) -> (String, String) {
                 "一方向TLSへのフィッシング・プロキシ",
             ),
             (
-                "The victim opens a look-alike name, server.example.login-check.example: a domain the attacker owns, so a public CA gave it a valid certificate and the victim's browser shows no warning. The adversary-in-the-middle proxy there relays a password login over one-way TLS and succeeds: it reads the password and takes the session.",
-                "被害者は紛らわしい名前 server.example.login-check.example を開きます。攻撃者が所有するドメインなので公的な認証局が有効な証明書を発行しており、被害者のブラウザーは警告を出しません。そこにいる中間者 (AiTM) プロキシが一方向TLSのパスワードログインを中継して成功します。プロキシはパスワードを読み、セッションを乗っ取ります。",
+                "The victim opens a look-alike name, server.example.login-check.example: a name under login-check.example, a domain the attacker owns, so a public CA gave it a valid certificate and the victim's browser shows no warning. The adversary-in-the-middle proxy there relays a password login over one-way TLS and succeeds: it reads the password and takes the session.",
+                "被害者は紛らわしい名前 server.example.login-check.example を開きます。攻撃者が所有するドメイン login-check.example の下の名前なので、公的な認証局が有効な証明書を発行しており、被害者のブラウザーは警告を出しません。そこにいる中間者 (AiTM) プロキシが一方向TLSのパスワードログインを中継して成功します。プロキシはパスワードを読み、セッションを乗っ取ります。",
             ),
         ),
         "aitm-relay-mutual" => (
@@ -160,8 +160,8 @@ pub fn scenario(lang: Lang, id: &str) -> (String, String) {
                 "相互TLSへのフィッシング・プロキシ",
             ),
             (
-                "The same proxy against mutual TLS. The victim's TLS connection still ends at the proxy, so the password still reaches it; what fails is the proxy's login to the real server, which asks for the client's certificate: the client's CertificateVerify signs a handshake the proxy cannot reproduce, and the proxy lacks the client's private key.",
-                "同じプロキシを相互TLSに対して使う場合です。被害者の TLS 接続はやはりプロキシで終わるので、パスワードはプロキシに届きます。失敗するのは、クライアント証明書を要求する本物のサーバーへのプロキシのログインです。クライアントの CertificateVerify はプロキシが再現できないハンドシェイクへの署名で、プロキシはクライアントの秘密鍵も持っていません。",
+                "The same proxy against mutual TLS. The victim's TLS connection still ends at the proxy, so the password still reaches it; what fails is the proxy's own TLS handshake with the real server, which asks for the client's certificate, so the login is never relayed: the client's CertificateVerify signs a handshake the proxy cannot reproduce, and the proxy lacks the client's private key.",
+                "同じプロキシを相互TLSに対して使う場合です。被害者の TLS 接続はやはりプロキシで終わるので、パスワードはプロキシに届きます。失敗するのは、クライアント証明書を要求する本物のサーバーとのプロキシ自身の TLS ハンドシェイクで、ログインは中継されません。クライアントの CertificateVerify はプロキシが再現できないハンドシェイクへの署名で、プロキシはクライアントの秘密鍵も持っていません。",
             ),
         ),
         "tampered-record" => (
@@ -199,13 +199,17 @@ pub fn scenario(lang: Lang, id: &str) -> (String, String) {
     )
 }
 
-/// The explanation of `step` in its run: [`explain`] of its explanation id, except for
-/// application data that a phishing proxy terminates, which is not "readable only by the two
-/// ends" in the sense a learner would take it.
-pub fn step_text(lang: Lang, step: &Step) -> (String, String) {
+/// The explanation of `step` in the run of `scenario`: [`explain`] of its explanation id,
+/// except for application data that a phishing proxy terminates (the `aitm-relay-*` runs),
+/// which is not "readable only by the two ends" in the sense a learner would take it. (In
+/// `tampered-record` the on-path attacker also stands between the two ends, but it terminates
+/// nothing and reads nothing.)
+pub fn step_text(lang: Lang, scenario: &str, step: &Step) -> (String, String) {
     let attacker = Participant::Attacker;
     let id = match (step.explain.as_str(), step.from, step.to) {
-        ("application_data", from, to) if from == attacker || to == attacker => {
+        ("application_data", from, to)
+            if scenario.starts_with("aitm-relay") && (from == attacker || to == attacker) =>
+        {
             if from == Participant::Server || to == Participant::Server {
                 "application_data.proxy_to_server"
             } else {
@@ -459,7 +463,7 @@ pub fn after_refusal(lang: Lang, from: Participant, to: Participant) -> String {
             from.0, to.0
         ),
         Lang::Ja => format!(
-            "このレコードは既に送信済みです。{}は一連のメッセージ (フライト) を、応答を待たずにまとめて送るからです。{}はレコードを順に読み、前のステップで検証に失敗した時点で処理をやめているため、このレコードは処理しません。{}のアラートは検証に失敗した時点で送られ、このフライトの後に表示されます。",
+            "このレコードは既に送信済みです。{}は一連のメッセージ (フライト) を、応答を待たずにまとめて送るからです。{}はレコードを順に読み、それより前のステップで検証に失敗した時点で処理をやめているため、このレコードは処理しません。{}のアラートは検証に失敗した時点で送られ、このフライトの後に表示されます。",
             from.1, to.1, to.1
         ),
     }
@@ -660,7 +664,7 @@ pub const GLOSSARY: &[Term] = &[
         ),
         definition: (
             "Each side makes a fresh key pair per connection and sends only the public share; combining its private key with the other's share gives both the same secret. The server's long-term key only signs; no secret is ever encrypted to it. (In RSA key transport, which TLS 1.2 allowed and TLS 1.3 removed, the client encrypted the premaster secret to the server's RSA key; most TLS 1.2 connections use ECDHE anyway.) So a server private key stolen later cannot decrypt recorded traffic (forward secrecy).",
-            "接続ごとに双方が新しい鍵ペアを作り、公開鍵 (key share) だけを送ります。自分の秘密鍵と相手の公開鍵から、両者は同じ秘密を得ます。秘密をサーバーの長期的な鍵 (の公開鍵) で暗号化して送ることはありません。それを行うのは RSA 鍵交換 (RSA key transport) で、TLS 1.2 では選べましたが TLS 1.3 では廃止されました (TLS 1.2 でも多くの接続は ECDHE を使います)。そのため、後でサーバーの秘密鍵が盗まれても、記録された通信は復号できません (前方秘匿性)。",
+            "接続ごとに双方が新しい鍵ペアを作り、公開鍵 (key share) だけを送ります。自分の秘密鍵と相手の公開鍵から、両者は同じ秘密を得ます。サーバーの長期的な鍵は署名に使うだけで、秘密をその鍵で暗号化して送ることはありません。(RSA 鍵交換 (RSA key transport) では、クライアントがプリマスターシークレットをサーバーの RSA 公開鍵で暗号化して送っていました。TLS 1.2 では選べましたが TLS 1.3 では廃止されました。TLS 1.2 でも多くの接続は ECDHE を使います。) そのため、後でサーバーの秘密鍵が盗まれても、記録された通信は復号できません (前方秘匿性)。",
         ),
     },
     Term {
@@ -759,7 +763,7 @@ mod tests {
             let trace = run_scenario(scenario.id, 3).expect("a catalogue id runs");
             for step in &trace.steps {
                 for lang in [Lang::En, Lang::Ja] {
-                    let (title, body) = step_text(lang, step);
+                    let (title, body) = step_text(lang, scenario.id, step);
                     assert!(
                         !title.is_empty() && title != step.explain,
                         "{} step {}: the title is the raw id {:?} ({lang:?})",
@@ -786,7 +790,7 @@ mod tests {
             .steps
             .iter()
             .filter(|s| s.explain == "application_data")
-            .map(|s| step_text(Lang::En, s).1)
+            .map(|s| step_text(Lang::En, "aitm-relay-one-way", s).1)
             .collect();
         assert!(!texts.is_empty());
         assert!(
@@ -799,5 +803,16 @@ mod tests {
                 .iter()
                 .any(|t| t.contains("on which the proxy is the client"))
         );
+        // The bit-flipping attacker of tampered-record sits between the ends too, but reads
+        // nothing: its run keeps the plain text.
+        let trace = run_scenario("tampered-record", 3).expect("a catalogue id runs");
+        for s in trace
+            .steps
+            .iter()
+            .filter(|s| s.explain == "application_data")
+        {
+            let (_, text) = step_text(Lang::En, "tampered-record", s);
+            assert!(text.contains("Only the two endpoints"), "{text}");
+        }
     }
 }

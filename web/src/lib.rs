@@ -651,7 +651,7 @@ pub fn App() -> Html {
     if lab.present {
         return html! {
             <>
-            <main class="present">{ present_view(&lab, &dispatch, &act) }</main>
+            <main class="present">{ for notices }{ present_view(&lab, &dispatch, &act) }</main>
             <div class="sr-only" aria-live="polite" data-testid="narration">{ narration }</div>
             </>
         };
@@ -810,7 +810,7 @@ fn present_view(
         .trace
         .steps
         .get(lab.step)
-        .map(|s| lessons::step_text(lang, s).0)
+        .map(|s| lessons::step_text(lang, &lab.trace.scenario, s).0)
         .unwrap_or_default();
     let onselect = goto(dispatch);
     html! {
