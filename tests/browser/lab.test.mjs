@@ -316,3 +316,32 @@ test('the wire view stays chosen while stepping and is in the link; after the pi
   assert.deepEqual(errors, []);
   await page.context().close();
 });
+
+test('a step\'s terms open their glossary entry where the learner is', async () => {
+  const { page, errors } = await openPage(browser);
+  await page.goto(`${server.url}?scenario=mutual&step=2&seed=3&lang=en`);
+  await page.locator('[data-testid=step-terms] [data-term=transcript]').click();
+  await textMatching(page.getByTestId('term-card'), /^Transcript.*hash/);
+  assert.equal(await page.evaluate(() => document.activeElement?.dataset.testid), 'term-card-close', 'focus moves to the card');
+  // The card is in the window, not 5,000 px below.
+  const box = await page.getByTestId('term-card').boundingBox();
+  const height = await page.evaluate(() => innerHeight);
+  assert.ok(box && box.y >= 0 && box.y + box.height <= height, `card at ${JSON.stringify(box)}`);
+  await page.keyboard.press('Escape');
+  assert.equal(await page.getByTestId('term-card').count(), 0, 'Escape closes it');
+  // The key table's names open it too; "All terms" opens the glossary at that entry, in view.
+  await page.locator('[data-testid=key-table] tr[data-key=SharedSecret] button').click();
+  await textMatching(page.getByTestId('term-card'), /ECDHE/);
+  await page.getByTestId('term-card-all').click();
+  await page.locator('#term-ecdhe.current').waitFor();
+  await page.waitForFunction(() => {
+    const r = document.querySelector('#term-ecdhe').getBoundingClientRect();
+    return r.top >= 0 && r.top < innerHeight;
+  });
+  // In Japanese, the articles' words.
+  await page.goto(`${server.url}?scenario=mutual&step=6&seed=3&lang=ja`);
+  await page.locator('[data-testid=step-terms] [data-term=leaf]').click();
+  await textMatching(page.getByTestId('term-card'), /^リーフ証明書/);
+  assert.deepEqual(errors, []);
+  await page.context().close();
+});

@@ -106,9 +106,42 @@ test('presenter mode: large type, diagram and key table, keyboard driven', async
   assert.ok(size >= 28, `the caption reads from the back of a room (${size}px)`);
   await page.keyboard.press('End');
   await screenshot(page, 'presenter-en');
+  // The explanation and the checks of the step, beside the diagram; clickers' PageDown and
+  // PageUp step; a picker for the room.
+  await page.keyboard.press('Home');
+  await textMatching(page.getByTestId('present-notes'), /32 random bytes.*✓ Server: /);
+  await page.keyboard.press('PageDown');
+  await textMatching(page.getByTestId('present-caption'), /^2 \/ \d+ /);
+  await page.keyboard.press('PageUp');
+  await textMatching(page.getByTestId('present-caption'), /^1 \/ \d+ /);
+  await page.getByTestId('present-scenario').selectOption('aitm-relay-mutual');
+  await textMatching(page.getByTestId('scenario-title'), /Phishing proxy against mutual TLS/);
+  // The 26-step relay is taller than the window: its current step stays in view.
+  await page.keyboard.press('End');
+  await page.waitForFunction(() => {
+    const r = document.querySelector('svg.diagram g.current')?.getBoundingClientRect();
+    return r && r.top >= 0 && r.bottom <= innerHeight + 2;
+  });
   await page.keyboard.press('Escape');
   await page.getByTestId('inspector').waitFor();
   assert.deepEqual(errors, []);
+});
+
+test('presenter mode at 1920×1080 and 1280×720: the key table reads from the back and is complete', async () => {
+  for (const [width, height, min] of [[1920, 1080, 24], [1280, 720, 16]]) {
+    const { page, errors } = await openPage(browser, { width, height });
+    await page.goto(`${server.url}?scenario=mutual&step=end&seed=4&lang=ja&present=1`);
+    await page.getByTestId('key-table').waitFor();
+    const size = await page.locator('[data-testid=key-table] table').evaluate((el) => parseFloat(getComputedStyle(el).fontSize));
+    assert.ok(size >= min, `key table ${size}px at ${width}×${height}`);
+    // Complete: every row and column drawn, nothing cut off sideways.
+    assert.equal(await page.locator('[data-testid=key-table] tbody tr').count(), 12);
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - innerWidth);
+    assert.ok(overflow <= 0, `sideways scroll of ${overflow}px`);
+    await screenshot(page, `presenter-ja-${width}`);
+    assert.deepEqual(errors, []);
+    await page.context().close();
+  }
 });
 
 test('the page exports the same files as the CLI for the same seed', async () => {

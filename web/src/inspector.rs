@@ -248,15 +248,18 @@ pub fn Inspector(props: &InspectorProps) -> Html {
             </button>
         }
     };
-    let onterm = props.onterm.clone();
-    let glossary_term = match step.explain.as_str() {
-        "certificate_request" | "certificate.client" | "certificate_empty.client" => "mtls",
-        "certificate.server" => "chain",
-        "certificate_verify.server" | "certificate_verify.client" => "certificate-verify",
-        "server_hello" | "client_hello" | "hello_retry_request" => "ecdhe",
-        "application_data" => "session-key",
-        _ => "certificate",
-    };
+    // The words of this step's explanation that the glossary explains, each opening its entry
+    // where the learner is (the term card).
+    let terms = lessons::step_terms(&step.explain).iter().filter_map(|id| {
+        let entry = lessons::term(id)?;
+        let onterm = props.onterm.clone();
+        let id: &'static str = entry.id;
+        Some(html! {
+            <li><button class="chip" data-term={id} onclick={Callback::from(move |_| onterm.emit(id))}>
+                { entry.term(lang) }
+            </button></li>
+        })
+    });
 
     html! {
         <section class="inspector card" aria-labelledby="inspector-title" data-testid="inspector">
@@ -271,11 +274,10 @@ pub fn Inspector(props: &InspectorProps) -> Html {
                 </p>
             }
             if props.glossary {
-                <p>
-                    <button class="link" onclick={Callback::from(move |_| onterm.emit(glossary_term))}>
-                        { t(lang, Text::GlossaryOpen) }
-                    </button>
-                </p>
+                <div class="terms" data-testid="step-terms">
+                    <span class="hint">{ t(lang, Text::TermsHere) }</span>
+                    <ul>{ for terms }</ul>
+                </div>
             }
             if !checks.is_empty() {
                 <h3>{ t(lang, Text::ChecksHere) }</h3>

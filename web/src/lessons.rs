@@ -199,6 +199,45 @@ pub fn scenario(lang: Lang, id: &str) -> (String, String) {
     )
 }
 
+/// The glossary terms a step's explanation uses, by its explanation id, for the links under it.
+pub fn step_terms(id: &str) -> &'static [&'static str] {
+    match id {
+        "client_hello" => &["ecdhe", "alpn"],
+        "hello_retry_request" => &["ecdhe", "transcript"],
+        "server_hello" => &["ecdhe", "hkdf", "transcript"],
+        "encrypted_extensions" => &["alpn", "hkdf"],
+        "certificate_request" => &["mtls", "certificate-authorities", "trust-store"],
+        "certificate.server" => &["chain", "leaf", "san", "eku", "trust-store"],
+        "certificate.client" | "certificate_empty.client" => {
+            &["client-certificate", "chain", "leaf", "revocation"]
+        }
+        "certificate.attacker" => &["certificate", "leaf", "aitm"],
+        "certificate_verify.server"
+        | "certificate_verify.client"
+        | "certificate_verify.attacker" => &[
+            "certificate-verify",
+            "transcript",
+            "private-key",
+            "public-key",
+        ],
+        "finished.server" | "finished.client" | "finished.attacker" => {
+            &["hmac", "transcript", "hkdf"]
+        }
+        "application_data"
+        | "application_data.victim_to_proxy"
+        | "application_data.proxy_to_server" => &["session-key", "aes-gcm"],
+        "attacker.tampered_record" => &["aes-gcm", "hmac"],
+        "key_update.client" | "key_update.server" => &["hkdf", "session-key"],
+        "change_cipher_spec" | "new_session_ticket" => &["session-key"],
+        _ => &["mtls"],
+    }
+}
+
+/// A glossary entry by id.
+pub fn term(id: &str) -> Option<&'static Term> {
+    GLOSSARY.iter().find(|t| t.id == id)
+}
+
 /// The explanation of `step` in the run of `scenario`: [`explain`] of its explanation id,
 /// except for application data that a phishing proxy terminates (the `aitm-relay-*` runs),
 /// which is not "readable only by the two ends" in the sense a learner would take it. (In
@@ -750,6 +789,78 @@ pub const GLOSSARY: &[Term] = &[
             "VPN はネットワーク層で通信を保護します。2 つのネットワークの間、または端末とネットワークの間で、トンネルに送られた通信がトンネルの両端の間で暗号化されます。相互TLSは、どのネットワークを通るかに関係なく、1 本のアプリケーション接続の両端を認証し、端から端まで暗号化します。役割が違うため、組み合わせて使うことがよくあります。どちらも、認証されたクライアントに何を許すか (認可) は決めません。",
         ),
     },
+    Term {
+        id: "transcript",
+        term: ("Transcript", "トランスクリプト"),
+        definition: (
+            "The handshake messages so far, in the order they were sent. Both sides hash them (SHA-256 here) and use the hash in key derivation, in the CertificateVerify signatures and in Finished, so a change to any earlier message is detected.",
+            "ここまでのハンドシェイクメッセージを、送られた順に連ねたもの。両者はこれをハッシュし (ここでは SHA-256)、鍵の導出、CertificateVerify の署名、Finished に使います。そのため、前のメッセージが 1 つでも変われば検出されます。",
+        ),
+    },
+    Term {
+        id: "hkdf",
+        term: ("HKDF", "HKDF"),
+        definition: (
+            "HMAC-based key derivation (RFC 5869). TLS 1.3 derives every secret and key from the shared secret and the transcript hash with HKDF-Extract and HKDF-Expand-Label (RFC 8446 §7.1), each with its own label, so each key has one purpose.",
+            "HMAC を使った鍵導出関数 (RFC 5869)。TLS 1.3 は、共有秘密とトランスクリプトのハッシュから、HKDF-Extract と HKDF-Expand-Label ですべての秘密と鍵を導出します (RFC 8446 §7.1)。それぞれに固有のラベルがあり、鍵ごとに用途が 1 つに決まります。",
+        ),
+    },
+    Term {
+        id: "hmac",
+        term: ("HMAC", "HMAC"),
+        definition: (
+            "A message authentication code made with a hash function and a secret key (RFC 2104): only someone who holds the key can compute it. Finished is an HMAC over the transcript hash (RFC 8446 §4.4.4).",
+            "ハッシュ関数と秘密の鍵で作るメッセージ認証コード (RFC 2104)。鍵を持つ者だけが計算できます。Finished はトランスクリプトのハッシュに対する HMAC です (RFC 8446 §4.4.4)。",
+        ),
+    },
+    Term {
+        id: "aes-gcm",
+        term: ("AES-GCM", "AES-GCM"),
+        definition: (
+            "The authenticated encryption that protects records here (AES-128-GCM, in TLS_AES_128_GCM_SHA256). It encrypts and adds a 16-byte tag; a record changed on the way fails the tag check and is refused with bad_record_mac (RFC 8446 §5.2).",
+            "このラボでレコードを保護する認証付き暗号 (TLS_AES_128_GCM_SHA256 の AES-128-GCM)。暗号化に加えて 16 バイトのタグを付けます。途中で書き換えられたレコードはタグの検証に失敗し、bad_record_mac で拒否されます (RFC 8446 §5.2)。",
+        ),
+    },
+    Term {
+        id: "alpn",
+        term: ("ALPN", "ALPN"),
+        definition: (
+            "Application-Layer Protocol Negotiation (RFC 7301): the client lists the protocols it speaks (here http/1.1) in ClientHello, and the server picks one and names it in EncryptedExtensions.",
+            "アプリケーション層プロトコルネゴシエーション (RFC 7301)。クライアントは話せるプロトコル (ここでは http/1.1) を ClientHello で伝え、サーバーが 1 つ選んで EncryptedExtensions で返します。",
+        ),
+    },
+    Term {
+        id: "san",
+        term: ("Subject Alternative Name (SAN)", "サブジェクト代替名 (SAN)"),
+        definition: (
+            "The certificate extension that lists the names a certificate is for: DNS names, IP addresses and more (RFC 5280 §4.2.1.6). A client checks the server name it asked for against it; modern clients, and this lab, do not use the subject's CN for that.",
+            "証明書の対象となる名前 (DNS 名、IP アドレスなど) を列挙する拡張 (RFC 5280 §4.2.1.6)。クライアントは接続先のサーバー名をこれと照合します。現在のクライアントとこのラボは、この照合にサブジェクトの CN を使いません。",
+        ),
+    },
+    Term {
+        id: "leaf",
+        term: ("Leaf certificate", "リーフ証明書"),
+        definition: (
+            "The end-entity certificate at the start of a chain: the server's or the client's own, issued by a CA and not itself a CA. The chain runs from it through intermediate CAs to a root CA.",
+            "チェーンの起点にあるエンドエンティティの証明書。サーバーやクライアント自身の証明書で、認証局が発行し、自身は認証局ではありません。チェーンはここから中間CAを経てルートCAへつながります。",
+        ),
+    },
+    Term {
+        id: "trust-store",
+        term: ("Trust store", "トラストストア"),
+        definition: (
+            "The root CA certificates a verifier trusts: for server certificates usually the browser's or the operating system's, for client certificates usually the organisation's own CA that the server is configured with. A chain is accepted only if it leads to one of them.",
+            "検証する側が信頼するルートCA証明書の集まり。サーバー証明書なら通常はブラウザーや OS のもの、クライアント証明書なら通常はサーバーに設定した組織自身の認証局です。チェーンは、そのどれかにたどり着く場合にだけ受け入れられます。",
+        ),
+    },
+    Term {
+        id: "certificate-authorities",
+        term: ("certificate_authorities", "certificate_authorities"),
+        definition: (
+            "An extension of CertificateRequest (RFC 8446 §4.2.4) listing the distinguished names of the CAs the server accepts, so a client with several certificates can pick one that will pass.",
+            "CertificateRequest の拡張 (RFC 8446 §4.2.4)。サーバーが受け入れる認証局の識別名 (DN) を列挙し、複数の証明書を持つクライアントが通る証明書を選べるようにします。",
+        ),
+    },
 ];
 
 #[cfg(test)]
@@ -780,6 +891,35 @@ mod tests {
                     );
                 }
             }
+        }
+    }
+
+    #[test]
+    fn every_term_a_step_links_to_is_in_the_glossary() {
+        for scenario in CATALOGUE {
+            let trace = run_scenario(scenario.id, 3).expect("a catalogue id runs");
+            for step in &trace.steps {
+                for id in step_terms(&step.explain) {
+                    assert!(
+                        term(id).is_some(),
+                        "{}: no glossary entry {id}",
+                        step.explain
+                    );
+                }
+            }
+        }
+        for id in [
+            "transcript",
+            "hkdf",
+            "hmac",
+            "aes-gcm",
+            "alpn",
+            "san",
+            "leaf",
+            "trust-store",
+            "certificate-authorities",
+        ] {
+            assert!(term(id).is_some(), "{id}");
         }
     }
 

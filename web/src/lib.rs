@@ -123,6 +123,8 @@ pub struct Lab {
     pub notices: Vec<Notice>,
     /// The glossary term to show, when the glossary is open.
     pub glossary: Option<&'static str>,
+    /// The glossary entry shown where the learner is (the term card), if one is open.
+    pub card: Option<&'static str>,
     /// Compact chrome for an `<iframe>`.
     pub embed: bool,
     /// Presenter mode.
@@ -172,6 +174,10 @@ pub enum Action {
     Dismiss,
     /// Open the glossary at a term (or close it).
     Glossary(Option<&'static str>),
+    /// Show a glossary entry in the term card (or close the card).
+    Term(Option<&'static str>),
+    /// Escape: closes the term card if one is open, else leaves presenter mode.
+    Escape,
     /// Enter or leave presenter mode.
     Present(bool),
     /// The n-th scenario of the catalogue (presenter keys 1–9).
@@ -257,6 +263,14 @@ impl Reducible for Lab {
             Action::Lang(l) => s.lang = l,
             Action::Dismiss => s.notices.clear(),
             Action::Glossary(term) => s.glossary = term,
+            Action::Term(term) => s.card = term,
+            Action::Escape => {
+                if s.card.is_some() {
+                    s.card = None;
+                } else {
+                    s.present = false;
+                }
+            }
             Action::Present(on) => s.present = on,
             Action::Wire(on) => s.wire = on,
             Action::Nth(n) => {
@@ -312,10 +326,29 @@ fn initial_lab() -> Lab {
         lang: view.lang.unwrap_or(browser_lang),
         notices,
         glossary: None,
+        card: None,
         embed: view.embed,
         present: view.present,
         requests: view.requests,
         wire: view.wire,
+    }
+}
+
+/// Scrolls the diagram's current arrow into view if it is not (`block: "nearest"`: no jump
+/// when it is already visible).
+fn scroll_current_step_into_view() {
+    let Some(el) = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.query_selector("svg.diagram g.current").ok().flatten())
+    else {
+        return;
+    };
+    let options = js_sys::Object::new();
+    let _ = js_sys::Reflect::set(&options, &"block".into(), &"nearest".into());
+    if let Ok(scroll) = js_sys::Reflect::get(&el, &"scrollIntoView".into())
+        && let Ok(scroll) = scroll.dyn_into::<js_sys::Function>()
+    {
+        let _ = scroll.call1(&el, &options);
     }
 }
 
@@ -411,6 +444,17 @@ pub fn App() -> Html {
         );
     }
 
+    // Presenter mode: the current step's arrow stays in view, however long the run (the
+    // 26-step AiTM relay is taller than a projector's screen).
+    use_effect_with(
+        (lab.present, lab.step, lab.scenario.clone()),
+        |(present, _, _)| {
+            if *present {
+                scroll_current_step_into_view();
+            }
+        },
+    );
+
     // Keyboard: → ← space Home End, unless typing in a form field.
     {
         let dispatch = dispatch.clone();
@@ -434,7 +478,10 @@ pub fn App() -> Html {
                         "Home" => Action::First,
                         "End" => Action::Last,
                         " " if tag != "button" => Action::Toggle,
-                        "Escape" => Action::Present(false),
+                        "Escape" => Action::Escape,
+                        // Presentation clickers send PageDown and PageUp.
+                        "PageDown" => Action::Next,
+                        "PageUp" => Action::Prev,
                         k if k.len() == 1 && ("1"..="9").contains(&k) => {
                             Action::Nth(k.parse::<usize>().unwrap_or(1) - 1)
                         }
@@ -514,15 +561,7 @@ pub fn App() -> Html {
 
     let on_term = {
         let dispatch = dispatch.clone();
-        Callback::from(move |term: &'static str| {
-            dispatch.dispatch(Action::Glossary(Some(term)));
-            if let Some(el) = web_sys::window()
-                .and_then(|w| w.document())
-                .and_then(|d| d.get_element_by_id(&format!("term-{term}")))
-            {
-                el.scroll_into_view();
-            }
-        })
+        Callback::from(move |term: &'static str| dispatch.dispatch(Action::Term(Some(term))))
     };
     let on_bench = {
         let dispatch = dispatch.clone();
@@ -670,8 +709,13 @@ pub fn App() -> Html {
             <bench::ByoBox lang={lang} seed={lab.seed} />
             <SharePanel link={share_link(&lab, false)} embed={share_link(&lab, true)}
                         title={lessons::scenario(lang, &lab.scenario).0} lang={lang} />
-            <Glossary lang={lang} open={lab.glossary} onclose={act(Action::Glossary(None))} onopen={on_term} />
+            <Glossary lang={lang} open={lab.glossary} onclose={act(Action::Glossary(None))}
+                      onopen={{ let d = dispatch.clone(); Callback::from(move |term| d.dispatch(Action::Glossary(Some(term)))) }} />
         </main>
+        if let Some(term) = lab.card {
+            <TermCard {term} lang={lang} onclose={act(Action::Term(None))}
+                      onall={{ let d = dispatch.clone(); Callback::from(move |term| { d.dispatch(Action::Term(None)); d.dispatch(Action::Glossary(Some(term))); }) }} />
+        }
         <div class="sr-only" aria-live="polite" data-testid="narration">{ narration }</div>
         </>
     }
@@ -806,13 +850,42 @@ fn present_view(
 ) -> Html {
     let lang = lab.lang;
     let (title, _) = lessons::scenario(lang, &lab.scenario);
-    let caption = lab
-        .trace
-        .steps
-        .get(lab.step)
-        .map(|s| lessons::step_text(lang, &lab.trace.scenario, s).0)
+    let step = lab.trace.steps.get(lab.step);
+    let (caption, body) = step
+        .map(|s| lessons::step_text(lang, &lab.trace.scenario, s))
         .unwrap_or_default();
+    // The checks of this step, for the room: who checked what, and whether it held.
+    let checks = step.into_iter().flat_map(|s| &s.events).filter_map(|e| match &e.event {
+        mtls_lab_engine::handshake::Event::Check(c) => Some(html! {
+            <li class={if c.passed { "ok" } else { "bad" }}>
+                { if c.passed { "✓ " } else { "✕ " } }
+                <strong>{ diagram::participant(lang, e.by) }</strong>{ ": " }{ lessons::check(lang, c.check) }
+            </li>
+        }),
+        _ => None,
+    });
+    let after_refusal = step
+        .filter(|_| lab.trace.arrives_after_refusal(lab.step))
+        .map(|s| lessons::after_refusal(lang, s.from, s.to));
     let onselect = goto(dispatch);
+    // A picker for the room: the scenario changes and the keys go back to the run.
+    let onpick = {
+        let dispatch = dispatch.clone();
+        Callback::from(move |e: Event| {
+            if let Some(sel) = e
+                .target()
+                .and_then(|t| t.dyn_into::<web_sys::HtmlSelectElement>().ok())
+            {
+                dispatch.dispatch(Action::Scenario(sel.value()));
+                let _ = sel.blur();
+            }
+        })
+    };
+    let options = CATALOGUE.iter().map(|entry| {
+        html! {
+            <option value={entry.id} selected={entry.id == lab.scenario}>{ lessons::scenario(lang, entry.id).0 }</option>
+        }
+    });
     html! {
         <>
         <header class="present-head">
@@ -821,11 +894,19 @@ fn present_view(
                 <span class="present-num">{ format!("{} / {}", lab.step + 1, lab.trace.steps.len()) }</span>
                 { " " }{ caption }
             </p>
+            <select onchange={onpick} data-testid="present-scenario" aria-label={t(lang, Text::Catalogue)}>{ for options }</select>
             <button onclick={act(Action::Present(false))} data-testid="present-exit">{ t(lang, Text::PresentExit) }</button>
         </header>
         <div class="present-body">
-            <div class="card"><Diagram trace={lab.trace.clone()} upto={lab.step} lang={lang} onselect={onselect} title={title} /></div>
-            <KeyTable trace={lab.trace.clone()} step={lab.step} lang={lang} onterm={Callback::noop()} />
+            <div class="card present-diagram"><Diagram trace={lab.trace.clone()} upto={lab.step} lang={lang} onselect={onselect} title={title} /></div>
+            <div class="present-side">
+                <section class="card present-notes" data-testid="present-notes">
+                    <p>{ body }</p>
+                    if let Some(note) = after_refusal { <p class="note">{ note }</p> }
+                    <ul class="checks">{ for checks }</ul>
+                </section>
+                <KeyTable trace={lab.trace.clone()} step={lab.step} lang={lang} onterm={Callback::noop()} />
+            </div>
         </div>
         <p class="hint">{ t(lang, Text::PresentKeys) }</p>
         </>
@@ -1088,10 +1169,66 @@ pub struct GlossaryProps {
     pub onopen: Callback<&'static str>,
 }
 
+/// Properties of [`TermCard`].
+#[derive(Properties, PartialEq)]
+pub struct TermCardProps {
+    /// The glossary entry's id.
+    pub term: &'static str,
+    /// The language.
+    pub lang: Lang,
+    /// Closes the card.
+    pub onclose: Callback<MouseEvent>,
+    /// Closes the card and opens the whole glossary at this entry.
+    pub onall: Callback<&'static str>,
+}
+
+/// One glossary entry, shown where the learner is (fixed at the bottom of the window), so a
+/// term opens without leaving the step. Focus moves to it; Escape or Close closes it.
+#[component]
+pub fn TermCard(props: &TermCardProps) -> Html {
+    let lang = props.lang;
+    let close_ref = use_node_ref();
+    {
+        let close_ref = close_ref.clone();
+        use_effect_with(props.term, move |_| {
+            if let Some(button) = close_ref.cast::<web_sys::HtmlElement>() {
+                let _ = button.focus();
+            }
+        });
+    }
+    let Some(entry) = lessons::term(props.term) else {
+        return html! {};
+    };
+    let term = props.term;
+    let onall = props.onall.clone();
+    html! {
+        <aside class="term-card card" role="dialog" aria-labelledby="term-card-title" data-testid="term-card">
+            <h2 id="term-card-title">{ entry.term(lang) }</h2>
+            <p>{ entry.definition(lang) }</p>
+            <p class="term-card-actions">
+                <button class="link" onclick={Callback::from(move |_| onall.emit(term))} data-testid="term-card-all">
+                    { t(lang, Text::AllTerms) }
+                </button>
+                <button ref={close_ref} onclick={props.onclose.clone()} data-testid="term-card-close">{ t(lang, Text::Dismiss) }</button>
+            </p>
+        </aside>
+    }
+}
+
 /// The glossary of the concepts the lab teaches.
 #[component]
 pub fn Glossary(props: &GlossaryProps) -> Html {
     let lang = props.lang;
+    // Opened at a term: bring that entry into view once it is drawn.
+    use_effect_with(props.open, |open| {
+        if let Some(term) = open
+            && let Some(el) = web_sys::window()
+                .and_then(|w| w.document())
+                .and_then(|d| d.get_element_by_id(&format!("term-{term}")))
+        {
+            el.scroll_into_view();
+        }
+    });
     let entries = lessons::GLOSSARY.iter().map(|term| {
         let current = props.open == Some(term.id);
         html! {
