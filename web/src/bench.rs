@@ -192,7 +192,7 @@ pub fn BenchPanel(props: &BenchProps) -> Html {
         if g == answer {
             pick(lang, ("Right.", "正解です。"))
         } else {
-            pick(lang, ("Not this time.", "今回は違います。"))
+            pick(lang, ("Not quite.", "不正解です。"))
         }
     });
     let expectation = match expected {
@@ -265,7 +265,7 @@ pub fn byo_error(lang: Lang, e: &ByoError) -> String {
             let what = match kind {
                 PemKind::CertificateRequest => pick(lang, ("a certificate signing request (CSR), not a certificate", "証明書ではなく証明書署名要求 (CSR) です")),
                 PemKind::PublicKey => pick(lang, ("a bare public key, not a certificate", "証明書ではなく公開鍵だけです")),
-                PemKind::Crl => pick(lang, ("a CRL, not a certificate: paste only the certificates (the lab's own bundle holds CRLs and keys too)", "証明書ではなく CRL です。証明書だけを貼り付けてください (ラボの書き出したファイルには CRL や鍵も入っています)")),
+                PemKind::Crl => pick(lang, ("a CRL, not a certificate: paste only the certificates (the lab's own bundle holds CRLs and keys too)", "証明書ではなく CRL です。証明書だけを貼り付けてください (ラボが書き出したファイルには CRL や鍵も入っています)")),
                 PemKind::Pkcs7 => pick(lang, ("a PKCS#7 bundle; export the certificates as PEM", "PKCS#7 形式です。証明書を PEM で書き出してください")),
                 _ => pick(lang, ("not a certificate", "証明書ではありません")),
             };
@@ -568,12 +568,12 @@ pub fn ByoBox(props: &ByoProps) -> Html {
                     <label class="choice">
                         <input type="radio" name="byo-at" data-testid="byo-at-today" checked={!*at_lab_date}
                                onchange={{ let at = at_lab_date.clone(); Callback::from(move |_: Event| at.set(false)) }} />
-                        { " " }{ pick(lang, ("Today (this computer's clock)", "今日 (このコンピューターの時計)")) }
+                        { " " }{ pick(lang, ("Now (this computer's clock)", "現在 (このコンピューターの時計)")) }
                     </label>
                     <label class="choice">
                         <input type="radio" name="byo-at" data-testid="byo-at-lab" checked={*at_lab_date}
                                onchange={{ let at = at_lab_date.clone(); Callback::from(move |_: Event| at.set(true)) }} />
-                        { " " }{ pick(lang, ("The lab's date, 2026-01-01 00:00 UTC: the lessons run at it, so their certificates are valid then", "ラボの日時 2026-01-01 00:00 UTC (レッスンはこの日時で実行されるので、その証明書はこの日時に有効です)")) }
+                        { " " }{ pick(lang, ("The lab's date, 2026-01-01 00:00 UTC: the lessons run at it, so a certificate from the lab is judged as in its lesson", "ラボの日時 2026-01-01 00:00 UTC (レッスンはこの日時で実行されるので、ラボの証明書はレッスンと同じ結果になります)")) }
                     </label>
                 </fieldset>
                 <label class="byo-field">{ pick(lang, ("Server name to check (empty: not checked) ", "照合するサーバー名 (空欄なら照合しない) ")) }

@@ -179,7 +179,7 @@ pub fn t(lang: Lang, text: Text) -> &'static str {
             Glossary => ("Glossary", "用語集"),
             GlossaryOpen => ("Glossary", "用語集を開く"),
             TermsHere => ("Terms in this step:", "このステップの用語:"),
-            AllTerms => ("All terms", "用語集をすべて見る"),
+            AllTerms => ("All terms", "すべての用語を見る"),
             Close => ("Close", "閉じる"),
             Encrypted => ("encrypted", "暗号化"),
             NotEncrypted => ("not encrypted", "平文"),

@@ -250,7 +250,8 @@ pub fn Inspector(props: &InspectorProps) -> Html {
     };
     // The words of this step's explanation that the glossary explains, each opening its entry
     // where the learner is (the term card).
-    let terms = lessons::step_terms(&step.explain).iter().filter_map(|id| {
+    let term_ids = lessons::step_terms(lessons::contextual_id(&props.trace.scenario, step));
+    let terms = term_ids.iter().filter_map(|id| {
         let entry = lessons::term(id)?;
         let onterm = props.onterm.clone();
         let id: &'static str = entry.id;
@@ -273,7 +274,7 @@ pub fn Inspector(props: &InspectorProps) -> Html {
                     { lessons::after_refusal(lang, step.from, step.to) }
                 </p>
             }
-            if props.glossary {
+            if props.glossary && !term_ids.is_empty() {
                 <div class="terms" data-testid="step-terms">
                     <span class="hint">{ t(lang, Text::TermsHere) }</span>
                     <ul>{ for terms }</ul>

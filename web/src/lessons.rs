@@ -202,16 +202,15 @@ pub fn scenario(lang: Lang, id: &str) -> (String, String) {
 /// The glossary terms a step's explanation uses, by its explanation id, for the links under it.
 pub fn step_terms(id: &str) -> &'static [&'static str] {
     match id {
-        "client_hello" => &["ecdhe", "alpn"],
+        "client_hello" => &["ecdhe", "public-key"],
         "hello_retry_request" => &["ecdhe", "transcript"],
         "server_hello" => &["ecdhe", "hkdf", "transcript"],
         "encrypted_extensions" => &["alpn", "hkdf"],
         "certificate_request" => &["mtls", "certificate-authorities", "trust-store"],
         "certificate.server" => &["chain", "leaf", "san", "eku", "trust-store"],
-        "certificate.client" | "certificate_empty.client" => {
-            &["client-certificate", "chain", "leaf", "revocation"]
-        }
-        "certificate.attacker" => &["certificate", "leaf", "aitm"],
+        "certificate.client" => &["client-certificate", "chain", "leaf", "revocation"],
+        "certificate_empty.client" => &["client-certificate", "mtls"],
+        "certificate.attacker" => &["certificate", "chain", "private-key"],
         "certificate_verify.server"
         | "certificate_verify.client"
         | "certificate_verify.attacker" => &[
@@ -223,13 +222,19 @@ pub fn step_terms(id: &str) -> &'static [&'static str] {
         "finished.server" | "finished.client" | "finished.attacker" => {
             &["hmac", "transcript", "hkdf"]
         }
-        "application_data"
-        | "application_data.victim_to_proxy"
-        | "application_data.proxy_to_server" => &["session-key", "aes-gcm"],
-        "attacker.tampered_record" => &["aes-gcm", "hmac"],
+        "application_data" | "application_data.proxy_to_server" => &["session-key", "aes-gcm"],
+        "application_data.victim_to_proxy" => &["aitm", "termination", "session-key"],
+        "attacker.tampered_record" => &["aes-gcm", "session-key"],
         "key_update.client" | "key_update.server" => &["hkdf", "session-key"],
-        "change_cipher_spec" | "new_session_ticket" => &["session-key"],
-        _ => &["mtls"],
+        "alert.unknown_ca" => &["chain", "ca", "trust-store"],
+        "alert.certificate_expired" => &["lifecycle"],
+        "alert.certificate_revoked" => &["revocation"],
+        "alert.unsupported_certificate" => &["eku"],
+        "alert.bad_certificate" => &["san", "certificate"],
+        "alert.decrypt_error" => &["certificate-verify", "hmac"],
+        "alert.bad_record_mac" => &["aes-gcm"],
+        "alert.certificate_required" => &["mtls", "client-certificate"],
+        _ => &[],
     }
 }
 
@@ -244,8 +249,13 @@ pub fn term(id: &str) -> Option<&'static Term> {
 /// `tampered-record` the on-path attacker also stands between the two ends, but it terminates
 /// nothing and reads nothing.)
 pub fn step_text(lang: Lang, scenario: &str, step: &Step) -> (String, String) {
+    explain(lang, contextual_id(scenario, step))
+}
+
+/// The explanation id [`step_text`] explains `step` by, in the run of `scenario`.
+pub fn contextual_id<'a>(scenario: &str, step: &'a Step) -> &'a str {
     let attacker = Participant::Attacker;
-    let id = match (step.explain.as_str(), step.from, step.to) {
+    match (step.explain.as_str(), step.from, step.to) {
         ("application_data", from, to)
             if scenario.starts_with("aitm-relay") && (from == attacker || to == attacker) =>
         {
@@ -256,8 +266,7 @@ pub fn step_text(lang: Lang, scenario: &str, step: &Step) -> (String, String) {
             }
         }
         (id, ..) => id,
-    };
-    explain(lang, id)
+    }
 }
 
 /// The explanation of a step, by the engine's explanation id: a title and a paragraph.
@@ -283,8 +292,8 @@ pub fn explain(lang: Lang, id: &str) -> (String, String) {
                 "HelloRetryRequest: 別のグループでやり直し",
             ),
             (
-                "None of the client's key shares is in a group this server accepts, but the client's supported_groups lists one it does, so the server names that group. The client sends a second ClientHello with a key share in it. It costs one extra round trip.",
-                "クライアントが送った key share は、どれもこのサーバーが受け付けるグループのものではありません。ただしクライアントの supported_groups にはサーバーが対応するグループがあるので、サーバーはそのグループを指定します。クライアントはそのグループの key share を付けて ClientHello を送り直します。往復が 1 回増えます。",
+                "None of the client's key shares is in a group this server accepts, but the client's supported_groups lists one it does, so the server names that group. The client sends a second ClientHello with a key share in it. It costs one extra round trip. In the transcript, the first ClientHello is replaced by its hash (RFC 8446 §4.4.1).",
+                "クライアントが送った key share は、どれもこのサーバーが受け付けるグループのものではありません。ただしクライアントの supported_groups にはサーバーが対応するグループがあるので、サーバーはそのグループを指定します。クライアントはそのグループの key share を付けて ClientHello を送り直します。往復が 1 回増えます。トランスクリプトでは、最初の ClientHello はそのハッシュに置き換えられます (RFC 8446 §4.4.1)。",
             ),
         ),
         "server_hello" => (
@@ -801,8 +810,8 @@ pub const GLOSSARY: &[Term] = &[
         id: "hkdf",
         term: ("HKDF", "HKDF"),
         definition: (
-            "HMAC-based key derivation (RFC 5869). TLS 1.3 derives every secret and key from the shared secret and the transcript hash with HKDF-Extract and HKDF-Expand-Label (RFC 8446 §7.1), each with its own label, so each key has one purpose.",
-            "HMAC を使った鍵導出関数 (RFC 5869)。TLS 1.3 は、共有秘密とトランスクリプトのハッシュから、HKDF-Extract と HKDF-Expand-Label ですべての秘密と鍵を導出します (RFC 8446 §7.1)。それぞれに固有のラベルがあり、鍵ごとに用途が 1 つに決まります。",
+            "HMAC-based key derivation (RFC 5869). TLS 1.3 derives every secret and key from the shared secret and the transcript hash with HKDF-Extract and HKDF-Expand-Label (RFC 8446 §7.1, §7.3), each with its own label, so each key has one purpose.",
+            "HMAC を使った鍵導出関数 (RFC 5869)。TLS 1.3 は、共有秘密とトランスクリプトのハッシュから、HKDF-Extract と HKDF-Expand-Label ですべての秘密と鍵を導出します (RFC 8446 §7.1、§7.3)。それぞれに固有のラベルがあり、鍵ごとに用途が 1 つに決まります。",
         ),
     },
     Term {
@@ -817,8 +826,8 @@ pub const GLOSSARY: &[Term] = &[
         id: "aes-gcm",
         term: ("AES-GCM", "AES-GCM"),
         definition: (
-            "The authenticated encryption that protects records here (AES-128-GCM, in TLS_AES_128_GCM_SHA256). It encrypts and adds a 16-byte tag; a record changed on the way fails the tag check and is refused with bad_record_mac (RFC 8446 §5.2).",
-            "このラボでレコードを保護する認証付き暗号 (TLS_AES_128_GCM_SHA256 の AES-128-GCM)。暗号化に加えて 16 バイトのタグを付けます。途中で書き換えられたレコードはタグの検証に失敗し、bad_record_mac で拒否されます (RFC 8446 §5.2)。",
+            "The authenticated encryption that protects records here (AES-128-GCM, in TLS_AES_128_GCM_SHA256). It encrypts and adds a 16-byte tag; a record changed on the way fails the tag check, and the receiver ends the connection with a bad_record_mac alert (RFC 8446 §5.2).",
+            "このラボでレコードを保護する認証付き暗号 (TLS_AES_128_GCM_SHA256 の AES-128-GCM)。暗号化に加えて 16 バイトのタグを付けます。途中で書き換えられたレコードはタグの検証に失敗し、受信側は bad_record_mac アラートで接続を終えます (RFC 8446 §5.2)。",
         ),
     },
     Term {
@@ -826,7 +835,7 @@ pub const GLOSSARY: &[Term] = &[
         term: ("ALPN", "ALPN"),
         definition: (
             "Application-Layer Protocol Negotiation (RFC 7301): the client lists the protocols it speaks (here http/1.1) in ClientHello, and the server picks one and names it in EncryptedExtensions.",
-            "アプリケーション層プロトコルネゴシエーション (RFC 7301)。クライアントは話せるプロトコル (ここでは http/1.1) を ClientHello で伝え、サーバーが 1 つ選んで EncryptedExtensions で返します。",
+            "アプリケーション層プロトコルネゴシエーション (RFC 7301)。クライアントは対応するプロトコルの一覧 (ここでは http/1.1) を ClientHello で伝え、サーバーが 1 つ選んで EncryptedExtensions で返します。",
         ),
     },
     Term {
@@ -841,8 +850,8 @@ pub const GLOSSARY: &[Term] = &[
         id: "leaf",
         term: ("Leaf certificate", "リーフ証明書"),
         definition: (
-            "The end-entity certificate at the start of a chain: the server's or the client's own, issued by a CA and not itself a CA. The chain runs from it through intermediate CAs to a root CA.",
-            "チェーンの起点にあるエンドエンティティの証明書。サーバーやクライアント自身の証明書で、認証局が発行し、自身は認証局ではありません。チェーンはここから中間CAを経てルートCAへつながります。",
+            "The end-entity certificate at the start of a chain: the server's or the client's own, issued by a CA and not itself a CA. The chain runs from it through any intermediate CAs to a root CA.",
+            "チェーンの起点にあるエンドエンティティの証明書。サーバーやクライアント自身の証明書で、認証局が発行し、自身は認証局ではありません。チェーンはここから (あれば) 中間CAを経てルートCAへつながります。",
         ),
     },
     Term {
@@ -857,8 +866,8 @@ pub const GLOSSARY: &[Term] = &[
         id: "certificate-authorities",
         term: ("certificate_authorities", "certificate_authorities"),
         definition: (
-            "An extension of CertificateRequest (RFC 8446 §4.2.4) listing the distinguished names of the CAs the server accepts, so a client with several certificates can pick one that will pass.",
-            "CertificateRequest の拡張 (RFC 8446 §4.2.4)。サーバーが受け入れる認証局の識別名 (DN) を列挙し、複数の証明書を持つクライアントが通る証明書を選べるようにします。",
+            "An optional extension (RFC 8446 §4.2.4), here in CertificateRequest, listing the distinguished names of the CAs the server accepts, so a client with several certificates can pick one that will pass. A client may send it in ClientHello too.",
+            "任意の拡張 (RFC 8446 §4.2.4) で、ここでは CertificateRequest に入ります。サーバーが受け入れる認証局の識別名 (DN) を列挙し、複数の証明書を持つクライアントが通る証明書を選べるようにします。クライアントが ClientHello で送ることもできます。",
         ),
     },
 ];
@@ -899,7 +908,7 @@ mod tests {
         for scenario in CATALOGUE {
             let trace = run_scenario(scenario.id, 3).expect("a catalogue id runs");
             for step in &trace.steps {
-                for id in step_terms(&step.explain) {
+                for id in step_terms(contextual_id(scenario.id, step)) {
                     assert!(
                         term(id).is_some(),
                         "{}: no glossary entry {id}",
