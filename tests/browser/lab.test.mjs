@@ -345,3 +345,23 @@ test('a step\'s terms open their glossary entry where the learner is', async () 
   assert.deepEqual(errors, []);
   await page.context().close();
 });
+
+test('the passive observer is drawn and named an eavesdropper, not an attacker', async () => {
+  const { page, errors } = await openPage(browser);
+  for (const [lang, name, attacker] of [['en', 'Eavesdropper', 'Attacker'], ['ja', '盗聴者', '攻撃者']]) {
+    await page.goto(`${server.url}?scenario=observer&step=6&seed=3&lang=${lang}`);
+    await page.getByTestId('key-table').waitFor();
+    const lanes = await page.locator('svg.diagram g.lane text').allTextContents();
+    assert.ok(lanes.includes(name) && !lanes.includes(attacker), lanes.join(', '));
+    const heads = await page.locator('[data-testid=key-table] thead th').allTextContents();
+    assert.equal(heads.length, 4, `one empty corner and three columns: ${heads.join(', ')}`);
+    assert.ok(!heads.includes(attacker), heads.join(', '));
+  }
+  // An active attacker keeps its name and its column.
+  await page.goto(`${server.url}?scenario=impostor-server&seed=3&lang=en`);
+  await page.getByTestId('key-table').waitFor();
+  assert.ok((await page.locator('svg.diagram g.lane text').allTextContents()).includes('Attacker'));
+  assert.equal(await page.locator('[data-testid=key-table] thead th').count(), 5);
+  assert.deepEqual(errors, []);
+  await page.context().close();
+});

@@ -42,6 +42,25 @@ pub fn participant(lang: Lang, p: Participant) -> &'static str {
     )
 }
 
+/// A lane's name: the participant's, except that an attacker who only listens
+/// ([`Trace::attacker_is_passive`]) is named an eavesdropper.
+pub fn lane_name(lang: Lang, p: Participant, trace: &Trace) -> &'static str {
+    if p == Participant::Attacker && trace.attacker_is_passive() {
+        t(lang, Text::Eavesdropper)
+    } else {
+        participant(lang, p)
+    }
+}
+
+/// A lane's classes: an active attacker's lane is marked, an eavesdropper's is quieter.
+pub(crate) fn lane_class(p: Participant, trace: &Trace) -> &'static str {
+    match p {
+        Participant::Attacker if trace.attacker_is_passive() => "lane eavesdropper",
+        Participant::Attacker => "lane attacker",
+        _ => "lane",
+    }
+}
+
 /// The label of a step's arrow: its messages by their RFC names, or the record's kind.
 pub fn label(lang: Lang, step: &Step) -> String {
     if !step.messages.is_empty() {
@@ -179,14 +198,11 @@ pub fn Diagram(props: &DiagramProps) -> Html {
     let height = TOP + ROW * (rows as f64 + 0.6) + if at_end { 44.0 } else { 0.0 };
 
     let heads = lanes.iter().map(|(p, x)| {
-        let class = match p {
-            Participant::Attacker => "lane attacker",
-            _ => "lane",
-        };
+        let class = lane_class(*p, trace);
         html! {
             <g class={class}>
                 <rect x={px(x - 70.0)} y="4" width="140" height="30" rx="6" />
-                <text x={px(*x)} y="24" text-anchor="middle">{ participant(lang, *p) }</text>
+                <text x={px(*x)} y="24" text-anchor="middle">{ lane_name(lang, *p, trace) }</text>
                 <line x1={px(*x)} x2={px(*x)} y1="34" y2={px(height - 4.0)} />
             </g>
         }

@@ -8,10 +8,11 @@
 //! app's picker and controls, so the app's diagram appears where the picture was.
 
 use mtls_lab_engine::handshake::Epoch;
-use mtls_lab_engine::trace::{Participant, Trace};
+use mtls_lab_engine::trace::Trace;
 
 use crate::diagram::{
-    ROW, TOP, WIDTH, is_failure_alert, label, lanes, outcome_line, participant, px, window,
+    ROW, TOP, WIDTH, is_failure_alert, label, lane_class, lane_name, lanes, outcome_line, px,
+    window,
 };
 use crate::i18n::{Lang, Text, t};
 use crate::lessons;
@@ -68,18 +69,14 @@ pub fn diagram_svg(trace: &Trace, upto: usize, lang: Lang) -> String {
         px(height)
     );
     for (p, x) in &lanes {
-        let class = if *p == Participant::Attacker {
-            "lane attacker"
-        } else {
-            "lane"
-        };
+        let class = lane_class(*p, trace);
         svg.push_str(&format!(
             "<g class=\"{class}\"><rect x=\"{}\" y=\"4\" width=\"140\" height=\"30\" rx=\"6\"/>\
              <text x=\"{}\" y=\"24\" text-anchor=\"middle\">{}</text>\
              <line x1=\"{x}\" x2=\"{x}\" y1=\"34\" y2=\"{}\"/></g>",
             px(x - 70.0),
             px(*x),
-            esc(participant(lang, *p)),
+            esc(lane_name(lang, *p, trace)),
             px(height - 4.0),
             x = px(*x),
         ));

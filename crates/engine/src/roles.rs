@@ -216,7 +216,8 @@ fn first_held(trace: &Trace, columns: &[Viewer]) -> Vec<Vec<Option<usize>>> {
 /// after the last step).
 pub fn key_roles(trace: &Trace, at: usize) -> KeyRoles {
     let mut columns = vec![Viewer::Client, Viewer::Server, Viewer::Observer];
-    if trace.participants.contains(&Participant::Attacker) {
+    // A passive eavesdropper is the observer: no column of its own.
+    if trace.participants.contains(&Participant::Attacker) && !trace.attacker_is_passive() {
         columns.push(Viewer::Attacker);
     }
     let first = first_held(trace, &columns);
@@ -389,6 +390,22 @@ mod tests {
         assert_eq!(
             cell(&at_end(&mutual), RoleKey::ClientPrivateKey, Viewer::Client),
             Holding::Holds
+        );
+    }
+
+    #[test]
+    fn an_eavesdropper_is_the_observer_column_not_an_attacker_column() {
+        let observer = run_scenario("observer", 5).expect("known scenario");
+        let table = key_roles(&observer, usize::MAX);
+        assert_eq!(
+            table.columns,
+            vec![Viewer::Client, Viewer::Server, Viewer::Observer]
+        );
+        let relay = run_scenario("aitm-relay-one-way", 5).expect("known scenario");
+        assert!(
+            key_roles(&relay, usize::MAX)
+                .columns
+                .contains(&Viewer::Attacker)
         );
     }
 

@@ -121,6 +121,18 @@ pub struct Trace {
 }
 
 impl Trace {
+    /// Whether the run's attacker only listens: it takes part (as the `observer` scenario's
+    /// eavesdropper, whose events say what it learns) but no record is sent by it or to it.
+    /// A UI names it an eavesdropper, not an attacker, and gives it no column of its own in
+    /// the key-role table (the observer's column is its view).
+    pub fn attacker_is_passive(&self) -> bool {
+        self.participants.contains(&Participant::Attacker)
+            && !self
+                .steps
+                .iter()
+                .any(|s| s.from == Participant::Attacker || s.to == Participant::Attacker)
+    }
+
     /// Whether step `at` reached a receiver that had already refused the peer at an earlier
     /// step (a check of its failed): a record of a flight the sender sent at once, before the
     /// receiver answered, which the receiver no longer reads. In a client-certificate failure,
@@ -284,6 +296,24 @@ pub fn observe(wire: &[u8]) -> ObservedRecord {
 #[cfg(test)]
 mod tests {
     use crate::scenario::run_scenario;
+
+    #[test]
+    fn only_the_observer_scenario_has_a_passive_attacker() {
+        assert!(
+            run_scenario("observer", 1)
+                .expect("known scenario")
+                .attacker_is_passive()
+        );
+        for id in [
+            "mutual",
+            "impostor-server",
+            "aitm-relay-one-way",
+            "tampered-record",
+        ] {
+            let trace = run_scenario(id, 1).expect("known scenario");
+            assert!(!trace.attacker_is_passive(), "{id}");
+        }
+    }
 
     #[test]
     fn the_rest_of_a_refused_flight_arrives_after_the_refusal() {
