@@ -122,6 +122,13 @@ test('presenter mode: large type, diagram and key table, keyboard driven', async
     const r = document.querySelector('svg.diagram g.current')?.getBoundingClientRect();
     return r && r.top >= 0 && r.bottom <= innerHeight + 2;
   });
+  // The compare view, in presenter mode too, and back.
+  await page.getByTestId('present-scenario').selectOption('compare');
+  await page.waitForURL(/mode=compare.*present=1/);
+  assert.equal(await page.locator('main.present svg.diagram').count(), 2, 'one-way and mutual side by side');
+  await screenshot(page, 'presenter-compare-en');
+  await page.getByTestId('present-scenario').selectOption('mutual');
+  await textMatching(page.getByTestId('present-caption'), /^1 \/ \d+ /);
   await page.keyboard.press('Escape');
   await page.getByTestId('inspector').waitFor();
   assert.deepEqual(errors, []);

@@ -690,7 +690,14 @@ pub fn App() -> Html {
     if lab.present {
         return html! {
             <>
-            <main class="present">{ for notices }{ present_view(&lab, &dispatch, &act) }</main>
+            <main class="present">
+                { for notices }
+                if lab.mode == Mode::Compare {
+                    { present_compare(&lab, &dispatch, &act) }
+                } else {
+                    { present_view(&lab, &dispatch, &act) }
+                }
+            </main>
             <div class="sr-only" aria-live="polite" data-testid="narration">{ narration }</div>
             </>
         };
@@ -876,16 +883,17 @@ fn present_view(
                 .target()
                 .and_then(|t| t.dyn_into::<web_sys::HtmlSelectElement>().ok())
             {
-                dispatch.dispatch(Action::Scenario(sel.value()));
+                let value = sel.value();
+                dispatch.dispatch(if value == "compare" {
+                    Action::Compare
+                } else {
+                    Action::Scenario(value)
+                });
                 let _ = sel.blur();
             }
         })
     };
-    let options = CATALOGUE.iter().map(|entry| {
-        html! {
-            <option value={entry.id} selected={entry.id == lab.scenario}>{ lessons::scenario(lang, entry.id).0 }</option>
-        }
-    });
+    let options = present_options(lab);
     html! {
         <>
         <header class="present-head">
@@ -894,7 +902,7 @@ fn present_view(
                 <span class="present-num">{ format!("{} / {}", lab.step + 1, lab.trace.steps.len()) }</span>
                 { " " }{ caption }
             </p>
-            <select onchange={onpick} data-testid="present-scenario" aria-label={t(lang, Text::Catalogue)}>{ for options }</select>
+            <select onchange={onpick} data-testid="present-scenario" aria-label={t(lang, Text::Catalogue)}>{ options }</select>
             <button onclick={act(Action::Present(false))} data-testid="present-exit">{ t(lang, Text::PresentExit) }</button>
         </header>
         <div class="present-body">
@@ -909,6 +917,57 @@ fn present_view(
             </div>
         </div>
         <p class="hint">{ t(lang, Text::PresentKeys) }</p>
+        </>
+    }
+}
+
+/// The presenter's picker: every scenario, then the compare view.
+fn present_options(lab: &Lab) -> Html {
+    let lang = lab.lang;
+    let single = lab.mode == Mode::Single;
+    let scenarios = CATALOGUE.iter().map(|entry| {
+        html! {
+            <option value={entry.id} selected={single && entry.id == lab.scenario}>{ lessons::scenario(lang, entry.id).0 }</option>
+        }
+    });
+    html! {
+        <>
+        { for scenarios }
+        <option value="compare" selected={!single}>{ t(lang, Text::CompareTitle) }</option>
+        </>
+    }
+}
+
+/// Presenter mode over the compare view: one-way and mutual side by side, large.
+fn present_compare(
+    lab: &Lab,
+    dispatch: &UseReducerDispatcher<Lab>,
+    act: &dyn Fn(Action) -> Callback<MouseEvent>,
+) -> Html {
+    let lang = lab.lang;
+    let onpick = {
+        let dispatch = dispatch.clone();
+        Callback::from(move |e: Event| {
+            if let Some(sel) = e
+                .target()
+                .and_then(|t| t.dyn_into::<web_sys::HtmlSelectElement>().ok())
+            {
+                let value = sel.value();
+                if value != "compare" {
+                    dispatch.dispatch(Action::Scenario(value));
+                }
+                let _ = sel.blur();
+            }
+        })
+    };
+    html! {
+        <>
+        <header class="present-head">
+            <h1 data-testid="scenario-title">{ t(lang, Text::CompareTitle) }</h1>
+            <select onchange={onpick} data-testid="present-scenario" aria-label={t(lang, Text::Catalogue)}>{ present_options(lab) }</select>
+            <button onclick={act(Action::Present(false))} data-testid="present-exit">{ t(lang, Text::PresentExit) }</button>
+        </header>
+        <CompareView seed={lab.seed} lang={lang} />
         </>
     }
 }
