@@ -365,3 +365,17 @@ test('the passive observer is drawn and named an eavesdropper, not an attacker',
   assert.deepEqual(errors, []);
   await page.context().close();
 });
+
+test('names in the bytes: certificate_authorities decoded, an ASCII column, and the root a chain reached', async () => {
+  const { page, errors } = await openPage(browser);
+  // Step 5 of mutual is the CertificateRequest: its certificate_authorities name the lab's root.
+  await page.goto(`${server.url}?scenario=mutual&step=5&seed=3&lang=en`);
+  await textMatching(page.getByTestId('inspector'), /DistinguishedName.*CN=mTLS Lab Root CA/);
+  const ascii = (await page.locator('[data-testid=hex] .ascii').allTextContents()).join('');
+  assert.match(ascii, /mTLS Lab Root CA/, 'readable in the ASCII column');
+  // Step 6, the server's Certificate: the chain row names the root it reached.
+  await page.goto(`${server.url}?scenario=mutual&step=6&seed=3&lang=en`);
+  await textMatching(page.getByTestId('root-reached').first(), /The trusted root CA it reached: CN=mTLS Lab Root CA/);
+  assert.deepEqual(errors, []);
+  await page.context().close();
+});

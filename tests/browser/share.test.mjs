@@ -135,9 +135,9 @@ test('presenter mode: large type, diagram and key table, keyboard driven', async
 });
 
 test('presenter mode at 1920×1080 and 1280×720: the key table reads from the back and is complete', async () => {
-  for (const [width, height, min] of [[1920, 1080, 24], [1280, 720, 16]]) {
+  for (const [width, height, min, lang] of [[1920, 1080, 24, 'ja'], [1280, 720, 16, 'ja'], [1920, 1080, 24, 'en'], [1280, 720, 16, 'en']]) {
     const { page, errors } = await openPage(browser, { width, height });
-    await page.goto(`${server.url}?scenario=mutual&step=end&seed=4&lang=ja&present=1`);
+    await page.goto(`${server.url}?scenario=mutual&step=end&seed=4&lang=${lang}&present=1`);
     await page.getByTestId('key-table').waitFor();
     const size = await page.locator('[data-testid=key-table] table').evaluate((el) => parseFloat(getComputedStyle(el).fontSize));
     assert.ok(size >= min, `key table ${size}px at ${width}×${height}`);
@@ -145,7 +145,7 @@ test('presenter mode at 1920×1080 and 1280×720: the key table reads from the b
     assert.equal(await page.locator('[data-testid=key-table] tbody tr').count(), 12);
     const overflow = await page.evaluate(() => document.documentElement.scrollWidth - innerWidth);
     assert.ok(overflow <= 0, `sideways scroll of ${overflow}px`);
-    await screenshot(page, `presenter-ja-${width}`);
+    await screenshot(page, `presenter-${lang}-${width}`);
     assert.deepEqual(errors, []);
     await page.context().close();
   }

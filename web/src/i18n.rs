@@ -89,6 +89,7 @@ pub enum Text {
     NoticeRequests,
     NoticeBytes,
     LabDate,
+    RootReached,
     Requests,
     RequestsHelp,
     EarlierSteps,
@@ -258,6 +259,10 @@ pub fn t(lang: Lang, text: Text) -> &'static str {
             NoticeMode => (
                 "Unknown view; showing",
                 "不明な表示モードのため、次を表示しています:",
+            ),
+            RootReached => (
+                "The trusted root CA it reached:",
+                "たどり着いた信頼済みのルートCA:",
             ),
             LabDate => (
                 "Validity dates are judged at the lab's date, 2026-01-01 00:00 UTC, so a seed gives the same result in any year.",

@@ -4,7 +4,7 @@
 use std::rc::Rc;
 
 use mtls_lab_engine::handshake::{Epoch, Event, KeyAction};
-use mtls_lab_engine::pki::checklist::{CheckStatus, Checklist};
+use mtls_lab_engine::pki::checklist::{CheckStatus, Checklist, ChecklistItem};
 use mtls_lab_engine::roles::RoleKey;
 use mtls_lab_engine::trace::{Participant, Step, Trace};
 use mtls_lab_engine::wire::Field;
@@ -179,6 +179,8 @@ pub fn Inspector(props: &InspectorProps) -> Html {
                             { lessons::checklist_reason(lang, reason) }
                             if let Some(d) = &row.detail { { " " }<code>{ d.clone() }</code> }
                         </div>
+                    } else if let Some(d) = row.detail.as_ref().filter(|_| row.item == ChecklistItem::ChainToTrustedRoot) {
+                        <div class="detail" data-testid="root-reached">{ t(lang, Text::RootReached) }{ " " }<code>{ d.clone() }</code></div>
                     }
                 </li>
             }
@@ -398,8 +400,14 @@ pub fn HexDump(props: &HexDumpProps) -> Html {
                 <span class={if on { "b hl" } else { "b" }} data-o={offset.to_string()}>{ format!("{b:02x}") }</span>
             }
         });
+        // The bytes as ASCII beside them, so a learner can read "mTLS Lab Root CA" in a
+        // certificate or "GET /" in a request; anything unprintable is a dot.
+        let ascii: String = chunk
+            .iter()
+            .map(|b| if (0x20..0x7f).contains(b) { *b as char } else { '.' })
+            .collect();
         html! {
-            <div class="row"><span class="off">{ format!("{:04x}", r * 16) }</span>{ for cells }</div>
+            <div class="row"><span class="off">{ format!("{:04x}", r * 16) }</span>{ for cells }<span class="ascii" aria-hidden="true">{ ascii }</span></div>
         }
     });
     let onclick = {

@@ -135,7 +135,9 @@ pub struct ChecklistRow {
     /// Which certificate of the chain as sent (0 = leaf) the failure is about.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub certificate: Option<usize>,
-    /// A value that goes with the reason (see each [`ChecklistReason`]); never a sentence.
+    /// A value that goes with the reason (see each [`ChecklistReason`]), or on a passed
+    /// [`ChecklistItem::ChainToTrustedRoot`] row the subject of the trusted root the chain
+    /// reached; never a sentence.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub detail: Option<String>,
 }
@@ -576,10 +578,11 @@ pub(crate) fn checklist_with(
         ));
         return finish(rows);
     }
-    rows.push(ChecklistRow::new(
-        I::ChainToTrustedRoot,
-        CheckStatus::Passed,
-    ));
+    // Passed: the detail names the trusted root the chain reached.
+    rows.push(ChecklistRow {
+        detail: Some(anchor.subject_text()),
+        ..ChecklistRow::new(I::ChainToTrustedRoot, CheckStatus::Passed)
+    });
 
     // 3. Each signature on the path, leaf first, under the next certificate's key. An
     // algorithm the lab does not verify is said as such, not as a bad signature.

@@ -346,7 +346,15 @@ fn decode_extension(r: &mut Reader, ctx: Context) -> Result<Extension, DecodeErr
             r.open_vec("authorities", 2, 3)?;
             let mut list = Vec::new();
             while r.remaining() > 0 {
-                list.push(r.opaque("DistinguishedName", 2, 1)?.to_vec());
+                let name = r.opaque("DistinguishedName", 2, 1)?.to_vec();
+                // The DER of an X.501 Name: shown as text, so a learner reads which CAs the
+                // server accepts. Bytes that are not a Name stay as they are.
+                if let Ok(parsed) =
+                    <x509_cert::name::Name as x509_cert::der::Decode>::from_der(&name)
+                {
+                    r.annotate(crate::pki::inspect::dn_text(&parsed));
+                }
+                list.push(name);
             }
             r.close_vec()?;
             Extension::CertificateAuthorities(list)
@@ -745,6 +753,25 @@ mod tests {
                 .and_then(|f| f.value.as_deref()),
             Some("0x1301 (TLS_AES_128_GCM_SHA256)")
         );
+    }
+
+    #[test]
+    fn certificate_authorities_names_are_shown_as_text() {
+        let pki = crate::pki::Pki::generate(
+            &mut crate::rng::LabRng::from_seed(1),
+            &crate::pki::PkiOptions::default(),
+            crate::scenario::LAB_NOW,
+        );
+        let name = crate::pki::inspect::subject_dn(&pki.root.cert).expect("the root's subject");
+        let expected = crate::pki::inspect::subject_string(&pki.root.cert).expect("a subject");
+        let msg = HandshakeMessage::CertificateRequest {
+            context: Vec::new(),
+            extensions: vec![Extension::CertificateAuthorities(vec![name])],
+        };
+        let (_, tree) = HandshakeMessage::decode(&msg.encode()).expect("decodes");
+        let dn = tree.find("DistinguishedName").expect("the name's field");
+        assert_eq!(dn.value.as_deref(), Some(expected.as_str()));
+        assert!(expected.contains("mTLS Lab Root CA"), "{expected}");
     }
 
     #[test]
