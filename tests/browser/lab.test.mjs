@@ -379,3 +379,20 @@ test('names in the bytes: certificate_authorities decoded, an ASCII column, and 
   assert.deepEqual(errors, []);
   await page.context().close();
 });
+
+test('each step cites the RFC sections it rests on, and the switch says what else the two modes are called', async () => {
+  const { page, errors } = await openPage(browser);
+  await page.goto(`${server.url}?scenario=mutual&step=1&seed=3&lang=en`);
+  assert.equal(await page.locator('[data-testid=step-rfc] a').first().getAttribute('href'), 'https://www.rfc-editor.org/rfc/rfc8446#section-4.1.2');
+  // A reference inside a text is a link too (the HelloRetryRequest's transcript rule).
+  await page.goto(`${server.url}?scenario=mutual-hrr&step=2&seed=3&lang=en`);
+  const inline = page.locator('[data-testid=explanation] a.rfc');
+  assert.equal(await inline.getAttribute('href'), 'https://www.rfc-editor.org/rfc/rfc8446#section-4.4.1');
+  assert.equal(await inline.getAttribute('target'), '_blank');
+  // The articles' synonyms, from the one-way | mutual switch.
+  await page.goto(`${server.url}?scenario=mutual&seed=3&lang=ja`);
+  await page.getByTestId('mode-names').click();
+  await textMatching(page.getByTestId('term-card'), /片方向TLS、単方向TLS.*双方向TLS、相互認証TLS、TLS相互認証、Mutual TLS/);
+  assert.deepEqual(errors, []);
+  await page.context().close();
+});

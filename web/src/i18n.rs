@@ -89,6 +89,8 @@ pub enum Text {
     NoticeRequests,
     NoticeBytes,
     LabDate,
+    RfcRefs,
+    OtherNames,
     RootReached,
     Requests,
     RequestsHelp,
@@ -264,6 +266,8 @@ pub fn t(lang: Lang, text: Text) -> &'static str {
                 "The trusted root CA it reached:",
                 "たどり着いた信頼済みのルートCA:",
             ),
+            RfcRefs => ("The rules:", "根拠となる規定:"),
+            OtherNames => ("Other names…", "別の呼び方…"),
             LabDate => (
                 "Validity dates are judged at the lab's date, 2026-01-01 00:00 UTC, so a seed gives the same result in any year.",
                 "有効期間はラボの日時 2026-01-01 00:00 UTC で判定します。そのため、同じシードならいつ実行しても同じ結果になります。",

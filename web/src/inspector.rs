@@ -253,6 +253,20 @@ pub fn Inspector(props: &InspectorProps) -> Html {
     // The words of this step's explanation that the glossary explains, each opening its entry
     // where the learner is (the term card).
     let term_ids = lessons::step_terms(lessons::contextual_id(&props.trace.scenario, step));
+    // The RFC sections the explanation rests on, as links.
+    let rfc_refs = lessons::step_rfc(lessons::contextual_id(&props.trace.scenario, step))
+        .iter()
+        .enumerate()
+        .map(|(i, (rfc, section))| {
+            let href = lessons::rfc_url(*rfc, section);
+            html! {
+                <>
+                if i > 0 { { ", " } }
+                <a class="rfc" {href} target="_blank" rel="noopener noreferrer">{ format!("RFC {rfc} §{section}") }</a>
+                </>
+            }
+        })
+        .collect::<Vec<_>>();
     let terms = term_ids.iter().filter_map(|id| {
         let entry = lessons::term(id)?;
         let onterm = props.onterm.clone();
@@ -270,7 +284,10 @@ pub fn Inspector(props: &InspectorProps) -> Html {
                 { format!("{} {} · ", t(lang, Text::StepOf), props.step + 1) }{ title.clone() }
             </h2>
             { meta }
-            <p class="explain" data-testid="explanation">{ body }</p>
+            <p class="explain" data-testid="explanation">{ lessons::linked(&body) }</p>
+            if !rfc_refs.is_empty() {
+                <p class="rfc-refs" data-testid="step-rfc">{ t(lang, Text::RfcRefs) }{ " " }{ for rfc_refs }</p>
+            }
             if props.trace.arrives_after_refusal(props.step) {
                 <p class="note" data-testid="after-refusal">
                     { lessons::after_refusal(lang, step.from, step.to) }

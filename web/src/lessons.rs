@@ -238,6 +238,96 @@ pub fn step_terms(id: &str) -> &'static [&'static str] {
     }
 }
 
+/// The RFC sections a step's explanation rests on, by its explanation id: (RFC number,
+/// section), where a section starting with a letter is an appendix.
+pub fn step_rfc(id: &str) -> &'static [(u16, &'static str)] {
+    match id {
+        "client_hello" => &[(8446, "4.1.2")],
+        "hello_retry_request" => &[(8446, "4.1.4"), (8446, "4.4.1")],
+        "server_hello" => &[(8446, "4.1.3"), (8446, "7.1")],
+        "change_cipher_spec" => &[(8446, "D.4")],
+        "encrypted_extensions" => &[(8446, "4.3.1")],
+        "certificate_request" => &[(8446, "4.3.2"), (8446, "4.2.4")],
+        "certificate.server" | "certificate.client" | "certificate.attacker" => {
+            &[(8446, "4.4.2"), (5280, "6.1")]
+        }
+        "certificate_empty.client" | "certificate_empty.server" => &[(8446, "4.4.2.4")],
+        "certificate_verify.server"
+        | "certificate_verify.client"
+        | "certificate_verify.attacker" => &[(8446, "4.4.3")],
+        "finished.server" | "finished.client" | "finished.attacker" => &[(8446, "4.4.4")],
+        "application_data"
+        | "application_data.victim_to_proxy"
+        | "application_data.proxy_to_server"
+        | "attacker.tampered_record" => &[(8446, "5.2")],
+        "new_session_ticket" => &[(8446, "4.6.1")],
+        "key_update.client" | "key_update.server" => &[(8446, "4.6.3")],
+        "alert.close_notify" => &[(8446, "6.1")],
+        id if id.starts_with("alert.") => &[(8446, "6.2")],
+        _ => &[],
+    }
+}
+
+/// The address of an RFC section at the RFC Editor (`D.4` is an appendix).
+pub fn rfc_url(rfc: u16, section: &str) -> String {
+    let kind = if section.starts_with(|c: char| c.is_ascii_uppercase()) {
+        "appendix"
+    } else {
+        "section"
+    };
+    format!("https://www.rfc-editor.org/rfc/rfc{rfc}#{kind}-{section}")
+}
+
+/// `text` cut into plain runs and the RFC references in it (`RFC 8446 §4.4.1`, also with `、`
+/// or `, §7.3` after it), each reference with its address, so a page can link them.
+pub fn rfc_segments(text: &str) -> Vec<(String, Option<String>)> {
+    let mut out = Vec::new();
+    let mut rest = text;
+    while let Some(at) = rest.find("RFC ") {
+        let after = &rest[at + 4..];
+        let digits: String = after.chars().take_while(char::is_ascii_digit).collect();
+        let Ok(rfc) = digits.parse::<u16>() else {
+            out.push((rest[..at + 4].to_string(), None));
+            rest = after;
+            continue;
+        };
+        out.push((rest[..at].to_string(), None));
+        let mut end = 4 + digits.len();
+        let mut section = String::new();
+        if let Some(sec) = rest[at + end..].strip_prefix(" §") {
+            section = sec
+                .chars()
+                .take_while(|c| c.is_ascii_alphanumeric() || *c == '.')
+                .collect::<String>()
+                .trim_end_matches('.')
+                .to_string();
+            end += " §".len() + section.len();
+        }
+        let url = if section.is_empty() {
+            format!("https://www.rfc-editor.org/rfc/rfc{rfc}")
+        } else {
+            rfc_url(rfc, &section)
+        };
+        out.push((rest[at..at + end].to_string(), Some(url)));
+        rest = &rest[at + end..];
+    }
+    out.push((rest.to_string(), None));
+    out.retain(|(t, _)| !t.is_empty());
+    out
+}
+
+/// `text` with its RFC references as links (opening in a new tab).
+pub fn linked(text: &str) -> yew::Html {
+    use yew::html;
+    let parts = rfc_segments(text).into_iter().map(|(t, url)| match url {
+        Some(href) => {
+            html! { <a class="rfc" {href} target="_blank" rel="noopener noreferrer">{ t }</a> }
+        }
+        None => html! { { t } },
+    });
+    html! { <>{ for parts }</> }
+}
+
 /// A glossary entry by id.
 pub fn term(id: &str) -> Option<&'static Term> {
     GLOSSARY.iter().find(|t| t.id == id)
@@ -652,8 +742,19 @@ pub const GLOSSARY: &[Term] = &[
         id: "mtls",
         term: ("Mutual TLS (mTLS)", "相互TLS (mTLS、双方向TLS)"),
         definition: (
-            "TLS in which both sides prove who they are with certificates. In ordinary one-way TLS only the server does.",
-            "双方が証明書で身元を証明する TLS。通常の一方向TLSでは、証明するのはサーバーだけです。",
+            "TLS in which both sides prove who they are with certificates. In ordinary one-way TLS only the server does. Also called two-way TLS or mutually authenticated TLS.",
+            "双方が証明書で身元を証明する TLS。通常の一方向TLSでは、証明するのはサーバーだけです。双方向TLS、相互認証TLS、TLS相互認証、Mutual TLS とも呼ばれます。",
+        ),
+    },
+    Term {
+        id: "tls-names",
+        term: (
+            "One-way and mutual TLS: other names",
+            "一方向TLSと相互TLSの別の呼び方",
+        ),
+        definition: (
+            "One-way TLS, where only the server proves who it is with a certificate (what HTTPS websites use), is also called server-only authentication. Mutual TLS (mTLS), where the client proves who it is too, is also called two-way TLS or mutually authenticated TLS.",
+            "サーバーだけが証明書で身元を証明する一方向TLS (HTTPS の Web サイトで使われている方式) は、片方向TLS、単方向TLS とも呼ばれます。クライアントも身元を証明する相互TLS (mTLS) は、双方向TLS、相互認証TLS、TLS相互認証、Mutual TLS とも呼ばれます。",
         ),
     },
     Term {
@@ -899,6 +1000,47 @@ mod tests {
                         step.explain
                     );
                 }
+            }
+        }
+    }
+
+    #[test]
+    fn rfc_references_in_texts_become_links() {
+        let parts = rfc_segments("The transcript (RFC 8446 §4.4.1). See RFC 5869, and §7.3.");
+        assert_eq!(
+            parts,
+            vec![
+                ("The transcript (".to_string(), None),
+                (
+                    "RFC 8446 §4.4.1".to_string(),
+                    Some("https://www.rfc-editor.org/rfc/rfc8446#section-4.4.1".to_string())
+                ),
+                ("). See ".to_string(), None),
+                (
+                    "RFC 5869".to_string(),
+                    Some("https://www.rfc-editor.org/rfc/rfc5869".to_string())
+                ),
+                (", and §7.3.".to_string(), None),
+            ]
+        );
+        assert_eq!(
+            rfc_url(8446, "D.4"),
+            "https://www.rfc-editor.org/rfc/rfc8446#appendix-D.4"
+        );
+        assert_eq!(
+            rfc_segments("no reference"),
+            vec![("no reference".to_string(), None)]
+        );
+        // Every step of every scenario cites at least one RFC section.
+        for scenario in CATALOGUE {
+            let trace = run_scenario(scenario.id, 3).expect("a catalogue id runs");
+            for step in &trace.steps {
+                let id = contextual_id(scenario.id, step);
+                assert!(
+                    !step_rfc(id).is_empty(),
+                    "{}: {id} cites no RFC",
+                    scenario.id
+                );
             }
         }
     }

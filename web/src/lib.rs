@@ -659,6 +659,9 @@ pub fn App() -> Html {
                     { mode_button(Text::ModeMutual, single && lab.scenario == "mutual", Action::Scenario("mutual".into()), "mode-mutual") }
                     { mode_button(Text::ModeCompare, !single, Action::Compare, "mode-compare") }
                 </div>
+                <button class="chip" data-testid="mode-names" onclick={{ let on_term = on_term.clone(); Callback::from(move |_| on_term.emit("tls-names")) }}>
+                    { t(lang, Text::OtherNames) }
+                </button>
             </nav>
         }
     };
@@ -1263,7 +1266,7 @@ pub fn TermCard(props: &TermCardProps) -> Html {
     html! {
         <aside class="term-card card" role="dialog" aria-labelledby="term-card-title" data-testid="term-card">
             <h2 id="term-card-title">{ entry.term(lang) }</h2>
-            <p>{ entry.definition(lang) }</p>
+            <p>{ lessons::linked(entry.definition(lang)) }</p>
             <p class="term-card-actions">
                 <button class="link" onclick={Callback::from(move |_| onall.emit(term))} data-testid="term-card-all">
                     { t(lang, Text::AllTerms) }
@@ -1293,7 +1296,7 @@ pub fn Glossary(props: &GlossaryProps) -> Html {
         html! {
             <div id={format!("term-{}", term.id)} class={classes!("term", current.then_some("current"))}>
                 <dt>{ term.term(lang) }</dt>
-                <dd>{ term.definition(lang) }</dd>
+                <dd>{ lessons::linked(term.definition(lang)) }</dd>
             </div>
         }
     });
