@@ -193,7 +193,7 @@ test('the bench builds a run from switches, and a pasted certificate is checked 
   // Asked before told: no outcome until a guess; a wrong guess is answered, then the outcome.
   assert.equal(await page.getByTestId('bench-expected').textContent(), '');
   await page.getByTestId('bench-guess-1').check();
-  await textMatching(page.getByTestId('bench-expected'), /^Not this time\. What happens: Server: .*certificate_revoked$/);
+  await textMatching(page.getByTestId('bench-expected'), /^Not quite\. What happens: Server: .*certificate_revoked$/);
   await page.getByTestId('bench-guess-2').check();
   await textMatching(page.getByTestId('bench-expected'), /^Right\. /);
   // Another switch hides it again.
