@@ -19,6 +19,7 @@ const CATALOGUE = {
   'revoked': 'certificate_revoked',
   'wrong-eku': 'unsupported_certificate',
   'missing-intermediate': 'unknown_ca',
+  'altered-client-cert': 'decrypt_error',
   'name-mismatch': 'bad_certificate',
   'self-signed-server': 'unknown_ca',
   'impostor-server': 'decrypt_error',

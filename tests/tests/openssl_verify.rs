@@ -173,6 +173,14 @@ const CASES: &[Case] = &[
         words: "certificate purpose",
     },
     Case {
+        id: "altered-client-cert",
+        side: Side::Client,
+        row: ChecklistItem::Signatures,
+        reason: ChecklistReason::SignatureInvalid,
+        code: 7,
+        words: "certificate signature failure",
+    },
+    Case {
         id: "name-mismatch",
         side: Side::Server,
         row: ChecklistItem::ServerName,

@@ -116,6 +116,16 @@ pub fn scenario(lang: Lang, id: &str) -> (String, String) {
                 "クライアントが中間CAの証明書を付けずに送るため、サーバーはルートまでのチェーンを組み立てられません: unknown_ca。",
             ),
         ),
+        "altered-client-cert" => (
+            (
+                "Client certificate altered after signing",
+                "署名後に書き換えられたクライアント証明書",
+            ),
+            (
+                "Someone changed the name in alice's certificate to admin after the CA signed it. The chain still points to a trusted CA, but the CA's signature no longer matches the certificate's contents, so the server stops at the signature check with decrypt_error, the alert OpenSSL sends for this.",
+                "CA が署名した後で、誰かが alice の証明書の名前を admin に書き換えました。チェーンは信頼する認証局を指したままですが、認証局の署名が証明書の中身と一致しなくなったため、サーバーは署名の検証で接続を止め、decrypt_error を送ります (OpenSSL もこの場合に送るアラートです)。",
+            ),
+        ),
         "name-mismatch" => (
             ("Server name mismatch", "サーバー名の不一致"),
             (

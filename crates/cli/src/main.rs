@@ -168,6 +168,8 @@ enum BadClient {
     WrongEku,
     UnknownCa,
     MissingIntermediate,
+    /// Changed after the CA signed it (its CN reads admin instead of alice).
+    Altered,
 }
 
 #[derive(Clone, Copy, ValueEnum)]
@@ -399,6 +401,7 @@ fn write_pki(
         Some(BadClient::WrongEku) => options.client_wrong_eku = true,
         Some(BadClient::UnknownCa) => options.client_unknown_ca = true,
         Some(BadClient::MissingIntermediate) => options.client_missing_intermediate = true,
+        Some(BadClient::Altered) => options.client_altered = true,
         None => {}
     }
     let now = std::time::SystemTime::now()

@@ -524,6 +524,7 @@ impl Bench {
             client_revoked: c.revoked,
             server_name: self.server.name_mismatch.then(|| OTHER_NAME.into()),
             server_self_signed: self.server.self_signed,
+            client_altered: false,
         }
     }
 }

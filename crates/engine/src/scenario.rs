@@ -160,6 +160,15 @@ pub const CATALOGUE: &[Scenario] = &[
         fails(Server, A::UNKNOWN_CA),
         false,
     ),
+    // A certificate changed after the CA signed it: the server stops where OpenSSL does, at the
+    // signature, with OpenSSL's alert.
+    entry(
+        "altered-client-cert",
+        ClientCertificateFailure,
+        true,
+        fails(Server, A::DECRYPT_ERROR),
+        false,
+    ),
     entry(
         "name-mismatch",
         ServerCertificateFailure,
@@ -261,6 +270,7 @@ fn pki_options(id: &str) -> PkiOptions {
         "expired" => o.client_expired = true,
         "not-yet-valid" => o.client_not_yet_valid = true,
         "revoked" => o.client_revoked = true,
+        "altered-client-cert" => o.client_altered = true,
         "wrong-eku" => o.client_wrong_eku = true,
         "missing-intermediate" => o.client_missing_intermediate = true,
         "name-mismatch" => o.server_name = Some(OTHER_NAME.into()),

@@ -172,6 +172,12 @@ fn the_checklist_stops_at_the_check_each_lesson_is_about() {
             R::IssuerNotFound,
         ),
         (
+            "altered-client-cert",
+            Participant::Server,
+            I::Signatures,
+            R::SignatureInvalid,
+        ),
+        (
             "name-mismatch",
             Participant::Client,
             I::ServerName,

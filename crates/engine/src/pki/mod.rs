@@ -123,6 +123,9 @@ pub struct PkiOptions {
     pub server_name: Option<String>,
     /// The server certificate is self-signed.
     pub server_self_signed: bool,
+    /// The client certificate was changed after the CA signed it: its common name `alice` now
+    /// reads `admin`, so the CA's signature no longer matches what it covers.
+    pub client_altered: bool,
 }
 
 /// A complete small PKI for one run.
@@ -305,6 +308,13 @@ impl Pki {
         if options.client_missing_intermediate {
             client.chain.truncate(1);
         }
+        if options.client_altered {
+            // Same length, so the DER stays well formed: only the signature stops matching.
+            if let Some(at) = client.cert.windows(5).position(|w| w == b"alice") {
+                client.cert[at..at + 5].copy_from_slice(b"admin");
+                client.chain[0] = client.cert.clone();
+            }
+        }
         let revoked = if options.client_revoked {
             vec![RevokedCertParams {
                 serial_number: SerialNumber::from_slice(&client.serial),
@@ -408,17 +418,18 @@ pub enum VerifyError {
 
 impl VerifyError {
     /// The alert RFC 8446 §6.2 (and OpenSSL and rustls in practice) send for this failure.
+    /// A certificate whose signature does not verify gets decrypt_error, as from OpenSSL
+    /// (`X509_V_ERR_CERT_SIGNATURE_FAILURE`) and rustls.
     pub fn alert(&self) -> AlertDescription {
         match self {
             Self::UnknownIssuer => AlertDescription::UNKNOWN_CA,
             Self::Expired => AlertDescription::CERTIFICATE_EXPIRED,
             Self::Revoked => AlertDescription::CERTIFICATE_REVOKED,
             Self::WrongEku => AlertDescription::UNSUPPORTED_CERTIFICATE,
-            Self::NotYetValid
-            | Self::NameMismatch
-            | Self::BadSignature
-            | Self::BadEncoding
-            | Self::Other(_) => AlertDescription::BAD_CERTIFICATE,
+            Self::BadSignature => AlertDescription::DECRYPT_ERROR,
+            Self::NotYetValid | Self::NameMismatch | Self::BadEncoding | Self::Other(_) => {
+                AlertDescription::BAD_CERTIFICATE
+            }
         }
     }
 
