@@ -266,7 +266,7 @@ pub fn t(lang: Lang, text: Text) -> &'static str {
                 "The trusted root CA it reached:",
                 "たどり着いた信頼済みのルートCA:",
             ),
-            RfcRefs => ("The rules:", "根拠となる規定:"),
+            RfcRefs => ("Specified in:", "仕様の該当箇所:"),
             OtherNames => ("Other names…", "別の呼び方…"),
             LabDate => (
                 "Validity dates are judged at the lab's date, 2026-01-01 00:00 UTC, so a seed gives the same result in any year.",

@@ -122,8 +122,8 @@ pub fn scenario(lang: Lang, id: &str) -> (String, String) {
                 "署名後に書き換えられたクライアント証明書",
             ),
             (
-                "Someone changed the name in alice's certificate to admin after the CA signed it. The chain still points to a trusted CA, but the CA's signature no longer matches the certificate's contents, so the server stops at the signature check with decrypt_error, the alert OpenSSL sends for this.",
-                "CA が署名した後で、誰かが alice の証明書の名前を admin に書き換えました。チェーンは信頼する認証局を指したままですが、認証局の署名が証明書の中身と一致しなくなったため、サーバーは署名の検証で接続を止め、decrypt_error を送ります (OpenSSL もこの場合に送るアラートです)。",
+                "Someone changed the name in alice's certificate to admin after the CA signed it. The chain still leads to a trusted CA, but the CA's signature no longer matches the certificate's contents, so the server stops at the certificate's signature check with decrypt_error, the alert OpenSSL sends for this (RFC 8446 §6.2 would also allow bad_certificate).",
+                "認証局が署名した後で、誰かが alice の証明書の名前を admin に書き換えました。チェーンは信頼する認証局につながったままですが、その署名が証明書の中身と一致しなくなったため、サーバーは証明書の署名の検証で接続を止め、decrypt_error を送ります (OpenSSL がこの場合に送るアラートです。RFC 8446 §6.2 の定義では bad_certificate も当てはまります)。",
             ),
         ),
         "name-mismatch" => (
@@ -241,7 +241,7 @@ pub fn step_terms(id: &str) -> &'static [&'static str] {
         "alert.certificate_revoked" => &["revocation"],
         "alert.unsupported_certificate" => &["eku"],
         "alert.bad_certificate" => &["san", "certificate"],
-        "alert.decrypt_error" => &["certificate-verify", "hmac"],
+        "alert.decrypt_error" => &["certificate-verify", "hmac", "ca"],
         "alert.bad_record_mac" => &["aes-gcm"],
         "alert.certificate_required" => &["mtls", "client-certificate"],
         _ => &[],
@@ -261,7 +261,9 @@ pub fn step_rfc(id: &str) -> &'static [(u16, &'static str)] {
         "certificate.server" | "certificate.client" | "certificate.attacker" => {
             &[(8446, "4.4.2"), (5280, "6.1")]
         }
-        "certificate_empty.client" | "certificate_empty.server" => &[(8446, "4.4.2.4")],
+        "certificate_empty.client" | "certificate_empty.server" => {
+            &[(8446, "4.4.2"), (8446, "4.4.2.4")]
+        }
         "certificate_verify.server"
         | "certificate_verify.client"
         | "certificate_verify.attacker" => &[(8446, "4.4.3")],
@@ -288,8 +290,9 @@ pub fn rfc_url(rfc: u16, section: &str) -> String {
     format!("https://www.rfc-editor.org/rfc/rfc{rfc}#{kind}-{section}")
 }
 
-/// `text` cut into plain runs and the RFC references in it (`RFC 8446 §4.4.1`, also with `、`
-/// or `, §7.3` after it), each reference with its address, so a page can link them.
+/// `text` cut into plain runs and the RFC references in it (`RFC 8446 §4.4.1`, `RFC 5869`),
+/// each reference with its address, so a page can link them. A bare `§7.3` after a reference
+/// stays text.
 pub fn rfc_segments(text: &str) -> Vec<(String, Option<String>)> {
     let mut out = Vec::new();
     let mut rest = text;
@@ -763,7 +766,7 @@ pub const GLOSSARY: &[Term] = &[
             "一方向TLSと相互TLSの別の呼び方",
         ),
         definition: (
-            "One-way TLS, where only the server proves who it is with a certificate (what HTTPS websites use), is also called server-only authentication. Mutual TLS (mTLS), where the client proves who it is too, is also called two-way TLS or mutually authenticated TLS.",
+            "One-way TLS, where only the server proves who it is with a certificate (what HTTPS websites use), is also called server-authenticated TLS or one-way authentication. Mutual TLS (mTLS), where the client proves who it is too, is also called two-way TLS or mutually authenticated TLS.",
             "サーバーだけが証明書で身元を証明する一方向TLS (HTTPS の Web サイトで使われている方式) は、片方向TLS、単方向TLS とも呼ばれます。クライアントも身元を証明する相互TLS (mTLS) は、双方向TLS、相互認証TLS、TLS相互認証、Mutual TLS とも呼ばれます。",
         ),
     },

@@ -248,8 +248,8 @@ pub fn alert_meaning(lang: Lang, name: &str) -> (String, String) {
             "証明書を受け入れられません (まだ有効でない、名前が違う、その他の不備)。",
         ),
         "decrypt_error" => (
-            "A signature or Finished value did not verify: a certificate's CA signature (the certificate was changed after signing), or a CertificateVerify or Finished (the peer does not hold the private key, or the handshake was altered).",
-            "署名または Finished の値を検証できませんでした。証明書に付いた認証局の署名なら、署名後に証明書が書き換えられています。CertificateVerify や Finished なら、相手が秘密鍵を持っていないか、ハンドシェイクが改ざんされています。",
+            "A signature or Finished value did not verify. For a CA's signature on a certificate: the certificate was changed after signing, or that CA never signed it. For CertificateVerify: the peer does not hold the certificate's private key, or the handshake was altered. For Finished: the handshake was altered.",
+            "署名または Finished の値を検証できませんでした。証明書に付いた認証局の署名なら、署名後に証明書が書き換えられたか、その認証局が署名したものではありません。CertificateVerify なら、相手が証明書の秘密鍵を持っていないか、ハンドシェイクが改ざんされています。Finished なら、ハンドシェイクが改ざんされています。",
         ),
         "bad_record_mac" => (
             "An encrypted record failed its authentication tag: it was changed on the way.",
