@@ -260,6 +260,7 @@ test('the bench builds a run from switches, and a pasted certificate is checked 
   await page.getByTestId('byo-input').fill('hello');
   await page.getByTestId('byo-check').click();
   await textMatching(page.getByTestId('byo-error'), /neither PEM/);
+  await page.waitForLoadState('networkidle');
   assert.deepEqual(requests.slice(loaded), [], 'the certificate went nowhere');
   await screenshot(page, 'bench-byo-en');
   assert.deepEqual(errors, []);

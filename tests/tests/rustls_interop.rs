@@ -209,6 +209,24 @@ fn engine_client_against_rustls_server(mutual: bool, share: Group) {
     let mut server = rustls_server(&pki, mutual);
     assert_eq!(pump(&mut client, &mut server), (None, None));
     assert!(!client.is_handshaking() && !server.is_handshaking());
+    // rustls's server picks the group in its own order of preference (x25519 first) among
+    // those the client supports, and asks with a HelloRetryRequest when the client sent no
+    // share for it (RFC 8446 §4.1.4): an engine that led with a P-256 share is asked for
+    // x25519, and both end on it.
+    let rustls_group = server
+        .negotiated_key_exchange_group()
+        .map(|g| u16::from(g.name()));
+    assert_eq!(rustls_group, Some(Group::X25519.code()), "rustls's group");
+    assert_eq!(
+        client.negotiated().group,
+        Some(Group::X25519),
+        "the engine's group"
+    );
+    assert_eq!(
+        client.negotiated().retried,
+        share != Group::X25519,
+        "a HelloRetryRequest exactly when the engine's share was not x25519"
+    );
     if mutual {
         let peer = server
             .peer_certificates()
@@ -248,7 +266,7 @@ fn engine_client_completes_mutual_with_rustls_server() {
 }
 
 #[test]
-fn engine_client_with_a_p256_share_completes_with_rustls_server() {
+fn engine_client_with_a_p256_share_is_asked_for_x25519_by_rustls_and_completes() {
     engine_client_against_rustls_server(true, Group::Secp256r1);
 }
 

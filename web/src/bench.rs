@@ -455,6 +455,9 @@ pub fn ByoBox(props: &ByoProps) -> Html {
     // Which "now" the validity dates are judged at: today, or the lab's fixed date (the
     // lessons' certificates are valid around it, so a lab certificate passes at it).
     let at_lab_date = use_state(|| false);
+    // How many checks were made: the answer on screen carries it, so one can tell it belongs to
+    // the latest check even when two inputs get the same message.
+    let checks = use_state(|| 0u32);
     let result = use_state(|| None::<(Trusting, String, ByoAnswer)>);
     let toggle = {
         let open = open.clone();
@@ -492,13 +495,14 @@ pub fn ByoBox(props: &ByoProps) -> Html {
         Callback::from(move |_: Event| trusting.set(choice))
     };
     let check = {
-        let (text, ca, name, trusting, result, at_lab_date) = (
+        let (text, ca, name, trusting, result, at_lab_date, checks) = (
             text.clone(),
             ca.clone(),
             name.clone(),
             trusting.clone(),
             result.clone(),
             at_lab_date.clone(),
+            checks.clone(),
         );
         let seed = props.seed;
         Callback::from(move |_| {
@@ -529,6 +533,7 @@ pub fn ByoBox(props: &ByoProps) -> Html {
                 _ => {}
             }
             result.set(Some((*trusting, (*name).clone(), answer)));
+            checks.set(*checks + 1);
         })
     };
     let radio = |choice: Trusting, id: &'static str, words: (&'static str, &'static str)| {
@@ -582,11 +587,11 @@ pub fn ByoBox(props: &ByoProps) -> Html {
                 <button class="primary" onclick={check} data-testid="byo-check">{ pick(lang, ("Check it", "検証する")) }</button>
                 { match &*result {
                     None => html! {},
-                    Some((_, _, ByoAnswer::Input { error })) => html! { <p class="notice bad" role="alert" data-testid="byo-error">{ byo_error(lang, error) }</p> },
+                    Some((_, _, ByoAnswer::Input { error })) => html! { <p class="notice bad" role="alert" data-testid="byo-error" data-check={checks.to_string()}>{ byo_error(lang, error) }</p> },
                     Some((_, _, ByoAnswer::Anchor { error })) => html! {
-                        <p class="notice bad" role="alert" data-testid="byo-error">{ pick(lang, ("The CA box: ", "CAの欄: ")) }{ byo_error(lang, error) }</p>
+                        <p class="notice bad" role="alert" data-testid="byo-error" data-check={checks.to_string()}>{ pick(lang, ("The CA box: ", "CAの欄: ")) }{ byo_error(lang, error) }</p>
                     },
-                    Some((_, _, ByoAnswer::NoLab)) => html! { <p class="notice bad" role="alert" data-testid="byo-error">{ pick(lang, ("The lab's CA could not be made.", "ラボのCAを作れませんでした。")) }</p> },
+                    Some((_, _, ByoAnswer::NoLab)) => html! { <p class="notice bad" role="alert" data-testid="byo-error" data-check={checks.to_string()}>{ pick(lang, ("The lab's CA could not be made.", "ラボのCAを作れませんでした。")) }</p> },
                     Some((trusting, name, ByoAnswer::Report { report })) => report_view(lang, *trusting, props.seed, name, report),
                 } }
             }
