@@ -320,6 +320,11 @@ fn test(root: &Path) -> Result<(), String> {
         ]),
     );
     tally.step(
+        "fuzz targets compile (cargo check on stable; fuzzing itself needs nightly)",
+        Kind::Check,
+        cargo(root).args(["check", "--manifest-path", "fuzz/Cargo.toml", "--bins"]),
+    );
+    tally.step(
         "native tests",
         Kind::Tests {
             min: MIN_NATIVE_TESTS,
@@ -385,7 +390,7 @@ fn test(root: &Path) -> Result<(), String> {
         skipped,
     } = tally.counts;
     println!(
-        "{passed} tests passed, {failed} failed, {skipped} skipped; {} of {} checks ok (rustfmt, clippy, the release build)",
+        "{passed} tests passed, {failed} failed, {skipped} skipped; {} of {} checks ok (rustfmt, clippy, the fuzz targets, the release build)",
         tally.checks_ok, tally.checks
     );
     if tally.failures.is_empty() && failed == 0 {
