@@ -724,3 +724,115 @@ fn gnutls_reads_the_alert_each_bad_client_certificate_gets() {
         assert_eq!(gnutls_alert(&out), Some(alert), "{kind}: {out}");
     }
 }
+
+#[test]
+fn openssl_refuses_bad_servers_as_the_engine_does_with_the_alert_on_the_wire() {
+    // OpenSSL's client against `serve`: each server-side fault is refused by OpenSSL, and
+    // the alert it sends is the one `serve` logs from the wire.
+    let pki = pki("bad-servers", &[]);
+    let ca = pki.join("ca.pem");
+    let server = Peer::mtls_lab_serve(&pki, false);
+    // A name the certificate is not for.
+    let out = s_client(
+        &server.addr,
+        &ca,
+        None,
+        &["-verify_hostname", "bank.example"],
+    );
+    assert!(out.contains("hostname mismatch"), "{out}");
+    // A root the client does not trust (to it, the server's chain leads nowhere).
+    let foreign = scratch("bad-servers-foreign");
+    OpenSslCa::new(&foreign, &pki).foreign_client("nobody");
+    let out = s_client(&server.addr, &foreign.join("foreign-ca.pem"), None, &[]);
+    assert!(
+        out.contains("unable to get local issuer certificate"),
+        "{out}"
+    );
+    let log = server.wait_for_lines("failed: peer sent alert", 2);
+    assert!(
+        log.first().is_some_and(|l| l.contains("bad_certificate")),
+        "{log:?}"
+    );
+    assert!(
+        log.get(1).is_some_and(|l| l.contains("unknown_ca")),
+        "{log:?}"
+    );
+    // An impostor: the real certificate, another private key.
+    let impostor = scratch("bad-servers-impostor").join("pki");
+    std::fs::create_dir_all(&impostor).expect("scratch is writable");
+    for f in ["ca.pem", "intermediate.pem", "server.pem", "crl.pem"] {
+        std::fs::copy(pki.join(f), impostor.join(f)).expect("copies");
+    }
+    let key = output(Command::new("openssl").args([
+        "genpkey",
+        "-algorithm",
+        "EC",
+        "-pkeyopt",
+        "ec_paramgen_curve:P-256",
+    ]));
+    std::fs::write(impostor.join("server.key"), &key.stdout).expect("key written");
+    let server = Peer::mtls_lab_serve(&impostor, false);
+    let out = s_client(&server.addr, &ca, None, &[]);
+    assert!(out.contains("bad signature"), "{out}");
+    let log = server.wait_for_lines("failed: peer sent alert", 1);
+    assert!(
+        log.first().is_some_and(|l| l.contains("decrypt_error")),
+        "{log:?}"
+    );
+
+    // `connect` against OpenSSL's server with a self-signed certificate for the right name:
+    // refused with unknown_ca, which OpenSSL's server reads off the wire (alert 48).
+    let selfsigned = scratch("bad-servers-self").join("pki");
+    std::fs::create_dir_all(&selfsigned).expect("scratch is writable");
+    std::fs::copy(pki.join("ca.pem"), selfsigned.join("ca.pem")).expect("copies");
+    std::fs::copy(pki.join("crl.pem"), selfsigned.join("crl.pem")).expect("copies");
+    // An end-entity certificate (not a CA) that signed itself, for server.example.
+    let config = selfsigned.join("req.cnf");
+    std::fs::write(
+        &config,
+        "[req]\ndistinguished_name = dn\nx509_extensions = ext\nprompt = no\n[dn]\nCN = server.example\n\
+         [ext]\nbasicConstraints = critical,CA:FALSE\nkeyUsage = critical,digitalSignature\n\
+         extendedKeyUsage = serverAuth\nsubjectAltName = DNS:server.example\n",
+    )
+    .expect("config written");
+    let made = output(
+        Command::new("openssl")
+            .args([
+                "req",
+                "-x509",
+                "-newkey",
+                "ec",
+                "-pkeyopt",
+                "ec_paramgen_curve:P-256",
+                "-nodes",
+                "-days",
+                "30",
+                "-config",
+            ])
+            .arg(&config)
+            .arg("-keyout")
+            .arg(selfsigned.join("server.key"))
+            .arg("-out")
+            .arg(selfsigned.join("server.pem")),
+    );
+    assert!(made.status.success(), "{}", text(&made));
+    std::fs::copy(
+        selfsigned.join("server.pem"),
+        selfsigned.join("intermediate.pem"),
+    )
+    .expect("copies");
+    let theirs = Peer::openssl_s_server(&selfsigned, false, false);
+    let (ok, out) = connect(&theirs.addr, &pki, false, &[]);
+    assert!(!ok && out.contains("unknown_ca"), "{out}");
+    let lines = theirs.wait_for_lines("alert number 48", 1);
+    assert!(
+        !lines.is_empty(),
+        "OpenSSL read alert 48: {:?}",
+        theirs.lines()
+    );
+    // OpenSSL's own client refuses the same server with the same alert.
+    let out = s_client(&theirs.addr, &ca, None, &[]);
+    assert!(out.contains("self-signed certificate"), "{out}");
+    let lines = theirs.wait_for_lines("alert number 48", 2);
+    assert_eq!(lines.len(), 2, "{:?}", theirs.lines());
+}
