@@ -24,9 +24,11 @@ import { serveStatic, launch, openPage, dist, artifacts } from './harness.mjs';
 const FIRST_VISIT_GOAL_KB = 250;
 /**
  * The app's module, loaded once the first diagram is drawn, is not part of the first visit;
- * this ceiling keeps it from growing unnoticed (216 KB when the app began asking the first module to run the engine).
+ * this ceiling keeps it from growing unnoticed (216 KB when the app began asking the first module to run the engine;
+ * 239 KB on 2026-12-03 after the term card, the presenter's notes and compare view, the bench's guess, the RFC
+ * links and nine glossary entries, when it was raised from 240 to 260 KB).
  */
-const APP_CEILING_KB = 240;
+const APP_CEILING_KB = 260;
 const COLD_LOAD_BUDGET_MS = 500;
 /** The app's interactive diagram after a cold load, median: a ceiling against regressions. */
 const INTERACTIVE_CEILING_MS = 1500;
