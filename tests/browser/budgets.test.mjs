@@ -281,9 +281,11 @@ test('a run with 1000 requests stays interactive: the trace grows linearly, the 
   assert.equal(steps[1000] - steps[100], 1800);
   // Stepping through the long run: to the end, back, to the start; nothing over 50 ms.
   await page.evaluate(() => { window.__longTasks = []; });
-  for (const key of ['ArrowRight', 'End', 'ArrowLeft', 'ArrowLeft', 'Home', 'End']) {
+  const last = steps[1000];
+  for (const [key, at] of [['ArrowRight', 2], ['End', last], ['ArrowLeft', last - 1], ['ArrowLeft', last - 2], ['Home', 1], ['End', last]]) {
     await page.keyboard.press(key);
-    await page.waitForTimeout(150);
+    // Wait for the step itself, not for a fixed time.
+    await page.waitForFunction((want) => document.querySelector('[data-testid=step-counter]')?.textContent.startsWith(`Step ${want} /`), at, { timeout: 10_000 });
   }
   const counter = await page.getByTestId('step-counter').textContent();
   assert.match(counter, new RegExp(`${steps[1000]} / ${steps[1000]}`));
