@@ -149,8 +149,12 @@ pub fn ensure_test_tools(root: &Path) -> Result<(), String> {
             .args(&missing)
             .env("DEBIAN_FRONTEND", "noninteractive"))?;
     }
-    if root.join("tests/node_modules/playwright-core").exists() {
-        step("npm test packages (playwright-core, axe-core): present");
+    let packages = ["playwright-core", "axe-core", "mermaid"];
+    if packages
+        .iter()
+        .all(|p| root.join("tests/node_modules").join(p).exists())
+    {
+        step("npm test packages (playwright-core, axe-core, mermaid): present");
     } else {
         step("npm test packages: installing into tests/");
         run(Command::new("npm")
