@@ -425,3 +425,45 @@ test('each step cites the RFC sections it rests on, and the switch says what els
   assert.deepEqual(errors, []);
   await page.context().close();
 });
+
+test('every step of every scenario, in both languages: a title, an explanation, and no English engine sentence on the Japanese page', async () => {
+  const { page, errors } = await openPage(browser);
+  const problems = [];
+  for (const id of Object.keys(CATALOGUE)) {
+    for (const lang of ['en', 'ja']) {
+      await page.goto(`${server.url}?scenario=${id}&step=end&seed=3&lang=${lang}`);
+      await page.locator('#inspector-title').waitFor();
+      for (;;) {
+        const seen = await page.evaluate(() => {
+          const inspector = document.querySelector('[data-testid=inspector]').cloneNode(true);
+          // What a learner reads: everything but the folded engine output (labelled as
+          // English), bytes, decoded field names, RFC links and HTTP text.
+          for (const el of inspector.querySelectorAll('details.engine-output, .hex, .tree, .rfc-refs, pre, [role=tablist]')) el.remove();
+          return {
+            title: document.querySelector('#inspector-title').textContent,
+            explanation: document.querySelector('[data-testid=explanation]').textContent,
+            text: inspector.textContent,
+          };
+        });
+        const where = `${id} ${lang} ${seen.title}`;
+        const shown = seen.title.split(' · ').slice(1).join(' · ');
+        if (/^[a-z0-9_.]+$/.test(shown)) problems.push(`${where}: a raw id as title`);
+        // Japanese says in 16 characters what English says in 40.
+        if (seen.explanation.trim().length < (lang === 'ja' ? 8 : 20)) problems.push(`${where}: no explanation`);
+        if (lang === 'ja') {
+          const english = /[A-Za-z]{2,} [a-z]{2,} [a-z]{2,}/.exec(seen.text);
+          if (english) problems.push(`${where}: English on the Japanese page: "${english[0]}"`);
+        }
+        if (/(Step|ステップ) 1 ·/.test(seen.title)) break;
+        await page.keyboard.press('ArrowLeft');
+        await page.waitForFunction((before) => document.querySelector('#inspector-title').textContent !== before, seen.title);
+      }
+    }
+  }
+  assert.deepEqual(problems, []);
+  // The tab's title too.
+  await page.goto(`${server.url}?scenario=mutual&lang=ja`);
+  await page.waitForFunction(() => document.title.includes('一方向TLSと相互TLS'));
+  assert.deepEqual(errors, []);
+  await page.context().close();
+});

@@ -89,6 +89,7 @@ pub enum Text {
     NoticeRequests,
     NoticeBytes,
     LabDate,
+    PageTitle,
     RfcRefs,
     OtherNames,
     RootReached,
@@ -268,6 +269,10 @@ pub fn t(lang: Lang, text: Text) -> &'static str {
             ),
             RfcRefs => ("Specified in:", "仕様の該当箇所:"),
             OtherNames => ("Other names…", "別の呼び方…"),
+            PageTitle => (
+                "mTLS Lab — TLS 1.3, one-way and mutual",
+                "mTLS Lab — TLS 1.3 の一方向TLSと相互TLS",
+            ),
             LabDate => (
                 "Validity dates are judged at the lab's date, 2026-01-01 00:00 UTC, so a seed gives the same result in any year.",
                 "有効期間はラボの日時 2026-01-01 00:00 UTC で判定します。そのため、同じシードならいつ実行しても同じ結果になります。",

@@ -63,6 +63,21 @@ pub struct InspectorProps {
     pub onwire: Callback<bool>,
 }
 
+/// The engine's own words for a failure (English: the `Display` of its errors). In English they
+/// are shown as they are; on the Japanese page the Japanese sentences above say what happened,
+/// and the engine's English is folded away, labelled as such.
+fn engine_output(lang: Lang, text: &str) -> Html {
+    match lang {
+        Lang::En => html! { <div class="detail"><code>{ text.to_string() }</code></div> },
+        Lang::Ja => html! {
+            <details class="detail engine-output">
+                <summary>{ "エンジンの出力 (英語)" }</summary>
+                <code>{ text.to_string() }</code>
+            </details>
+        },
+    }
+}
+
 fn action_words(lang: Lang, a: KeyAction) -> &'static str {
     match (lang, a) {
         (Lang::En, KeyAction::Generated) => "generated",
@@ -119,7 +134,7 @@ pub fn Inspector(props: &InspectorProps) -> Html {
                     { lessons::check(lang, c.check) }
                     { " — " }{ t(lang, if c.passed { Text::Passed } else { Text::Failed }) }
                     if let Some(detail) = &c.detail {
-                        <div class="detail"><code>{ detail.clone() }</code></div>
+                        { engine_output(lang, detail) }
                     }
                 </li>
             }),
@@ -130,7 +145,10 @@ pub fn Inspector(props: &InspectorProps) -> Html {
                         Some(a) => format!("{} {}", t(lang, Text::SentAlertWord), a.name()),
                         None => t(lang, Text::StoppedOnAlert).to_string(),
                     } }
-                    <div class="detail"><code>{ error.clone() }</code></div>
+                    if let Some(a) = alert {
+                        <div class="detail">{ lessons::alert_meaning(lang, a.name()).1 }</div>
+                    }
+                    { engine_output(lang, error) }
                 </li>
             }),
             _ => None,
@@ -152,7 +170,9 @@ pub fn Inspector(props: &InspectorProps) -> Html {
                         <button class="link" onclick={Callback::from(move |_| onterm.emit(term))}>
                             { lessons::key(lang, row) }
                         </button>
-                        { " " }<code>{ format!("{:?}", k.key) }</code>
+                        if let Some(label) = lessons::key_kind_label(k.key) {
+                            { " " }<code>{ label }</code>
+                        }
                         { " " }<code class="value">{ short_hex(&k.value) }</code>
                     </li>
                 })

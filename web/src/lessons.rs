@@ -644,6 +644,27 @@ pub fn checklist_heading(lang: Lang, by: Participant, owner: CertificateOwner) -
     }
 }
 
+/// A key event's kind by the name RFC 8446 gives it (§7.1 for the secrets, §4.2.8 for the key
+/// shares), the same on both language pages, instead of the engine's Rust name; `None` for the
+/// long-term keys, which the RFC does not name (the row's own name says what they are).
+pub fn key_kind_label(kind: mtls_lab_engine::handshake::KeyKind) -> Option<&'static str> {
+    use mtls_lab_engine::handshake::KeyKind as K;
+    Some(match kind {
+        K::ClientEphemeralPrivate | K::ServerEphemeralPrivate => "key_share (private)",
+        K::ClientEphemeralPublic | K::ServerEphemeralPublic => "key_share",
+        K::SharedSecret => "(EC)DHE",
+        K::HandshakeSecret => "Handshake Secret",
+        K::ClientHandshakeTraffic => "client_handshake_traffic_secret",
+        K::ServerHandshakeTraffic => "server_handshake_traffic_secret",
+        K::MasterSecret => "Master Secret",
+        K::ClientApplicationTraffic => "client_application_traffic_secret_N",
+        K::ServerApplicationTraffic => "server_application_traffic_secret_N",
+        K::ServerPrivateKey | K::ClientPrivateKey | K::ServerPublicKey | K::ClientPublicKey => {
+            return None;
+        }
+    })
+}
+
 /// A key-role table row's name.
 pub fn key(lang: Lang, k: RoleKey) -> &'static str {
     pick(

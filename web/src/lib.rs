@@ -422,6 +422,12 @@ pub fn App() -> Html {
                 {
                     let _ = root.set_attribute("lang", lab.lang.tag());
                 }
+                // The tab's title in the page's language.
+                if let Some(document) = web_sys::window().and_then(|w| w.document())
+                    && document.title() != t(lab.lang, Text::PageTitle)
+                {
+                    document.set_title(t(lab.lang, Text::PageTitle));
+                }
                 // `history.replaceState` makes the browser bring style up to date at once, which
                 // costs 10-25 ms right after a step changed the page. Done a moment later, after
                 // the browser has drawn the step, it is cheap; a change within that moment
