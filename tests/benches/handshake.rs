@@ -32,6 +32,7 @@ use criterion::measurement::{Measurement, ValueFormatter, WallTime};
 use criterion::{BenchmarkId, Criterion, criterion_group, criterion_main};
 use mtls_lab_engine::LabRng;
 use mtls_lab_engine::crypto::{EcdsaKey, Group, KeyShare, verify_ecdsa_p256_sha256};
+use mtls_lab_engine::handshake::Connection;
 use mtls_lab_engine::pki::{Pki, PkiOptions};
 use mtls_lab_engine::scenario::{LAB_NOW, run_scenario, run_with, scenario_pki};
 use rustls::SignatureScheme;
@@ -88,14 +89,6 @@ struct FloorInputs {
     client_cv: Vec<u8>,
 }
 
-fn certificate_verify_content(context: &str) -> Vec<u8> {
-    let mut out = vec![0x20; 64];
-    out.extend_from_slice(context.as_bytes());
-    out.push(0);
-    out.extend_from_slice(&[0xab; 32]);
-    out
-}
-
 impl FloorInputs {
     fn new(pki: &Pki) -> Self {
         let intermediate = Signed::new(&pki.root.key, &pki.intermediate.cert);
@@ -113,8 +106,8 @@ impl FloorInputs {
             client_key: pki.client.key.clone(),
             server_public: pki.server.key.public(),
             client_public: pki.client.key.public(),
-            server_cv: certificate_verify_content("TLS 1.3, server CertificateVerify"),
-            client_cv: certificate_verify_content("TLS 1.3, client CertificateVerify"),
+            server_cv: Connection::certificate_verify_content(true, &[0xab; 32]),
+            client_cv: Connection::certificate_verify_content(false, &[0xab; 32]),
         }
     }
 }

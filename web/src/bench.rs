@@ -74,8 +74,7 @@ fn bench_of(mutual: bool, client: &str, server: &str, p256: bool, hrr: bool) -> 
 }
 
 fn select_value(e: &Event) -> String {
-    e.target()
-        .and_then(|t| t.dyn_into::<web_sys::HtmlSelectElement>().ok())
+    crate::event_select(e)
         .map(|s| s.value())
         .unwrap_or_default()
 }

@@ -71,7 +71,7 @@ fn engine_output(lang: Lang, text: &str) -> Html {
         Lang::En => html! { <div class="detail"><code>{ text.to_string() }</code></div> },
         Lang::Ja => html! {
             <details class="detail engine-output">
-                <summary>{ "エンジンの出力 (英語)" }</summary>
+                <summary>{ t(lang, Text::EngineOutput) }</summary>
                 <code>{ text.to_string() }</code>
             </details>
         },

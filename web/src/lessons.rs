@@ -346,16 +346,16 @@ pub fn term(id: &str) -> Option<&'static Term> {
     GLOSSARY.iter().find(|t| t.id == id)
 }
 
-/// The explanation of `step` in the run of `scenario`: [`explain`] of its explanation id,
-/// except for application data that a phishing proxy terminates (the `aitm-relay-*` runs),
-/// which is not "readable only by the two ends" in the sense a learner would take it. (In
-/// `tampered-record` the on-path attacker also stands between the two ends, but it terminates
-/// nothing and reads nothing.)
+/// The explanation of `step` in the run of `scenario`: [`explain`] of its
+/// [`contextual_id`].
 pub fn step_text(lang: Lang, scenario: &str, step: &Step) -> (String, String) {
     explain(lang, contextual_id(scenario, step))
 }
 
-/// The explanation id [`step_text`] explains `step` by, in the run of `scenario`.
+/// The explanation id of `step` in the run of `scenario`: its own, except for application data
+/// that a phishing proxy terminates (the `aitm-relay-*` runs), which is not "readable only by
+/// the two ends" in the sense a learner would take it. (In `tampered-record` the on-path
+/// attacker also stands between the two ends, but it terminates nothing and reads nothing.)
 pub fn contextual_id<'a>(scenario: &str, step: &'a Step) -> &'a str {
     let attacker = Participant::Attacker;
     match (step.explain.as_str(), step.from, step.to) {

@@ -631,10 +631,7 @@ pub fn App() -> Html {
         let onchange = {
             let dispatch = dispatch.clone();
             Callback::from(move |e: Event| {
-                if let Some(sel) = e
-                    .target()
-                    .and_then(|t| t.dyn_into::<web_sys::HtmlSelectElement>().ok())
-                {
+                if let Some(sel) = event_select(&e) {
                     dispatch.dispatch(Action::Scenario(sel.value()));
                     // Give the keys back to the run: with focus left in the picker, → would
                     // change the scenario instead of stepping.
@@ -884,25 +881,6 @@ fn present_view(
         .filter(|_| lab.trace.arrives_after_refusal(lab.step))
         .map(|s| lessons::after_refusal(lang, s.from, s.to));
     let onselect = goto(dispatch);
-    // A picker for the room: the scenario changes and the keys go back to the run.
-    let onpick = {
-        let dispatch = dispatch.clone();
-        Callback::from(move |e: Event| {
-            if let Some(sel) = e
-                .target()
-                .and_then(|t| t.dyn_into::<web_sys::HtmlSelectElement>().ok())
-            {
-                let value = sel.value();
-                dispatch.dispatch(if value == "compare" {
-                    Action::Compare
-                } else {
-                    Action::Scenario(value)
-                });
-                let _ = sel.blur();
-            }
-        })
-    };
-    let options = present_options(lab);
     html! {
         <>
         <header class="present-head">
@@ -911,7 +889,7 @@ fn present_view(
                 <span class="present-num">{ format!("{} / {}", lab.step + 1, lab.trace.steps.len()) }</span>
                 { " " }{ caption }
             </p>
-            <select onchange={onpick} data-testid="present-scenario" aria-label={t(lang, Text::Catalogue)}>{ options }</select>
+            { present_picker(lab, dispatch) }
             <button onclick={act(Action::Present(false))} data-testid="present-exit">{ t(lang, Text::PresentExit) }</button>
         </header>
         <div class="present-body">
@@ -930,20 +908,41 @@ fn present_view(
     }
 }
 
-/// The presenter's picker: every scenario, then the compare view.
-fn present_options(lab: &Lab) -> Html {
+/// The `<select>` an event came from.
+pub(crate) fn event_select(e: &Event) -> Option<web_sys::HtmlSelectElement> {
+    e.target()
+        .and_then(|t| t.dyn_into::<web_sys::HtmlSelectElement>().ok())
+}
+
+/// The presenter's picker for the room: every scenario, then the compare view. A choice gives
+/// the keys back to the run.
+fn present_picker(lab: &Lab, dispatch: &UseReducerDispatcher<Lab>) -> Html {
     let lang = lab.lang;
     let single = lab.mode == Mode::Single;
+    let onpick = {
+        let dispatch = dispatch.clone();
+        Callback::from(move |e: Event| {
+            if let Some(sel) = event_select(&e) {
+                let value = sel.value();
+                dispatch.dispatch(if value == "compare" {
+                    Action::Compare
+                } else {
+                    Action::Scenario(value)
+                });
+                let _ = sel.blur();
+            }
+        })
+    };
     let scenarios = CATALOGUE.iter().map(|entry| {
         html! {
             <option value={entry.id} selected={single && entry.id == lab.scenario}>{ lessons::scenario(lang, entry.id).0 }</option>
         }
     });
     html! {
-        <>
-        { for scenarios }
-        <option value="compare" selected={!single}>{ t(lang, Text::CompareTitle) }</option>
-        </>
+        <select onchange={onpick} data-testid="present-scenario" aria-label={t(lang, Text::Catalogue)}>
+            { for scenarios }
+            <option value="compare" selected={!single}>{ t(lang, Text::CompareTitle) }</option>
+        </select>
     }
 }
 
@@ -954,26 +953,11 @@ fn present_compare(
     act: &dyn Fn(Action) -> Callback<MouseEvent>,
 ) -> Html {
     let lang = lab.lang;
-    let onpick = {
-        let dispatch = dispatch.clone();
-        Callback::from(move |e: Event| {
-            if let Some(sel) = e
-                .target()
-                .and_then(|t| t.dyn_into::<web_sys::HtmlSelectElement>().ok())
-            {
-                let value = sel.value();
-                if value != "compare" {
-                    dispatch.dispatch(Action::Scenario(value));
-                }
-                let _ = sel.blur();
-            }
-        })
-    };
     html! {
         <>
         <header class="present-head">
             <h1 data-testid="scenario-title">{ t(lang, Text::CompareTitle) }</h1>
-            <select onchange={onpick} data-testid="present-scenario" aria-label={t(lang, Text::Catalogue)}>{ present_options(lab) }</select>
+            { present_picker(lab, dispatch) }
             <button onclick={act(Action::Present(false))} data-testid="present-exit">{ t(lang, Text::PresentExit) }</button>
         </header>
         <CompareView seed={lab.seed} lang={lang} />
@@ -1079,10 +1063,7 @@ fn single_view(
     let on_speed = {
         let dispatch = dispatch.clone();
         Callback::from(move |e: Event| {
-            if let Some(sel) = e
-                .target()
-                .and_then(|t| t.dyn_into::<web_sys::HtmlSelectElement>().ok())
-            {
+            if let Some(sel) = event_select(&e) {
                 dispatch.dispatch(Action::Speed(sel.value().parse().unwrap_or(100)));
             }
         })
@@ -1107,10 +1088,7 @@ fn single_view(
         let scenario = lab.scenario.clone();
         let seed = lab.seed;
         Callback::from(move |e: Event| {
-            let n = e
-                .target()
-                .and_then(|t| t.dyn_into::<web_sys::HtmlSelectElement>().ok())
-                .and_then(|sel| sel.value().parse::<usize>().ok());
+            let n = event_select(&e).and_then(|sel| sel.value().parse::<usize>().ok());
             if let Some(n) = n {
                 load(dispatch.clone(), scenario.clone(), seed, n);
             }

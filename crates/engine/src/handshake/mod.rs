@@ -915,8 +915,8 @@ impl Connection {
     }
 
     /// The content a CertificateVerify signs (§4.4.3): 64 spaces, a context string, a zero
-    /// byte and the transcript hash.
-    fn certificate_verify_content(server: bool, transcript_hash: &[u8; 32]) -> Vec<u8> {
+    /// byte and the transcript hash. Public for measuring (the crypto floor signs the same).
+    pub fn certificate_verify_content(server: bool, transcript_hash: &[u8; 32]) -> Vec<u8> {
         let mut content = vec![0x20u8; 64];
         content.extend_from_slice(if server {
             b"TLS 1.3, server CertificateVerify"
