@@ -409,6 +409,23 @@ test('names in the bytes: certificate_authorities decoded, an ASCII column, and 
   await page.context().close();
 });
 
+test('two faults: the checklist stops where OpenSSL stops, and says where rustls would stop instead', async () => {
+  const { page, errors } = await openPage(browser);
+  // Expired and revoked: OpenSSL checks revocation before the dates (certificate_revoked);
+  // rustls checks the dates first (certificate_expired).
+  await page.goto(`${server.url}?scenario=b1-m-cexp-crev&step=end&seed=3&lang=en`);
+  await textMatching(page.locator('[data-testid=diagram] g.outcome'), /certificate_revoked$/);
+  await textMatching(page.getByTestId('rustls-verdict'), /OpenSSL's order.*rustls.*would stop at .*validity period.*certificate_expired \(45\)/);
+  await page.goto(`${server.url}?scenario=b1-m-cexp-crev&step=end&seed=3&lang=ja`);
+  await textMatching(page.getByTestId('rustls-verdict'), /OpenSSL の順序.*rustls なら.*certificate_expired \(45\) を送ります/);
+  // One fault that both name the same: no note.
+  await page.goto(`${server.url}?scenario=revoked&step=end&seed=3&lang=en`);
+  await textMatching(page.locator('[data-testid=diagram] g.outcome'), /certificate_revoked$/);
+  assert.equal(await page.getByTestId('rustls-verdict').count(), 0);
+  assert.deepEqual(errors, []);
+  await page.context().close();
+});
+
 test('each step cites the RFC sections it rests on, and the switch says what else the two modes are called', async () => {
   const { page, errors } = await openPage(browser);
   await page.goto(`${server.url}?scenario=mutual&step=1&seed=3&lang=en`);

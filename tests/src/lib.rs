@@ -353,6 +353,11 @@ impl OpenSslCa {
 
     /// Issues a P-256 client certificate for `cn`; returns (certificate PEM path, key PEM path).
     pub fn issue(&self, cn: &str, how: Issue) -> (PathBuf, PathBuf) {
+        self.issue_with(cn, &[how])
+    }
+
+    /// [`OpenSslCa::issue`] with several faults at once (e.g. expired and serverAuth only).
+    pub fn issue_with(&self, cn: &str, faults: &[Issue]) -> (PathBuf, PathBuf) {
         let key = format!("{cn}.key");
         let csr = format!("{cn}.csr");
         let cert = format!("{cn}.pem");
@@ -378,33 +383,35 @@ impl OpenSslCa {
         let mut args = self.ca_args();
         args.extend(["-in", &csr, "-out", &cert, "-notext", "-extensions"].map(String::from));
         args.push(
-            if matches!(how, Issue::ServerAuthOnly) {
+            if faults.iter().any(|f| matches!(f, Issue::ServerAuthOnly)) {
                 "server_only"
             } else {
                 "client"
             }
             .into(),
         );
-        match how {
-            Issue::Expired => args.extend(
-                [
-                    "-startdate",
-                    "20200101000000Z",
-                    "-enddate",
-                    "20210101000000Z",
-                ]
-                .map(String::from),
-            ),
-            Issue::NotYetValid => args.extend(
-                [
-                    "-startdate",
-                    "20990101000000Z",
-                    "-enddate",
-                    "20991231000000Z",
-                ]
-                .map(String::from),
-            ),
-            Issue::Good | Issue::ServerAuthOnly => {}
+        for how in faults {
+            match how {
+                Issue::Expired => args.extend(
+                    [
+                        "-startdate",
+                        "20200101000000Z",
+                        "-enddate",
+                        "20210101000000Z",
+                    ]
+                    .map(String::from),
+                ),
+                Issue::NotYetValid => args.extend(
+                    [
+                        "-startdate",
+                        "20990101000000Z",
+                        "-enddate",
+                        "20991231000000Z",
+                    ]
+                    .map(String::from),
+                ),
+                Issue::Good | Issue::ServerAuthOnly => {}
+            }
         }
         let mut all = vec!["ca".to_string()];
         all.extend(args);
@@ -492,4 +499,55 @@ impl OpenSslCa {
         ]);
         (self.dir.join(cert), self.dir.join(key))
     }
+}
+
+/// The HTTP request the tests send.
+pub const REQUEST: &[u8] = b"GET / HTTP/1.1\r\nHost: server.example\r\nConnection: close\r\n\r\n";
+
+/// A fresh PKI from `mtls-lab pki` (seed 11 unless `extra` gives one) in a scratch folder.
+pub fn pki(name: &str, extra: &[&str]) -> PathBuf {
+    let dir = scratch(name).join("pki");
+    let out = output(
+        Command::new(cli_binary())
+            .args(["pki", "--out"])
+            .arg(&dir)
+            .args(extra)
+            .args(if extra.contains(&"--seed") {
+                &[][..]
+            } else {
+                &["--seed", "11"][..]
+            }),
+    );
+    assert!(out.status.success(), "mtls-lab pki failed: {}", text(&out));
+    dir
+}
+
+/// `openssl s_client` sending the lab's HTTP request; `cert` is (leaf, key, chain).
+pub fn s_client(
+    addr: &str,
+    ca: &Path,
+    cert: Option<(&Path, &Path, Option<&Path>)>,
+    extra: &[&str],
+) -> String {
+    let mut cmd = Command::new("openssl");
+    cmd.args([
+        "s_client",
+        "-brief",
+        "-ign_eof",
+        "-servername",
+        "server.example",
+        "-connect",
+        addr,
+    ])
+    .arg("-CAfile")
+    .arg(ca)
+    .arg("-verify_return_error")
+    .args(extra);
+    if let Some((leaf, key, chain)) = cert {
+        cmd.arg("-cert").arg(leaf).arg("-key").arg(key);
+        if let Some(chain) = chain {
+            cmd.arg("-cert_chain").arg(chain);
+        }
+    }
+    text(&run_with_input(&mut cmd, REQUEST, 20))
 }

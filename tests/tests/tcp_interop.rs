@@ -10,57 +10,9 @@ use std::path::{Path, PathBuf};
 use std::process::Command;
 
 use mtls_lab_tests::{
-    Issue, OpenSslCa, Peer, cli_binary, openssl_alert_number, output, run_with_input, scratch, text,
+    Issue, OpenSslCa, Peer, REQUEST, cli_binary, openssl_alert_number, output, pki, run_with_input,
+    s_client, scratch, text,
 };
-
-const REQUEST: &[u8] = b"GET / HTTP/1.1\r\nHost: server.example\r\nConnection: close\r\n\r\n";
-
-fn pki(name: &str, extra: &[&str]) -> PathBuf {
-    let dir = scratch(name).join("pki");
-    let out = output(
-        Command::new(cli_binary())
-            .args(["pki", "--out"])
-            .arg(&dir)
-            .args(extra)
-            .args(if extra.contains(&"--seed") {
-                &[][..]
-            } else {
-                &["--seed", "11"][..]
-            }),
-    );
-    assert!(out.status.success(), "mtls-lab pki failed: {}", text(&out));
-    dir
-}
-
-/// `openssl s_client` sending the lab's HTTP request; `cert` is (leaf, key, chain).
-fn s_client(
-    addr: &str,
-    ca: &Path,
-    cert: Option<(&Path, &Path, Option<&Path>)>,
-    extra: &[&str],
-) -> String {
-    let mut cmd = Command::new("openssl");
-    cmd.args([
-        "s_client",
-        "-brief",
-        "-ign_eof",
-        "-servername",
-        "server.example",
-        "-connect",
-        addr,
-    ])
-    .arg("-CAfile")
-    .arg(ca)
-    .arg("-verify_return_error")
-    .args(extra);
-    if let Some((leaf, key, chain)) = cert {
-        cmd.arg("-cert").arg(leaf).arg("-key").arg(key);
-        if let Some(chain) = chain {
-            cmd.arg("-cert_chain").arg(chain);
-        }
-    }
-    text(&run_with_input(&mut cmd, REQUEST, 20))
-}
 
 #[test]
 fn openssl_s_client_one_way() {

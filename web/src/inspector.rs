@@ -209,6 +209,15 @@ pub fn Inspector(props: &InspectorProps) -> Html {
             <div class="checklist" data-testid="checklist">
                 <h3>{ lessons::checklist_heading(lang, *by, list.owner) }</h3>
                 <ol>{ for rows }</ol>
+                if let Some(other) = &list.rustls {
+                    <p class="hint other-stack" data-testid="rustls-verdict">
+                        { lessons::linked(&mtls_lab_texts::rustls_verdict(
+                            lang,
+                            other,
+                            list.rows.iter().find(|r| r.status == CheckStatus::Failed).map(|r| r.item),
+                        )) }
+                    </p>
+                }
                 <p class="hint" data-testid="lab-date">{ t(lang, Text::LabDate) }</p>
             </div>
         }

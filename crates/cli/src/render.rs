@@ -84,6 +84,17 @@ pub fn text(trace: &Trace, lang: Lang) -> String {
                         }
                         rows.push('\n');
                     }
+                    if let Some(other) = &list.rustls {
+                        let stopped = list
+                            .rows
+                            .iter()
+                            .find(|r| r.status == CheckStatus::Failed)
+                            .map(|r| r.item);
+                        rows.push_str(&format!(
+                            "            {}\n",
+                            mtls_lab_texts::rustls_verdict(lang, other, stopped)
+                        ));
+                    }
                 }
                 _ => {}
             }

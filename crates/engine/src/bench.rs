@@ -31,8 +31,9 @@
 //! Switches are separated by `-`, lowercase, each at most once. Several client (or server)
 //! faults combine: `b1-m-cexp-crev`. `cnone` goes with no other client switch, and `cexp`
 //! not with `cnyv`. [`Bench::parse`] accepts the switches in any order and `g25519` written
-//! out; [`Bench::encode`] writes the canonical form: the order of the grammar above (client
-//! and server faults in the order the checklist meets them) and the default group left out.
+//! out; [`Bench::encode`] writes the canonical form: the order of the grammar above and the
+//! default group left out. With several client faults, the run stops at the first one the
+//! checklist meets, in OpenSSL's order: `ca`/`mi`, `eku`, `rev`, `exp`/`nyv`, then `key`.
 //! So `parse(encode(b)) == b` for every bench, and `encode(parse(s)) == s` for every
 //! canonical `s`. Examples:
 //!
@@ -492,16 +493,17 @@ impl Bench {
             ClientCert::Absent => return fails(Server, A::CERTIFICATE_REQUIRED),
             ClientCert::Present(c) => c,
         };
+        // OpenSSL's order: the chain, the purpose, revocation, then the dates.
         if c.unknown_ca || c.missing_intermediate {
             fails(Server, A::UNKNOWN_CA)
-        } else if c.validity == Validity::Expired {
-            fails(Server, A::CERTIFICATE_EXPIRED)
-        } else if c.validity == Validity::NotYetValid {
-            fails(Server, A::BAD_CERTIFICATE)
         } else if c.wrong_eku {
             fails(Server, A::UNSUPPORTED_CERTIFICATE)
         } else if c.revoked {
             fails(Server, A::CERTIFICATE_REVOKED)
+        } else if c.validity == Validity::Expired {
+            fails(Server, A::CERTIFICATE_EXPIRED)
+        } else if c.validity == Validity::NotYetValid {
+            fails(Server, A::BAD_CERTIFICATE)
         } else if c.wrong_key {
             fails(Server, A::DECRYPT_ERROR)
         } else {

@@ -7,7 +7,8 @@
 //! id without words fails to compile here.
 
 use mtls_lab_engine::handshake::CheckKind;
-use mtls_lab_engine::pki::checklist::{CheckStatus, ChecklistItem, ChecklistReason};
+use mtls_lab_engine::pki::checklist::{CheckStatus, ChecklistItem, ChecklistReason, OtherVerdict};
+use mtls_lab_engine::wire::AlertDescription;
 
 /// A language the lab speaks.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -213,6 +214,39 @@ pub fn key_algorithm(key: &mtls_lab_engine::pki::byo::KeyAlgorithm) -> String {
         KeyAlgorithm::Rsa => "RSA".into(),
         KeyAlgorithm::Ed25519 => "Ed25519".into(),
         KeyAlgorithm::Other { oid } => oid.clone(),
+    }
+}
+
+/// Where rustls would decide otherwise than the lab's checklist (which follows OpenSSL's order):
+/// `stopped_at` is the row the lab stopped at.
+pub fn rustls_verdict(
+    lang: Lang,
+    other: &OtherVerdict,
+    stopped_at: Option<ChecklistItem>,
+) -> String {
+    let alert = AlertDescription(other.alert);
+    let alert = format!("{} ({})", alert.name(), alert.0);
+    let item = checklist_item(lang, other.item);
+    let same = stopped_at == Some(other.item);
+    if same && other.alert != AlertDescription::CERTIFICATE_EXPIRED.0 {
+        return match lang {
+            Lang::En => format!("rustls stops at the same check but sends {alert}."),
+            Lang::Ja => format!("rustls も同じ確認で止まりますが、送るアラートは {alert} です。"),
+        };
+    }
+    match (lang, same) {
+        (Lang::En, true) => format!(
+            "rustls stops at the same check but sends {alert}: it uses certificate_expired for any certificate outside its validity period, as RFC 8446 §6.2 allows (\"expired or is not currently valid\")."
+        ),
+        (Lang::Ja, true) => format!(
+            "rustls も同じ確認で止まりますが、送るアラートは {alert} です。rustls は有効期間外の証明書すべてに certificate_expired を使います。RFC 8446 §6.2 は certificate_expired を「期限切れ、または現在有効でない」証明書に使えるとしています。"
+        ),
+        (Lang::En, false) => format!(
+            "This list follows OpenSSL's order. rustls checks in another order (each certificate's dates and purpose before its issuer, revocation after the signatures): it would stop at \u{201c}{item}\u{201d} and send {alert}."
+        ),
+        (Lang::Ja, false) => format!(
+            "この一覧は OpenSSL の順序で確認しています。rustls は別の順序で確認します (各証明書の有効期間と用途を発行者より先に、失効を署名の後に確認します)。rustls なら「{item}」で止まり、{alert} を送ります。"
+        ),
     }
 }
 

@@ -13,7 +13,10 @@ use x509_cert::crl::CertificateList;
 use x509_cert::der::oid::ObjectIdentifier;
 use x509_cert::der::{Decode, Encode};
 use x509_cert::ext::pkix::name::GeneralName;
-use x509_cert::ext::pkix::{BasicConstraints, ExtendedKeyUsage, SubjectAltName};
+use x509_cert::ext::pkix::{
+    AuthorityKeyIdentifier, BasicConstraints, ExtendedKeyUsage, SubjectAltName,
+    SubjectKeyIdentifier,
+};
 
 use super::{Role, VerifyError};
 use crate::crypto::VerifyMemo;
@@ -41,24 +44,40 @@ pub enum CertificateOwner {
     Client,
 }
 
-/// One check of the list, in the order a verifier makes them.
+/// One check of the list, in the order the lab's verifier makes them: OpenSSL's order (see
+/// [`checklist`]). rustls's verifier (webpki) checks each certificate's dates and purpose before
+/// it looks for the issuer, and revocation last; [`Checklist::rustls`] says where that changes
+/// the verdict.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum ChecklistItem {
     /// The chain builds from the leaf to a trusted root.
     ChainToTrustedRoot,
-    /// Each certificate's signature verifies under its issuer's public key.
-    Signatures,
-    /// Each certificate is within its validity period at "now".
-    Validity,
     /// The extended key usage allows the role (serverAuth / clientAuth).
     ExtendedKeyUsage,
     /// The server certificate's subjectAltName matches the name asked for (server only).
     ServerName,
     /// The leaf is not listed in its issuer's CRL.
     NotRevoked,
+    /// Each certificate's signature verifies under its issuer's public key.
+    Signatures,
+    /// Each certificate is within its validity period at "now".
+    Validity,
     /// CertificateVerify proves the peer holds the certificate's private key.
     PossessionOfPrivateKey,
+}
+
+/// What rustls would decide about a chain where it differs from the lab's verdict: the check
+/// its verifier (rustls-webpki, whose own verdict this is) stops at, why, and the alert rustls
+/// sends for it.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct OtherVerdict {
+    /// The check rustls stops at.
+    pub item: ChecklistItem,
+    /// Why.
+    pub reason: ChecklistReason,
+    /// The alert rustls sends (RFC 8446 §6.2 number), from rustls's own mapping.
+    pub alert: u8,
 }
 
 /// Where a row stands.
@@ -184,14 +203,19 @@ impl ChecklistRow {
 pub struct Checklist {
     /// Whose certificate was checked.
     pub owner: CertificateOwner,
-    /// The rows, in order: chain, signatures, validity, EKU, server name (server only),
-    /// revocation, possession of the private key.
+    /// The rows, in order: chain, EKU, server name (server only), revocation, signatures,
+    /// validity, possession of the private key.
     pub rows: Vec<ChecklistRow>,
+    /// Where rustls would stop at another check or send another alert than the lab, which
+    /// follows OpenSSL; absent when the two agree (or when the list was made without asking
+    /// webpki, as [`checklist`] does).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub rustls: Option<OtherVerdict>,
 }
 
 impl Checklist {
-    /// The verdict on the chain alone (every row but possession), as webpki would give it:
-    /// the first failed row decides.
+    /// The verdict on the chain alone (every row but possession), in the lab's (OpenSSL's)
+    /// order: the first failed row decides.
     ///
     /// # Errors
     /// The [`VerifyError`] matching the first failed row's reason.
@@ -284,6 +308,33 @@ impl Cert {
             .issuer()
             .to_der()
             .unwrap_or_default()
+    }
+
+    /// Whether `issuer` may have issued this certificate: its subject is this certificate's
+    /// issuer, and where both carry key identifiers, this certificate's authorityKeyIdentifier
+    /// is the issuer's subjectKeyIdentifier (RFC 5280 §4.2.1.1; OpenSSL's `X509_check_issued`
+    /// skips a candidate whose key identifier differs).
+    fn may_be_issued_by(&self, issuer: &Cert) -> bool {
+        if self.issuer() != issuer.subject() {
+            return false;
+        }
+        let tbs = self.parsed.tbs_certificate();
+        let aki = tbs
+            .get_extension::<AuthorityKeyIdentifier>()
+            .ok()
+            .flatten()
+            .and_then(|(_, aki)| aki.key_identifier);
+        let ski = issuer
+            .parsed
+            .tbs_certificate()
+            .get_extension::<SubjectKeyIdentifier>()
+            .ok()
+            .flatten()
+            .map(|(_, ski)| ski.0);
+        match (aki, ski) {
+            (Some(aki), Some(ski)) => aki.as_bytes() == ski.as_bytes(),
+            _ => true,
+        }
     }
 
     fn subject_text(&self) -> String {
@@ -428,7 +479,7 @@ fn build_path(
     for _ in 0..MAX_DEPTH {
         let cert = &certs[current];
         let issuer = cert.issuer();
-        if issuer == anchor.subject() {
+        if cert.may_be_issued_by(anchor) {
             path.push(None);
             return Ok(path);
         }
@@ -436,7 +487,7 @@ fn build_path(
             .iter()
             .enumerate()
             .skip(1)
-            .find(|(i, c)| !path.contains(&Some(*i)) && c.subject() == issuer)
+            .find(|(i, c)| !path.contains(&Some(*i)) && cert.may_be_issued_by(c))
             .map(|(i, _)| i);
         match next {
             Some(i) => {
@@ -492,19 +543,29 @@ pub(crate) fn checklist_with(
         Role::Server { .. } => CertificateOwner::Server,
         Role::Client => CertificateOwner::Client,
     };
-    let mut items = vec![I::ChainToTrustedRoot, I::Signatures, I::Validity];
-    items.push(I::ExtendedKeyUsage);
+    // OpenSSL's order (`verify_chain` in crypto/x509/x509_vfy.c): build the chain to a trusted
+    // root, check the extensions and the purpose, the name, revocation, and only then each
+    // signature and validity period (`internal_verify`).
+    let mut items = vec![I::ChainToTrustedRoot, I::ExtendedKeyUsage];
     if matches!(role, Role::Server { .. }) {
         items.push(I::ServerName);
     }
-    items.push(I::NotRevoked);
-    items.push(I::PossessionOfPrivateKey);
+    items.extend([
+        I::NotRevoked,
+        I::Signatures,
+        I::Validity,
+        I::PossessionOfPrivateKey,
+    ]);
     let mut rows: Vec<ChecklistRow> = Vec::new();
     let finish = |mut rows: Vec<ChecklistRow>| {
         for item in &items[rows.len()..] {
             rows.push(ChecklistRow::new(*item, CheckStatus::NotReached));
         }
-        Checklist { owner, rows }
+        Checklist {
+            owner,
+            rows,
+            rustls: None,
+        }
     };
 
     // 1. Decode everything; a certificate that does not decode stops the verifier.
@@ -584,63 +645,7 @@ pub(crate) fn checklist_with(
         ..ChecklistRow::new(I::ChainToTrustedRoot, CheckStatus::Passed)
     });
 
-    // 3. Each signature on the path, leaf first, under the next certificate's key. An
-    // algorithm the lab does not verify is said as such, not as a bad signature.
-    if let Some(w) = path.windows(2).find(|w| {
-        w[0].parsed.signature_algorithm().oid != ECDSA_WITH_SHA256 || !w[1].has_p256_key()
-    }) {
-        let oid = &w[0].parsed.signature_algorithm().oid;
-        // A value, not a sentence: the algorithm, and the issuer's key where that is the
-        // problem (`ecdsa-with-SHA256, P-384`).
-        let detail = if *oid == ECDSA_WITH_SHA256 {
-            format!("{}, {}", algorithm_name(oid), w[1].key_name())
-        } else {
-            algorithm_name(oid)
-        };
-        rows.push(ChecklistRow::failed(
-            I::Signatures,
-            ChecklistReason::UnsupportedSignatureAlgorithm,
-            w[0].index,
-            Some(detail),
-        ));
-        return finish(rows);
-    }
-    if let Some(bad) = path.windows(2).find(|w| !w[0].signed_by(w[1], memo)) {
-        rows.push(ChecklistRow::failed(
-            I::Signatures,
-            ChecklistReason::SignatureInvalid,
-            bad[0].index,
-            Some(bad[0].subject_text()),
-        ));
-        return finish(rows);
-    }
-    rows.push(ChecklistRow::new(I::Signatures, CheckStatus::Passed));
-
-    // 4. Validity at "now" of every certificate but the trust anchor.
-    for cert in path.iter().filter(|c| c.index.is_some()) {
-        let validity = cert.parsed.tbs_certificate().validity();
-        let not_before = validity.not_before.to_unix_duration().as_secs() as i64;
-        let not_after = validity.not_after.to_unix_duration().as_secs() as i64;
-        let failure = if now < not_before {
-            Some((ChecklistReason::NotYetValid, not_before))
-        } else if now > not_after {
-            Some((ChecklistReason::Expired, not_after))
-        } else {
-            None
-        };
-        if let Some((reason, at)) = failure {
-            rows.push(ChecklistRow::failed(
-                I::Validity,
-                reason,
-                cert.index,
-                Some(rfc3339(at)),
-            ));
-            return finish(rows);
-        }
-    }
-    rows.push(ChecklistRow::new(I::Validity, CheckStatus::Passed));
-
-    // 5. EKU: where a certificate on the path restricts its purposes, the role's must be one.
+    // 3. EKU: where a certificate on the path restricts its purposes, the role's must be one.
     let wanted = match role {
         Role::Server { .. } => SERVER_AUTH,
         Role::Client => CLIENT_AUTH,
@@ -664,7 +669,7 @@ pub(crate) fn checklist_with(
     }
     rows.push(ChecklistRow::new(I::ExtendedKeyUsage, CheckStatus::Passed));
 
-    // 6. The server's name, from subjectAltName only (RFC 6125; the CN is not consulted).
+    // 4. The server's name, from subjectAltName only (RFC 6125; the CN is not consulted).
     let leaf = path[0];
     if let Role::Server { name } = role
         && name.is_empty()
@@ -714,7 +719,7 @@ pub(crate) fn checklist_with(
         }
     }
 
-    // 7. Revocation of the leaf, from its issuer's CRL (signed by the issuer's key).
+    // 5. Revocation of the leaf, from its issuer's CRL (signed by the issuer's key).
     let issuer = path[1];
     if crls.is_empty() {
         rows.push(ChecklistRow::skipped(
@@ -771,6 +776,66 @@ pub(crate) fn checklist_with(
             }
         }
     }
+    if rows.last().is_some_and(|r| r.status == CheckStatus::Failed) {
+        return finish(rows);
+    }
+
+    // 6. Each signature on the path, leaf first, under the next certificate's key. An
+    // algorithm the lab does not verify is said as such, not as a bad signature.
+    if let Some(w) = path.windows(2).find(|w| {
+        w[0].parsed.signature_algorithm().oid != ECDSA_WITH_SHA256 || !w[1].has_p256_key()
+    }) {
+        let oid = &w[0].parsed.signature_algorithm().oid;
+        // A value, not a sentence: the algorithm, and the issuer's key where that is the
+        // problem (`ecdsa-with-SHA256, P-384`).
+        let detail = if *oid == ECDSA_WITH_SHA256 {
+            format!("{}, {}", algorithm_name(oid), w[1].key_name())
+        } else {
+            algorithm_name(oid)
+        };
+        rows.push(ChecklistRow::failed(
+            I::Signatures,
+            ChecklistReason::UnsupportedSignatureAlgorithm,
+            w[0].index,
+            Some(detail),
+        ));
+        return finish(rows);
+    }
+    if let Some(bad) = path.windows(2).find(|w| !w[0].signed_by(w[1], memo)) {
+        rows.push(ChecklistRow::failed(
+            I::Signatures,
+            ChecklistReason::SignatureInvalid,
+            bad[0].index,
+            Some(bad[0].subject_text()),
+        ));
+        return finish(rows);
+    }
+    rows.push(ChecklistRow::new(I::Signatures, CheckStatus::Passed));
+
+    // 7. Validity at "now" of every certificate but the trust anchor.
+    for cert in path.iter().filter(|c| c.index.is_some()) {
+        let validity = cert.parsed.tbs_certificate().validity();
+        let not_before = validity.not_before.to_unix_duration().as_secs() as i64;
+        let not_after = validity.not_after.to_unix_duration().as_secs() as i64;
+        let failure = if now < not_before {
+            Some((ChecklistReason::NotYetValid, not_before))
+        } else if now > not_after {
+            Some((ChecklistReason::Expired, not_after))
+        } else {
+            None
+        };
+        if let Some((reason, at)) = failure {
+            rows.push(ChecklistRow::failed(
+                I::Validity,
+                reason,
+                cert.index,
+                Some(rfc3339(at)),
+            ));
+            return finish(rows);
+        }
+    }
+    rows.push(ChecklistRow::new(I::Validity, CheckStatus::Passed));
+
     finish(rows)
 }
 

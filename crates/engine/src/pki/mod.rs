@@ -168,6 +168,9 @@ fn ca_params(
     p.not_after = at(now + 3650 * DAY);
     p.serial_number = Some(serial(rng));
     p.key_identifier_method = key_id(&key.public());
+    // An intermediate names its issuer's key (RFC 5280 §4.2.1.1: every certificate but a
+    // self-signed one), so a verifier can tell two CAs with the same name apart.
+    p.use_authority_key_identifier_extension = path_len.is_some();
     p
 }
 
@@ -433,6 +436,33 @@ impl VerifyError {
         }
     }
 
+    /// The checklist row and reason this failure is, where there is one.
+    fn as_row(&self) -> Option<(checklist::ChecklistItem, checklist::ChecklistReason)> {
+        use checklist::{ChecklistItem as I, ChecklistReason as R};
+        Some(match self {
+            Self::UnknownIssuer => (I::ChainToTrustedRoot, R::IssuerNotFound),
+            Self::BadEncoding => (I::ChainToTrustedRoot, R::Malformed),
+            Self::WrongEku => (I::ExtendedKeyUsage, R::EkuMissingPurpose),
+            Self::NameMismatch => (I::ServerName, R::NameNotInSan),
+            Self::Revoked => (I::NotRevoked, R::Revoked),
+            Self::BadSignature => (I::Signatures, R::SignatureInvalid),
+            Self::Expired => (I::Validity, R::Expired),
+            Self::NotYetValid => (I::Validity, R::NotYetValid),
+            Self::Other(_) => return None,
+        })
+    }
+
+    /// The alert rustls sends for this failure (rustls's `From<CertificateError> for
+    /// AlertDescription`): like OpenSSL's but certificate_expired also for a certificate not
+    /// valid yet ("expired or is not currently valid", RFC 8446 §6.2).
+    fn rustls_alert(&self) -> Option<u8> {
+        Some(match self {
+            Self::NotYetValid => AlertDescription::CERTIFICATE_EXPIRED.0,
+            Self::Other(_) => return None,
+            other => other.alert().0,
+        })
+    }
+
     fn from_webpki(e: webpki::Error) -> Self {
         use webpki::Error as W;
         match e {
@@ -472,11 +502,29 @@ impl core::fmt::Display for VerifyError {
 impl std::error::Error for VerifyError {}
 
 /// Verifies `chain` (leaf first) against the trust anchor `root` for `role` at `now`,
-/// checking revocation of the leaf against `crls` when any are given.
+/// checking revocation of the leaf against `crls` when any are given: the lab's verdict (see
+/// [`examine_chain`]).
+///
+/// # Errors
+/// The [`VerifyError`] of the first check that fails in OpenSSL's order.
+pub fn verify_chain(
+    role: Role,
+    root: &[u8],
+    chain: &[Vec<u8>],
+    crls: &[Vec<u8>],
+    now: i64,
+) -> Result<(), VerifyError> {
+    examine_chain(&role, root, chain, crls, now).1
+}
+
+/// rustls-webpki's own verdict on `chain`, in its own order: what rustls decides. webpki
+/// checks each certificate's dates and purpose before it looks for the certificate's issuer,
+/// and revocation after the signatures, so with two faults it can name another one than the
+/// lab, which follows OpenSSL.
 ///
 /// # Errors
 /// The [`VerifyError`] webpki reports.
-pub fn verify_chain(
+pub fn webpki_verdict(
     role: Role,
     root: &[u8],
     chain: &[Vec<u8>],
@@ -486,9 +534,14 @@ pub fn verify_chain(
     verify_chain_with(role, root, chain, crls, now, &VerifyMemo::default())
 }
 
-/// What a verifier makes of a peer's `chain`: the [`Checklist`] that shows each check, and
-/// webpki's verdict that decides ([`verify_chain`]). The two share one [`VerifyMemo`], so each
-/// signature in the chain and the CRL is verified once, not once for each.
+/// What a verifier makes of a peer's `chain`: the [`Checklist`] that shows each check, and the
+/// verdict.
+///
+/// Whether the chain is accepted is webpki's decision (the verifier rustls uses). Why it is
+/// refused is the first failed row of the checklist, which follows OpenSSL's order, so the
+/// alert is the one OpenSSL's server sends for the same certificate; where rustls would stop
+/// elsewhere or send another alert, the checklist says so ([`Checklist::rustls`]). The two
+/// verifiers share one [`VerifyMemo`], so each signature is verified once, not once for each.
 pub fn examine_chain(
     role: &Role,
     root: &[u8],
@@ -497,9 +550,26 @@ pub fn examine_chain(
     now: i64,
 ) -> (Checklist, Result<(), VerifyError>) {
     let memo = VerifyMemo::default();
-    let list = checklist::checklist_with(role, root, chain, crls, now, &memo);
-    let verdict = verify_chain_with(role.clone(), root, chain, crls, now, &memo);
-    (list, verdict)
+    let mut list = checklist::checklist_with(role, root, chain, crls, now, &memo);
+    let webpki = verify_chain_with(role.clone(), root, chain, crls, now, &memo);
+    let Err(theirs) = webpki else {
+        return (list, Ok(()));
+    };
+    let ours = list.chain_verdict().err().unwrap_or_else(|| theirs.clone());
+    let our_item = list
+        .rows
+        .iter()
+        .find(|r| r.status == checklist::CheckStatus::Failed)
+        .map(|r| r.item);
+    list.rustls = theirs.as_row().and_then(|(item, reason)| {
+        let alert = theirs.rustls_alert()?;
+        (Some(item) != our_item || alert != ours.alert().0).then_some(checklist::OtherVerdict {
+            item,
+            reason,
+            alert,
+        })
+    });
+    (list, Err(ours))
 }
 
 fn verify_chain_with(
@@ -553,30 +623,6 @@ fn verify_chain_with(
         )
         .map(|_| ())
         .map_err(VerifyError::from_webpki);
-    // webpki looks at a certificate's own dates and EKU before it looks for its issuer, so a
-    // leaf that is both expired and from an unknown CA is "expired" to rustls. The lab's
-    // checklist follows the chain first, as OpenSSL does, and so does the verdict: when the
-    // leaf's dates or EKU failed, ask webpki again whether a path to the root exists at all,
-    // at a time the leaf is valid and for any purpose. Single faults are unaffected.
-    if let Err(VerifyError::Expired | VerifyError::NotYetValid | VerifyError::WrongEku) = verdict
-        && let Some(inside) = within_validity(leaf.as_ref(), now)
-    {
-        let path = ee.verify_for_usage(
-            &algorithms,
-            &anchors,
-            &intermediates,
-            unix_time(inside),
-            AnyPurpose,
-            None,
-            None,
-        );
-        if let Err(e) = path {
-            let e = VerifyError::from_webpki(e);
-            if matches!(e, VerifyError::UnknownIssuer | VerifyError::BadSignature) {
-                return Err(e);
-            }
-        }
-    }
     verdict?;
     if let Role::Server { name } = role {
         let name = ServerName::try_from(name.as_str()).map_err(|_| VerifyError::NameMismatch)?;
@@ -588,26 +634,6 @@ fn verify_chain_with(
 
 fn unix_time(unix: i64) -> UnixTime {
     UnixTime::since_unix_epoch(core::time::Duration::from_secs(unix.max(0) as u64))
-}
-
-/// `now` moved into the certificate's validity period (unchanged if it is inside); `None`
-/// if the certificate does not decode.
-fn within_validity(der: &[u8], now: i64) -> Option<i64> {
-    use x509_cert::der::Decode;
-    let cert = x509_cert::Certificate::from_der(der).ok()?;
-    let validity = cert.tbs_certificate().validity();
-    let not_before = validity.not_before.to_unix_duration().as_secs() as i64;
-    let not_after = validity.not_after.to_unix_duration().as_secs() as i64;
-    Some(now.max(not_before).min(not_after.max(not_before)))
-}
-
-/// An EKU policy that accepts any purpose, for asking webpki whether a path exists.
-struct AnyPurpose;
-
-impl webpki::ExtendedKeyUsageValidator for AnyPurpose {
-    fn validate(&self, _: webpki::KeyPurposeIdIter<'_, '_>) -> Result<(), webpki::Error> {
-        Ok(())
-    }
 }
 
 /// Verifies a CertificateVerify-style signature by the leaf certificate's key.
