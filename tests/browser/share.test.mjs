@@ -65,8 +65,15 @@ test('the example blog page on another origin still sizes the lab\'s frames, and
     // A message from the blog itself (not from a frame) or with the lab's type from a frame
     // of another origin changes nothing.
     const before = await page.getByTestId('frame-mutual').evaluate((el) => el.style.height);
-    await page.evaluate(() => window.postMessage({ type: 'mtls-lab:height', height: 3000 }, '*'));
-    await page.evaluate(() => new Promise((r) => setTimeout(r, 200)));
+    // Messages are delivered in order: once a second message has arrived, the blog's handler
+    // has seen the first.
+    await page.evaluate(() => new Promise((resolve) => {
+      addEventListener('message', function seen(e) {
+        if (e.data === 'mtls-lab-test:after') { removeEventListener('message', seen); resolve(); }
+      });
+      window.postMessage({ type: 'mtls-lab:height', height: 3000 }, '*');
+      window.postMessage('mtls-lab-test:after', '*');
+    }));
     assert.equal(await page.getByTestId('frame-mutual').evaluate((el) => el.style.height), before);
     assert.deepEqual(errors, []);
   } finally {
