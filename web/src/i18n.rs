@@ -88,6 +88,9 @@ pub enum Text {
     NoticeMode,
     NoticeRequests,
     NoticeBytes,
+    NoticeLesson,
+    NoticePart,
+    CourseLink,
     LabDate,
     PageTitle,
     EngineOutput,
@@ -279,6 +282,15 @@ pub fn t(lang: Lang, text: Text) -> &'static str {
                 "Validity dates are judged at the lab's date, 2026-01-01 00:00 UTC, so a seed gives the same result in any year.",
                 "有効期間はラボの日時 2026-01-01 00:00 UTC で判定します。そのため、同じシードならいつ実行しても同じ結果になります。",
             ),
+            NoticeLesson => (
+                "No lesson has this id; showing the course's lessons",
+                "この ID のレッスンはないため、コースのレッスン一覧を表示しています",
+            ),
+            NoticePart => (
+                "The lesson has no such run; showing run",
+                "レッスンにこの実行はないため、次を表示しています: 実行",
+            ),
+            CourseLink => ("Course", "コース"),
             NoticeBytes => (
                 "Byte view must be wire or ends; showing",
                 "バイト表示は wire か ends です。次を表示しています:",

@@ -4,6 +4,8 @@
 //! the sequence diagram, the inspector, the key-role table — and keeps the view in the URL.
 
 pub mod bench;
+pub mod course;
+pub mod course_text;
 pub mod diagram;
 pub mod engine;
 pub mod exports;
@@ -22,6 +24,7 @@ use wasm_bindgen::JsCast;
 use wasm_bindgen::closure::Closure;
 use yew::prelude::*;
 
+use crate::course::{LessonAt, Page};
 use crate::diagram::{Diagram, label, participant};
 use crate::engine::{fresh_seed, run, runnable};
 use crate::i18n::{Lang, Text, t};
@@ -134,11 +137,97 @@ pub struct Lab {
     /// The inspector shows the bytes as the wire carries them (`bytes=wire`), at every step
     /// until the learner switches back.
     pub wire: bool,
+    /// The lab, or a page of the course.
+    pub page: Page,
+    /// The learner's progress in the course (kept in this browser only).
+    pub progress: course::Progress,
+    /// The learner has just cleared their progress (said once on the index).
+    pub reset: bool,
 }
 
 impl Lab {
     fn last(&self) -> usize {
         self.trace.steps.len().saturating_sub(1)
+    }
+
+    /// The question the learner must answer before the next step, and the step it comes
+    /// before, in a lesson.
+    fn gate(&self) -> Option<(usize, usize)> {
+        match &self.page {
+            Page::Lesson(at) => at.gate(&self.trace),
+            _ => None,
+        }
+    }
+
+    /// The furthest step the learner may go to: the last one, or in a lesson the one before
+    /// the step that answers the next unanswered question.
+    fn limit(&self) -> usize {
+        let last = self.last();
+        self.gate()
+            .map_or(last, |(_, step)| step.saturating_sub(1).min(last))
+    }
+
+    /// The question shown now: the pending one once the learner has reached it, or the one
+    /// just answered while the learner is still at its step.
+    fn question_shown(&self) -> Option<usize> {
+        let Page::Lesson(at) = &self.page else {
+            return None;
+        };
+        if let Some((q, step)) = self.gate()
+            && self.step + 1 >= step
+        {
+            return Some(q);
+        }
+        // The last answered question whose step is the next or the current one stays in view
+        // with its feedback.
+        at.current()
+            .questions
+            .iter()
+            .enumerate()
+            .filter(|(q, _)| at.answers.get(*q).copied().flatten().is_some())
+            .rev()
+            .find_map(|(q, question)| {
+                let at = self
+                    .trace
+                    .steps
+                    .iter()
+                    .position(|s| s.explain == question.before)?;
+                (self.step + 1 == at || self.step == at).then_some(q)
+            })
+    }
+
+    /// The view moved back to the furthest step allowed (a lesson's link may name a step past
+    /// an unanswered question).
+    fn within_limit(mut self) -> Self {
+        self.step = self.step.min(self.limit());
+        self
+    }
+
+    /// Loads `part` of the lesson being taken.
+    fn open_part(&mut self, lesson: usize, part: usize) {
+        let at = LessonAt::new(lesson, part, &self.progress);
+        let id = at.current().scenario;
+        self.trace = run(id, self.seed, 1);
+        self.scenario = id.to_string();
+        self.mode = Mode::Single;
+        self.requests = 1;
+        self.step = 0;
+        self.playing = false;
+        self.page = Page::Lesson(at);
+    }
+
+    /// In a lesson, the last step of the last part with every question answered finishes it.
+    fn note_finished(&mut self) {
+        if let Page::Lesson(at) = &self.page
+            && at.last_part()
+            && at.answered()
+            && self.step >= self.last()
+        {
+            let id = at.lesson().id;
+            if !self.progress.done.contains(id) {
+                self.progress.done.insert(id.to_string());
+            }
+        }
     }
 }
 
@@ -184,6 +273,12 @@ pub enum Action {
     Nth(usize),
     /// The inspector's bytes: as the wire carries them (true) or as the ends see them.
     Wire(bool),
+    /// In a lesson, the learner chose an answer: (question, choice) of the current part.
+    Answer(usize, usize),
+    /// In a lesson, go to one of its runs.
+    Part(usize),
+    /// Forget the course progress kept in this browser.
+    ResetProgress,
 }
 
 impl Reducible for Lab {
@@ -191,7 +286,9 @@ impl Reducible for Lab {
 
     fn reduce(self: Rc<Self>, action: Action) -> Rc<Self> {
         let mut s = (*self).clone();
-        let last = s.last();
+        // In a lesson, the learner goes no further than the next question.
+        let last = s.limit();
+        s.reset = false;
         match action {
             Action::Next => {
                 s.step = (s.step + 1).min(last);
@@ -214,10 +311,10 @@ impl Reducible for Lab {
                 s.playing = false;
             }
             Action::Toggle => {
-                if !s.playing && s.step >= last {
+                if !s.playing && s.step >= s.last() {
                     s.step = 0;
                 }
-                s.playing = !s.playing;
+                s.playing = !s.playing && s.step < last;
             }
             Action::Tick => {
                 if s.playing {
@@ -233,6 +330,8 @@ impl Reducible for Lab {
                 if !runnable(&id) {
                     return self;
                 }
+                // Another scenario leaves the lesson for the lab.
+                s.page = Page::Lab;
                 s.trace = run(&id, s.seed, s.requests);
                 s.scenario = id;
                 s.mode = Mode::Single;
@@ -240,6 +339,7 @@ impl Reducible for Lab {
                 s.playing = false;
             }
             Action::Compare => {
+                s.page = Page::Lab;
                 s.mode = Mode::Compare;
                 s.playing = false;
             }
@@ -273,6 +373,32 @@ impl Reducible for Lab {
             }
             Action::Present(on) => s.present = on,
             Action::Wire(on) => s.wire = on,
+            Action::Answer(q, choice) => {
+                let Page::Lesson(at) = &mut s.page else {
+                    return self;
+                };
+                let Some(slot) = at.answers.get_mut(q) else {
+                    return self;
+                };
+                *slot = Some(choice);
+                let (id, part) = (at.lesson().id, at.part);
+                s.progress.record(id, part, q, choice);
+            }
+            Action::Part(part) => {
+                let Page::Lesson(at) = &s.page else {
+                    return self;
+                };
+                let lesson = at.lesson;
+                s.open_part(lesson, part);
+            }
+            Action::ResetProgress => {
+                s.progress = course::Progress::default();
+                if let Page::Lesson(at) = &s.page {
+                    let (lesson, part) = (at.lesson, at.part);
+                    s.open_part(lesson, part);
+                }
+                s.reset = true;
+            }
             Action::Nth(n) => {
                 if !s.present {
                     return self;
@@ -283,6 +409,7 @@ impl Reducible for Lab {
                 return self.reduce(Action::Scenario(entry.id.to_string()));
             }
         }
+        s.note_finished();
         Rc::new(s)
     }
 }
@@ -299,14 +426,38 @@ fn initial_lab() -> Lab {
         .and_then(|w| w.navigator().language())
         .map(|tag| Lang::from_tag(&tag))
         .unwrap_or(Lang::En);
-    let (view, notices) = url::parse(&query, &runnable);
+    let (mut view, mut notices) = url::parse(&query, &runnable);
     let seed = view
         .seed
         .or_else(|| FIRST_SEED.with(|f| f.take()))
         .unwrap_or_else(fresh_seed);
+    let progress = course::Progress::load();
+    // A lesson runs its part's scenario, once, from its first request.
+    let page = match &view.page {
+        url::Page::Lab => Page::Lab,
+        url::Page::Course if view.plan => Page::Plan(None),
+        url::Page::Course => Page::Course,
+        url::Page::Lesson { id, part } => match course::find(id) {
+            None => {
+                notices.push(Notice::Lesson(id.clone()));
+                Page::Course
+            }
+            Some(n) if view.plan => Page::Plan(Some(n)),
+            Some(n) => {
+                let parts = course::LESSONS[n].parts.len();
+                if *part >= parts {
+                    notices.push(Notice::Part((part + 1).to_string()));
+                }
+                let at = LessonAt::new(n, *part, &progress);
+                view.scenario = at.current().scenario.to_string();
+                view.mode = Mode::Single;
+                view.requests = 1;
+                Page::Lesson(at)
+            }
+        },
+    };
     let trace = run(&view.scenario, seed, view.requests);
     let last = trace.steps.len().saturating_sub(1);
-    let mut notices = notices;
     let step = match view.step {
         StepPos::End => last,
         StepPos::At(i) if i <= last => i,
@@ -331,7 +482,11 @@ fn initial_lab() -> Lab {
         present: view.present,
         requests: view.requests,
         wire: view.wire,
+        page,
+        progress,
+        reset: false,
     }
+    .within_limit()
 }
 
 /// Scrolls the diagram's current arrow into view if it is not (`block: "nearest"`: no jump
@@ -354,16 +509,32 @@ fn scroll_current_step_into_view() {
 
 /// Keeps the address bar in step with the view, without adding history entries.
 fn sync_url(lab: &Lab) {
-    let query = url::format(
-        &lab.scenario,
-        lab.mode,
-        lab.step,
-        lab.last(),
-        lab.seed,
-        lab.lang,
-        lab.requests,
-        lab.wire,
-    );
+    let query = match &lab.page {
+        Page::Lab => url::format(
+            &lab.scenario,
+            lab.mode,
+            lab.step,
+            lab.last(),
+            lab.seed,
+            lab.lang,
+            lab.requests,
+            lab.wire,
+        ),
+        Page::Course => url::format_course(lab.lang, false),
+        Page::Plan(None) => url::format_course(lab.lang, true),
+        Page::Plan(Some(n)) => {
+            url::format_lesson(course::LESSONS[*n].id, 0, 0, 0, 0, lab.lang, true)
+        }
+        Page::Lesson(at) => url::format_lesson(
+            at.lesson().id,
+            at.part,
+            lab.step,
+            lab.last(),
+            lab.seed,
+            lab.lang,
+            false,
+        ),
+    };
     let Some(window) = web_sys::window() else {
         return;
     };
@@ -390,6 +561,8 @@ fn notice_line(lang: Lang, n: &Notice) -> String {
         Notice::Mode(v) => (Text::NoticeMode, v, url::DEFAULT_SCENARIO.to_string()),
         Notice::Requests(v) => (Text::NoticeRequests, v, "1".to_string()),
         Notice::Bytes(v) => (Text::NoticeBytes, v, "ends".to_string()),
+        Notice::Lesson(v) => (Text::NoticeLesson, v, String::new()),
+        Notice::Part(v) => (Text::NoticePart, v, "1".to_string()),
     };
     format!("“{value}”: {} {fallback}", t(lang, text))
 }
@@ -413,6 +586,7 @@ pub fn App() -> Html {
                 lab.lang,
                 lab.present,
                 lab.wire,
+                lab.page.clone(),
             ),
             move |_| {
                 if let Some(root) = web_sys::window()
@@ -449,6 +623,9 @@ pub fn App() -> Html {
             },
         );
     }
+
+    // The course's progress is kept in this browser whenever it changes.
+    use_effect_with(lab.progress.clone(), |progress| progress.save());
 
     // Presenter mode: the current step's arrow stays in view, however long the run (the
     // 26-step AiTM relay is taller than a projector's screen).
@@ -586,13 +763,17 @@ pub fn App() -> Html {
     let header = html! {
         <header class="top">
             <div>
-                <h1>{ "mTLS Lab" }</h1>
+                <h1><a href={format!("?lang={}", lang.tag())} class="home">{ "mTLS Lab" }</a></h1>
                 <p class="tagline">{ t(lang, Text::Tagline) }</p>
             </div>
-            <button class="lang" lang={lang.other().tag()} data-testid="lang-switch"
-                    onclick={act(Action::Lang(lang.other()))}>
-                { t(lang, Text::SwitchLanguage) }
-            </button>
+            <nav class="top-links">
+                <a href={url::format_course(lang, false)} data-testid="course-nav"
+                   aria-current={matches!(lab.page, Page::Course).then_some("page")}>{ t(lang, Text::CourseLink) }</a>
+                <button class="lang" lang={lang.other().tag()} data-testid="lang-switch"
+                        onclick={act(Action::Lang(lang.other()))}>
+                    { t(lang, Text::SwitchLanguage) }
+                </button>
+            </nav>
         </header>
     };
 
@@ -669,18 +850,43 @@ pub fn App() -> Html {
         }
     };
 
+    let on_answer = {
+        let dispatch = dispatch.clone();
+        Callback::from(move |(q, c): (usize, usize)| dispatch.dispatch(Action::Answer(q, c)))
+    };
+    let on_part = {
+        let dispatch = dispatch.clone();
+        Callback::from(move |p: usize| {
+            dispatch.dispatch(Action::Part(p));
+            if let Some(w) = web_sys::window() {
+                w.scroll_to_with_x_and_y(0.0, 0.0);
+            }
+        })
+    };
+    let question = match &lab.page {
+        Page::Lesson(at) => course::question(lang, at, lab.question_shown(), on_answer.clone()),
+        _ => html! {},
+    };
+
     let body = if lab.mode == Mode::Compare {
         html! { <CompareView seed={lab.seed} lang={lang} /> }
     } else {
-        single_view(&lab, &dispatch, &act, on_term.clone())
+        single_view(&lab, &dispatch, &act, on_term.clone(), question.clone())
     };
 
-    let narration = lab
+    let mut narration = lab
         .trace
         .steps
         .get(lab.step)
         .map(|s| narrate(lang, s, lab.trace.steps.len()))
         .unwrap_or_default();
+    // At a lesson's question, the screen reader hears it too.
+    if let (Page::Lesson(at), Some(q)) = (&lab.page, lab.question_shown())
+        && lab.gate().is_some_and(|(pending, _)| pending == q)
+        && let Some(question) = at.current().questions.get(q)
+    {
+        narration = format!("{narration} {}", question.prompt.get(lang));
+    }
 
     if lab.embed {
         return html! {
@@ -701,12 +907,67 @@ pub fn App() -> Html {
                 if lab.mode == Mode::Compare {
                     { present_compare(&lab, &dispatch, &act) }
                 } else {
-                    { present_view(&lab, &dispatch, &act) }
+                    { present_view(&lab, &dispatch, &act, question) }
                 }
             </main>
             <div class="sr-only" aria-live="polite" data-testid="narration">{ narration }</div>
             </>
         };
+    }
+    let glossary = html! {
+        <Glossary lang={lang} open={lab.glossary} onclose={act(Action::Glossary(None))}
+                  onopen={{ let d = dispatch.clone(); Callback::from(move |term| d.dispatch(Action::Glossary(Some(term)))) }} />
+    };
+    let card = lab.card.map(|term| html! {
+        <TermCard {term} lang={lang} onclose={act(Action::Term(None))}
+                  onall={{ let d = dispatch.clone(); Callback::from(move |term| { d.dispatch(Action::Term(None)); d.dispatch(Action::Glossary(Some(term))); }) }} />
+    });
+    let narration_region = html! {
+        <div class="sr-only" aria-live="polite" data-testid="narration">{ narration.clone() }</div>
+    };
+    match &lab.page {
+        Page::Lab => {}
+        Page::Course => {
+            return html! {
+                <>
+                { header }
+                <main>
+                    { for notices }
+                    { course::index(lang, &lab.progress, act(Action::ResetProgress), lab.reset) }
+                </main>
+                </>
+            };
+        }
+        Page::Plan(which) => {
+            let origin = web_sys::window()
+                .and_then(|w| {
+                    let l = w.location();
+                    Some(format!("{}{}", l.origin().ok()?, l.pathname().ok()?))
+                })
+                .unwrap_or_default();
+            return html! {
+                <main class="plan-page">
+                    { for notices }
+                    { course::plan(lang, *which, &origin) }
+                </main>
+            };
+        }
+        Page::Lesson(at) => {
+            return html! {
+                <>
+                { header }
+                <main>
+                    { for notices }
+                    { course::lesson_head(lang, at, on_part.clone()) }
+                    { body }
+                    { course::lesson_end(lang, at, lab.step >= lab.last(), on_part) }
+                    { glossary }
+                </main>
+                { for card }
+                { narration_region }
+                </>
+            };
+        }
     }
     html! {
         <>
@@ -722,14 +983,10 @@ pub fn App() -> Html {
             <bench::ByoBox lang={lang} seed={lab.seed} />
             <SharePanel link={share_link(&lab, false)} embed={share_link(&lab, true)}
                         title={lessons::scenario(lang, &lab.scenario).0} lang={lang} />
-            <Glossary lang={lang} open={lab.glossary} onclose={act(Action::Glossary(None))}
-                      onopen={{ let d = dispatch.clone(); Callback::from(move |term| d.dispatch(Action::Glossary(Some(term)))) }} />
+            { glossary }
         </main>
-        if let Some(term) = lab.card {
-            <TermCard {term} lang={lang} onclose={act(Action::Term(None))}
-                      onall={{ let d = dispatch.clone(); Callback::from(move |term| { d.dispatch(Action::Term(None)); d.dispatch(Action::Glossary(Some(term))); }) }} />
-        }
-        <div class="sr-only" aria-live="polite" data-testid="narration">{ narration }</div>
+        { for card }
+        { narration_region }
         </>
     }
 }
@@ -791,7 +1048,8 @@ fn controls(lab: &Lab, act: &dyn Fn(Action) -> Callback<MouseEvent>, extra: Html
             <button class="primary" onclick={act(Action::Toggle)} data-testid="play">
                 { if lab.playing { format!("⏸ {}", t(lang, Text::Pause)) } else { format!("▶ {}", t(lang, Text::Play)) } }
             </button>
-            <button onclick={act(Action::Next)} aria-label={t(lang, Text::Next)} title={t(lang, Text::Next)} data-testid="next">{ "▶" }</button>
+            <button onclick={act(Action::Next)} aria-label={t(lang, Text::Next)} title={t(lang, Text::Next)} data-testid="next"
+                    disabled={lab.step >= lab.limit() && lab.limit() < lab.last()}>{ "▶" }</button>
             <button onclick={act(Action::Last)} aria-label={t(lang, Text::Last)} title={t(lang, Text::Last)} data-testid="last">{ "▶|" }</button>
             <span class="counter" data-testid="step-counter">{ format!("{} {} / {}", t(lang, Text::StepOf), lab.step + 1, lab.trace.steps.len()) }</span>
             { extra }
@@ -860,6 +1118,7 @@ fn present_view(
     lab: &Lab,
     dispatch: &UseReducerDispatcher<Lab>,
     act: &dyn Fn(Action) -> Callback<MouseEvent>,
+    question: Html,
 ) -> Html {
     let lang = lab.lang;
     let (title, _) = lessons::scenario(lang, &lab.scenario);
@@ -895,6 +1154,7 @@ fn present_view(
         <div class="present-body">
             <div class="card present-diagram"><Diagram trace={lab.trace.clone()} upto={lab.step} lang={lang} onselect={onselect} title={title} /></div>
             <div class="present-side">
+                { question }
                 <section class="card present-notes" data-testid="present-notes">
                     <p>{ body }</p>
                     if let Some(note) = after_refusal { <p class="note">{ note }</p> }
@@ -1056,6 +1316,7 @@ fn single_view(
     dispatch: &UseReducerDispatcher<Lab>,
     act: &dyn Fn(Action) -> Callback<MouseEvent>,
     on_term: Callback<&'static str>,
+    question: Html,
 ) -> Html {
     let lang = lab.lang;
     let (title, summary) = lessons::scenario(lang, &lab.scenario);
@@ -1106,7 +1367,10 @@ fn single_view(
         <>
         <section class="intro">
             <h2 data-testid="scenario-title">{ title.clone() }</h2>
-            <p>{ summary }</p>
+            // A lesson does not tell the outcome before it asks about it.
+            if !matches!(lab.page, Page::Lesson(_)) {
+                <p>{ summary }{ " " }{ course::lesson_chip(lang, &lab.scenario) }</p>
+            }
         </section>
         <div class="layout">
             <section class="stage card" aria-labelledby="diagram-title">
@@ -1116,6 +1380,7 @@ fn single_view(
                         <select onchange={on_speed} data-testid="speed">{ for speeds }</select>
                     </label>
                 }) }
+                { question }
                 <Diagram trace={lab.trace.clone()} upto={lab.step} lang={lang} onselect={onselect} title={title} />
                 <ol class="sr-only" data-testid="text-twin" aria-label={t(lang, Text::DiagramText)}>{ for twin }</ol>
                 <div class="controls secondary">

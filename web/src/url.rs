@@ -1,5 +1,6 @@
 //! The view in the address bar:
-//! `?scenario=<id>&mode=…&step=<n|end>&seed=<n>&lang=ja|en&requests=<n>&bytes=wire`.
+//! `?scenario=<id>&mode=…&step=<n|end>&seed=<n>&lang=ja|en&requests=<n>&bytes=wire`, or the
+//! course: `?course`, `?lesson=<id>&part=<n>&step=…`, either with `&plan=1`.
 //!
 //! Parsing never fails: anything unknown or malformed falls back to a default and leaves a
 //! [`Notice`] so the page can say what it ignored.
@@ -47,6 +48,27 @@ pub struct View {
     /// The inspector's bytes as the wire carries them (`bytes=wire`) rather than as the two
     /// ends see them (`bytes=ends`, the default): kept while stepping.
     pub wire: bool,
+    /// The course's index (`course`) or one of its lessons (`lesson=<id>`, `part=<n>`)
+    /// instead of the lab.
+    pub page: Page,
+    /// The trainer's printable plan of the course or the lesson (`plan=1`).
+    pub plan: bool,
+}
+
+/// Which page a link opens.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Page {
+    /// The lab (the default).
+    Lab,
+    /// The course's index.
+    Course,
+    /// A lesson, by id (checked by the app, which knows the lessons), at a part (from 0).
+    Lesson {
+        /// The lesson's id.
+        id: String,
+        /// The part, from 0 (the URL counts from 1).
+        part: usize,
+    },
 }
 
 /// The most requests a link can ask for.
@@ -69,6 +91,10 @@ pub enum Notice {
     Requests(String),
     /// `bytes=` was neither `wire` nor `ends`.
     Bytes(String),
+    /// `lesson=` named no lesson of the course.
+    Lesson(String),
+    /// `part=` was not a number ≥ 1 or the lesson has no such part.
+    Part(String),
 }
 
 /// The scenario shown when the link names none.
@@ -114,8 +140,11 @@ pub fn parse(query: &str, known: &dyn Fn(&str) -> bool) -> (View, Vec<Notice>) {
         present: false,
         requests: 1,
         wire: false,
+        page: Page::Lab,
+        plan: false,
     };
     let mut notices = Vec::new();
+    let mut part = 0;
     let mut scenario_set = false;
     for pair in query.trim_start_matches('?').split('&') {
         let (key, raw) = pair.split_once('=').unwrap_or((pair, ""));
@@ -164,13 +193,61 @@ pub fn parse(query: &str, known: &dyn Fn(&str) -> bool) -> (View, Vec<Notice>) {
                 "ends" => view.wire = false,
                 _ => notices.push(Notice::Bytes(value)),
             },
+            "course" if view.page == Page::Lab => view.page = Page::Course,
+            "lesson" => view.page = Page::Lesson { id: value, part: 0 },
+            "part" => match value.parse::<usize>() {
+                Ok(n) if n >= 1 => part = n - 1,
+                _ => notices.push(Notice::Part(value)),
+            },
+            "plan" => view.plan = value == "1",
             "embed" => view.embed = value == "1",
             "present" => view.present = value == "1",
             // Unknown parameters are ignored: links from newer versions keep working.
             _ => {}
         }
     }
+    if let Page::Lesson { part: p, .. } = &mut view.page {
+        *p = part;
+    }
     (view, notices)
+}
+
+/// The query string of the course's index (`plan`: the trainer's plan of the whole course).
+pub fn format_course(lang: Lang, plan: bool) -> String {
+    format!(
+        "?course&lang={}{}",
+        lang.tag(),
+        if plan { "&plan=1" } else { "" }
+    )
+}
+
+/// The query string of a lesson at a part and step (`plan`: its trainer's plan instead).
+pub fn format_lesson(
+    id: &str,
+    part: usize,
+    step: usize,
+    last: usize,
+    seed: u64,
+    lang: Lang,
+    plan: bool,
+) -> String {
+    if plan {
+        return format!("?lesson={id}&lang={}&plan=1", lang.tag());
+    }
+    let step = if step >= last {
+        "end".to_string()
+    } else {
+        (step + 1).to_string()
+    };
+    let part = if part == 0 {
+        String::new()
+    } else {
+        format!("&part={}", part + 1)
+    };
+    format!(
+        "?lesson={id}{part}&step={step}&seed={seed}&lang={}",
+        lang.tag()
+    )
 }
 
 /// The query string for a view (with the leading `?`). `last` is the index of the last step,
@@ -287,6 +364,34 @@ mod tests {
     fn mode_picks_the_scenario_when_none_is_named() {
         assert_eq!(parse("mode=one-way", &known).0.scenario, "one-way");
         assert_eq!(parse("mode=compare", &known).0.mode, Mode::Compare);
+    }
+
+    #[test]
+    fn the_course_and_its_lessons_are_linkable() {
+        assert_eq!(parse("course", &known).0.page, Page::Course);
+        assert!(parse("?course&lang=ja&plan=1", &known).0.plan);
+        let (view, notices) = parse("lesson=the-chain&part=2&step=3", &known);
+        assert!(notices.is_empty());
+        assert_eq!(
+            view.page,
+            Page::Lesson {
+                id: "the-chain".into(),
+                part: 1
+            }
+        );
+        assert_eq!(view.step, StepPos::At(2));
+        let q = format_lesson("the-chain", 1, 2, 9, 7, Lang::Ja, false);
+        assert_eq!(q, "?lesson=the-chain&part=2&step=3&seed=7&lang=ja");
+        assert_eq!(parse(&q, &known).0.page, view.page);
+        assert_eq!(
+            format_lesson("x", 0, 9, 9, 7, Lang::En, false),
+            "?lesson=x&step=end&seed=7&lang=en"
+        );
+        assert_eq!(format_course(Lang::En, true), "?course&lang=en&plan=1");
+        assert_eq!(
+            parse("lesson=x&part=0", &known).1,
+            vec![Notice::Part("0".into())]
+        );
     }
 
     #[test]

@@ -113,7 +113,8 @@ fn main() {
     };
     root.set_id(first_paint::ROOT_ID);
     let _ = root.set_attribute("data-seed", &seed.to_string());
-    if view.mode == Mode::Single {
+    // The course's pages are the app's to draw: the first module knows no lessons.
+    if view.mode == Mode::Single && view.page == url::Page::Lab {
         let trace = run(&view.scenario, seed, view.requests);
         let last = trace.steps.len().saturating_sub(1);
         let upto = match view.step {
