@@ -409,6 +409,11 @@ test('names in the bytes: certificate_authorities decoded, an ASCII column, and 
   // Step 6, the server's Certificate: the chain row names the root it reached.
   await page.goto(`${server.url}?scenario=mutual&step=6&seed=3&lang=en`);
   await textMatching(page.getByTestId('root-reached').first(), /The trusted root CA it reached: CN=mTLS Lab Root CA/);
+  assert.equal(await page.locator('.fgloss').count(), 0, 'no gloss on the English page');
+  // On the Japanese page the X.509 field names keep RFC 5280's words, with their meaning.
+  await page.goto(`${server.url}?scenario=mutual&step=6&seed=3&lang=ja`);
+  await textMatching(page.getByTestId('inspector'), /issuer \(発行者\).*subject \(主体者 \(サブジェクト\)\)/);
+  await textMatching(page.getByTestId('inspector'), /extKeyUsage \(拡張鍵用途 \(EKU\)\)/);
   assert.deepEqual(errors, []);
   await page.context().close();
 });
@@ -450,6 +455,7 @@ test('each step cites the RFC sections it rests on, and the switch says what els
 test('every step of every scenario, in both languages: a title, an explanation, and no English engine sentence on the Japanese page', async () => {
   const { page, errors } = await openPage(browser);
   const problems = [];
+  const failuresSeen = new Set();
   for (const id of Object.keys(CATALOGUE)) {
     for (const lang of ['en', 'ja']) {
       await page.goto(`${server.url}?scenario=${id}&step=end&seed=3&lang=${lang}`);
@@ -457,13 +463,14 @@ test('every step of every scenario, in both languages: a title, an explanation, 
       for (;;) {
         const seen = await page.evaluate(() => {
           const inspector = document.querySelector('[data-testid=inspector]').cloneNode(true);
-          // What a learner reads: everything but the folded engine output (labelled as
-          // English), bytes, decoded field names, RFC links and HTTP text.
-          for (const el of inspector.querySelectorAll('details.engine-output, .hex, .tree, .rfc-refs, pre, [role=tablist]')) el.remove();
+          // What a learner reads: everything but bytes, decoded field names, RFC links and
+          // HTTP text. The engine's reason for a failure is in the page's language too.
+          for (const el of inspector.querySelectorAll('.hex, .tree, .rfc-refs, pre, [role=tablist]')) el.remove();
           return {
             title: document.querySelector('#inspector-title').textContent,
             explanation: document.querySelector('[data-testid=explanation]').textContent,
             text: inspector.textContent,
+            failures: [...document.querySelectorAll('[data-testid=inspector] [data-testid=failure]')].map((e) => e.textContent),
           };
         });
         const where = `${id} ${lang} ${seen.title}`;
@@ -474,7 +481,9 @@ test('every step of every scenario, in both languages: a title, an explanation, 
         if (lang === 'ja') {
           const english = /[A-Za-z]{2,} [a-z]{2,} [a-z]{2,}/.exec(seen.text);
           if (english) problems.push(`${where}: English on the Japanese page: "${english[0]}"`);
+          for (const f of seen.failures) if (!/[\u3040-\u30ff\u4e00-\u9fff]/.test(f)) problems.push(`${where}: a failure not in Japanese: "${f}"`);
         }
+        for (const f of seen.failures) failuresSeen.add(`${lang} ${f}`);
         if (/(Step|ステップ) 1 ·/.test(seen.title)) break;
         await page.keyboard.press('ArrowLeft');
         await page.waitForFunction((before) => document.querySelector('#inspector-title').textContent !== before, seen.title);
@@ -482,6 +491,9 @@ test('every step of every scenario, in both languages: a title, an explanation, 
     }
   }
   assert.deepEqual(problems, []);
+  // The engine's reasons, in each language: e.g. the expired client certificate's.
+  assert.ok(failuresSeen.has('en certificate rejected: certificate has expired'), [...failuresSeen].join('\n'));
+  assert.ok(failuresSeen.has('ja 証明書を拒否しました: 証明書の有効期限が切れています'), [...failuresSeen].join('\n'));
   // The tab's title too.
   await page.goto(`${server.url}?scenario=mutual&lang=ja`);
   await page.waitForFunction(() => document.title.includes('一方向TLSと相互TLS'));

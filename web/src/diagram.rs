@@ -4,12 +4,17 @@ use std::rc::Rc;
 
 use mtls_lab_engine::handshake::Epoch;
 use mtls_lab_engine::trace::{Outcome, Participant, Step, Trace};
+use wasm_bindgen::JsCast;
+use wasm_bindgen::closure::Closure;
 use yew::prelude::*;
 
 use crate::i18n::{Lang, Text, t};
 
-/// Width of the drawing in SVG units; it scales to the box it sits in.
+/// Width of the drawing in SVG units in a box at least this wide; it scales up to a wider box
+/// (a projector). In a narrower box the drawing is as wide as the box ([`drawing_width`]).
 pub(crate) const WIDTH: f64 = 640.0;
+/// The narrowest drawing: in a box narrower still, the drawing scales down.
+pub(crate) const MIN_WIDTH: f64 = 280.0;
 /// Height of the lane headers.
 pub(crate) const TOP: f64 = 46.0;
 /// Vertical distance between arrows.
@@ -105,8 +110,32 @@ pub fn is_failure_alert(step: &Step) -> bool {
     step.alert.is_some_and(|a| a.name() != "close_notify")
 }
 
-/// Lane x positions for the trace's participants: client left, server right, attacker between.
-pub(crate) fn lanes(trace: &Trace) -> Vec<(Participant, f64)> {
+/// The drawing's width in SVG units for a box `available` CSS px wide: the box's own width
+/// between [`MIN_WIDTH`] and [`WIDTH`], so that on a phone one unit is one CSS pixel and the
+/// labels keep their 14 px instead of shrinking with a 640-unit drawing.
+pub fn drawing_width(available: f64) -> f64 {
+    if available.is_finite() && available > 0.0 {
+        available.clamp(MIN_WIDTH, WIDTH).floor()
+    } else {
+        WIDTH
+    }
+}
+
+/// The room left and right of the outer lanes in a drawing `width` wide.
+fn margin(width: f64) -> f64 {
+    (width * 0.14).clamp(48.0, 90.0)
+}
+
+/// The width of a lane's name box: 140 units, less where the lanes are closer.
+pub(crate) fn head_width(width: f64, lanes: usize) -> f64 {
+    let m = margin(width);
+    let spacing = (width - 2.0 * m) / (lanes.max(2) - 1) as f64;
+    140.0_f64.min(2.0 * m - 8.0).min(spacing - 8.0)
+}
+
+/// Lane x positions for the trace's participants in a drawing `width` wide: client left,
+/// server right, attacker between.
+pub(crate) fn lanes(trace: &Trace, width: f64) -> Vec<(Participant, f64)> {
     let mut order: Vec<Participant> = Vec::new();
     for p in [
         Participant::Client,
@@ -118,11 +147,11 @@ pub(crate) fn lanes(trace: &Trace) -> Vec<(Participant, f64)> {
         }
     }
     let n = order.len().max(2) as f64;
-    let margin = 90.0;
+    let margin = margin(width);
     order
         .into_iter()
         .enumerate()
-        .map(|(i, p)| (p, margin + (WIDTH - 2.0 * margin) * i as f64 / (n - 1.0)))
+        .map(|(i, p)| (p, margin + (width - 2.0 * margin) * i as f64 / (n - 1.0)))
         .collect()
 }
 
@@ -179,13 +208,45 @@ pub struct DiagramProps {
 pub fn Diagram(props: &DiagramProps) -> Html {
     let trace = &props.trace;
     let lang = props.lang;
-    let lanes = lanes(trace);
+    // The drawing follows the width of its box (see [`drawing_width`]), measured when it is
+    // drawn and whenever the box changes size.
+    let node = use_node_ref();
+    let measured = use_state_eq(|| WIDTH);
+    {
+        let node = node.clone();
+        let measured = measured.clone();
+        use_effect_with((), move |_| {
+            let measure = {
+                let node = node.clone();
+                move || {
+                    if let Some(svg) = node.cast::<web_sys::Element>() {
+                        measured.set(drawing_width(svg.get_bounding_client_rect().width()));
+                    }
+                }
+            };
+            measure();
+            let callback = Closure::<dyn Fn()>::new(measure);
+            let observer = web_sys::ResizeObserver::new(callback.as_ref().unchecked_ref()).ok();
+            if let (Some(o), Some(svg)) = (&observer, node.cast::<web_sys::Element>()) {
+                o.observe(&svg);
+            }
+            move || {
+                if let Some(o) = observer {
+                    o.disconnect();
+                }
+                drop(callback);
+            }
+        });
+    }
+    let width = *measured;
+    let lanes = lanes(trace, width);
+    let head = head_width(width, lanes.len());
     let x_of = |p: Participant| {
         lanes
             .iter()
             .find(|(q, _)| *q == p)
             .map(|(_, x)| *x)
-            .unwrap_or(WIDTH / 2.0)
+            .unwrap_or(width / 2.0)
     };
     let last = trace.steps.len().saturating_sub(1);
     let upto = props.upto.min(last);
@@ -195,13 +256,21 @@ pub fn Diagram(props: &DiagramProps) -> Html {
     let first_row = usize::from(hidden > 0);
     let rows = first_row + drawn.len();
     let at_end = upto == last;
-    let height = TOP + ROW * (rows as f64 + 0.6) + if at_end { 44.0 } else { 0.0 };
+    // In a narrow drawing the outcome takes two lines: who stopped it, then the alert.
+    let two_lines = width < 480.0;
+    let height = TOP
+        + ROW * (rows as f64 + 0.6)
+        + match (at_end, two_lines) {
+            (false, _) => 0.0,
+            (true, false) => 44.0,
+            (true, true) => 62.0,
+        };
 
     let heads = lanes.iter().map(|(p, x)| {
         let class = lane_class(*p, trace);
         html! {
             <g class={class}>
-                <rect x={px(x - 70.0)} y="4" width="140" height="30" rx="6" />
+                <rect x={px(x - head / 2.0)} y="4" width={px(head)} height="30" rx="6" />
                 <text x={px(*x)} y="24" text-anchor="middle">{ lane_name(lang, *p, trace) }</text>
                 <line x1={px(*x)} x2={px(*x)} y1="34" y2={px(height - 4.0)} />
             </g>
@@ -216,8 +285,8 @@ pub fn Diagram(props: &DiagramProps) -> Html {
         html! {
             <g class="earlier" role="button" tabindex="0" aria-label={words.clone()} data-testid="earlier"
                {onclick} {onkeydown}>
-                <rect class="hit" x="0" y={px(y - ROW + 8.0)} width={px(WIDTH)} height={px(ROW)} />
-                <text x={px(WIDTH / 2.0)} y={px(y - 4.0)} text-anchor="middle">{ words }</text>
+                <rect class="hit" x="0" y={px(y - ROW + 8.0)} width={px(width)} height={px(ROW)} />
+                <text x={px(width / 2.0)} y={px(y - 4.0)} text-anchor="middle">{ words }</text>
             </g>
         }
     });
@@ -275,7 +344,7 @@ pub fn Diagram(props: &DiagramProps) -> Html {
             <>
             <g class={class} role="button" tabindex="0" aria-label={aria} {onclick} {onkeydown}
                data-step={(i + 1).to_string()}>
-                <rect class="hit" x="0" y={px(y - ROW + 8.0)} width={px(WIDTH)} height={px(ROW)} />
+                <rect class="hit" x="0" y={px(y - ROW + 8.0)} width={px(width)} height={px(ROW)} />
                 if encrypted {
                     <line class="tube" x1={px(x1)} x2={px(tip)} y1={px(y)} y2={px(y)} />
                 }
@@ -300,10 +369,20 @@ pub fn Diagram(props: &DiagramProps) -> Html {
     let outcome = if at_end && !trace.steps.is_empty() {
         let y = TOP + ROW * (rows as f64 + 0.2);
         let (class, words) = outcome_line(lang, &trace.outcome);
+        let lines: Vec<String> = match words.split_once(": ") {
+            Some((who, what)) if two_lines => vec![format!("{who}:"), what.to_string()],
+            _ => vec![words],
+        };
+        let box_height = if lines.len() > 1 { 50.0 } else { 32.0 };
+        let texts = lines.into_iter().enumerate().map(|(n, line)| {
+            html! {
+                <text x={px(width / 2.0)} y={px(y + 21.0 + 18.0 * n as f64)} text-anchor="middle">{ line }</text>
+            }
+        });
         html! {
             <g class={class}>
-                <rect x="40" y={px(y)} width={px(WIDTH - 80.0)} height="32" rx="6" />
-                <text x={px(WIDTH / 2.0)} y={px(y + 21.0)} text-anchor="middle">{ words }</text>
+                <rect x="8" y={px(y)} width={px(width - 16.0)} height={px(box_height)} rx="6" />
+                { for texts }
             </g>
         }
     } else {
@@ -311,7 +390,7 @@ pub fn Diagram(props: &DiagramProps) -> Html {
     };
 
     html! {
-        <svg xmlns="http://www.w3.org/2000/svg" class="diagram" viewBox={format!("0 0 {} {}", px(WIDTH), px(height))} role="group"
+        <svg ref={node} xmlns="http://www.w3.org/2000/svg" class="diagram" viewBox={format!("0 0 {} {}", px(width), px(height))} role="group"
              aria-label={props.title.clone()} data-testid="diagram"
              preserveAspectRatio="xMidYMin meet">
             { for heads }

@@ -47,7 +47,7 @@ fn esc(text: &str) -> String {
 /// The diagram of `trace` up to step `upto` as SVG markup: the same lanes, arrows, padlocks,
 /// step numbers and outcome as the app's [`crate::diagram::Diagram`], without its controls.
 pub fn diagram_svg(trace: &Trace, upto: usize, lang: Lang) -> String {
-    let lanes = lanes(trace);
+    let lanes = lanes(trace, WIDTH);
     let x_of = |p| {
         lanes
             .iter()

@@ -93,7 +93,6 @@ pub enum Text {
     CourseLink,
     LabDate,
     PageTitle,
-    EngineOutput,
     RfcRefs,
     OtherNames,
     RootReached,
@@ -273,7 +272,6 @@ pub fn t(lang: Lang, text: Text) -> &'static str {
             ),
             RfcRefs => ("Specified in:", "仕様の該当箇所:"),
             OtherNames => ("Other names…", "別の呼び方…"),
-            EngineOutput => ("The engine's output", "エンジンの出力 (英語)"),
             PageTitle => (
                 "mTLS Lab — TLS 1.3, one-way and mutual",
                 "mTLS Lab — TLS 1.3 の一方向TLSと相互TLS",

@@ -63,21 +63,6 @@ pub struct InspectorProps {
     pub onwire: Callback<bool>,
 }
 
-/// The engine's own words for a failure (English: the `Display` of its errors). In English they
-/// are shown as they are; on the Japanese page the Japanese sentences above say what happened,
-/// and the engine's English is folded away, labelled as such.
-fn engine_output(lang: Lang, text: &str) -> Html {
-    match lang {
-        Lang::En => html! { <div class="detail"><code>{ text.to_string() }</code></div> },
-        Lang::Ja => html! {
-            <details class="detail engine-output">
-                <summary>{ t(lang, Text::EngineOutput) }</summary>
-                <code>{ text.to_string() }</code>
-            </details>
-        },
-    }
-}
-
 fn action_words(lang: Lang, a: KeyAction) -> &'static str {
     match (lang, a) {
         (Lang::En, KeyAction::Generated) => "generated",
@@ -133,12 +118,14 @@ pub fn Inspector(props: &InspectorProps) -> Html {
                     <strong>{ participant(lang, e.by) }</strong>{ ": " }
                     { lessons::check(lang, c.check) }
                     { " — " }{ t(lang, if c.passed { Text::Passed } else { Text::Failed }) }
-                    if let Some(detail) = &c.detail {
-                        { engine_output(lang, detail) }
+                    if let Some(reason) = &c.reason {
+                        <div class="detail" data-testid="failure">{ mtls_lab_texts::failure(lang, reason) }</div>
+                    } else if let Some(detail) = &c.detail {
+                        <div class="detail"><code>{ detail.clone() }</code></div>
                     }
                 </li>
             }),
-            Event::Failed { error, alert } => Some(html! {
+            Event::Failed { error, alert, reason } => Some(html! {
                 <li class="bad">
                     { "✕ " }<strong>{ participant(lang, e.by) }</strong>{ ": " }
                     { match alert {
@@ -148,7 +135,11 @@ pub fn Inspector(props: &InspectorProps) -> Html {
                     if let Some(a) = alert {
                         <div class="detail">{ lessons::alert_meaning(lang, a.name()).1 }</div>
                     }
-                    { engine_output(lang, error) }
+                    if let Some(reason) = reason {
+                        <div class="detail" data-testid="failure">{ mtls_lab_texts::failure(lang, reason) }</div>
+                    } else {
+                        <div class="detail"><code>{ error.clone() }</code></div>
+                    }
                 </li>
             }),
             _ => None,
@@ -227,7 +218,7 @@ pub fn Inspector(props: &InspectorProps) -> Html {
         let Some(root) = &msg.fields else {
             return html! { <li>{ msg.name.clone() }</li> };
         };
-        html! { <li>{ field_node(root, m, Vec::new(), &selection) }</li> }
+        html! { <li>{ field_node(lang, root, m, Vec::new(), &selection) }</li> }
     });
 
     // The bytes shown and the highlighted range (relative to them).
@@ -394,20 +385,30 @@ fn tree_click(selection: &UseStateHandle<Option<Selection>>) -> Callback<MouseEv
     })
 }
 
-fn field_node(f: &Field, message: usize, path: Vec<usize>, selection: &Option<Selection>) -> Html {
+fn field_node(
+    lang: Lang,
+    f: &Field,
+    message: usize,
+    path: Vec<usize>,
+    selection: &Option<Selection>,
+) -> Html {
     let selected = selection
         .as_ref()
         .is_some_and(|s| s.message == message && s.path == path);
     let children = f.children.iter().enumerate().map(|(i, c)| {
         let mut p = path.clone();
         p.push(i);
-        html! { <li>{ field_node(c, message, p, selection) }</li> }
+        html! { <li>{ field_node(lang, c, message, p, selection) }</li> }
     });
     html! {
         <>
             <button class={if selected { "field sel" } else { "field" }} aria-pressed={selected.to_string()}
                     data-f={Selection::attr(message, &path)}>
                 <span class="fname">{ f.name.clone() }</span>
+                // On the Japanese page an X.509 field keeps RFC 5280's name, with its meaning.
+                if let Some(gloss) = (lang == Lang::Ja).then(|| lessons::x509_gloss(&f.name)).flatten() {
+                    <span class="fgloss" lang="ja">{ format!(" ({gloss})") }</span>
+                }
                 if let Some(v) = &f.value {
                     <span class="fval">{ v.clone() }</span>
                 }

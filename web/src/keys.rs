@@ -33,13 +33,14 @@ pub fn KeyTable(props: &KeyTableProps) -> Html {
     let rows = table.rows.iter().map(|row| {
         let term = lessons::key_term(row.key);
         let onterm = props.onterm.clone();
-        let cells = row.cells.iter().map(|h| {
+        let cells = row.cells.iter().zip(&table.columns).map(|(h, v)| {
             let (class, mark) = match h {
                 Holding::Holds => ("holds", "● "),
                 Holding::Later => ("later", "◌ "),
                 Holding::Never => ("never", "— "),
             };
-            html! { <td class={class}>{ mark }{ lessons::holding(lang, *h) }</td> }
+            // On a phone each row is a card and each cell names its column (style.css).
+            html! { <td class={class} data-label={lessons::viewer(lang, *v)}>{ mark }{ lessons::holding(lang, *h) }</td> }
         });
         html! {
             <tr class={classes!(row.active.then_some("active"))} aria-current={row.active.then_some("step")}

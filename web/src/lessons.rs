@@ -749,6 +749,36 @@ pub fn holding(lang: Lang, h: Holding) -> &'static str {
     )
 }
 
+/// The Japanese meaning of an X.509 field name (RFC 5280 §4.1, §4.2), shown beside the name in
+/// the field tree of the Japanese page; `None` for other fields.
+pub fn x509_gloss(name: &str) -> Option<&'static str> {
+    Some(match name {
+        "tbsCertificate" => "署名の対象となる証明書の本体",
+        "version" => "バージョン",
+        "serialNumber" => "シリアル番号",
+        "signature" => "署名",
+        "issuer" => "発行者",
+        "validity" => "有効期間",
+        "notBefore" => "有効期間の開始",
+        "notAfter" => "有効期間の終了",
+        "subject" => "主体者 (サブジェクト)",
+        "subjectPublicKeyInfo" => "主体者の公開鍵の情報",
+        "subjectPublicKey" => "公開鍵",
+        "algorithm" => "アルゴリズム",
+        "extensions" => "拡張",
+        "basicConstraints" => "基本制約",
+        "keyUsage" => "鍵用途",
+        "extKeyUsage" => "拡張鍵用途 (EKU)",
+        "subjectAltName" => "サブジェクト代替名 (SAN)",
+        "subjectKeyIdentifier" => "サブジェクト鍵識別子",
+        "authorityKeyIdentifier" => "認証局鍵識別子",
+        "signatureAlgorithm" => "署名アルゴリズム",
+        "signatureValue" => "署名の値",
+        "DistinguishedName" => "識別名 (DN)",
+        _ => return None,
+    })
+}
+
 /// A glossary entry: id (for links), term, definition.
 pub struct Term {
     /// Anchor id.

@@ -4,7 +4,7 @@ use mtls_lab_engine::handshake::{Epoch, Event};
 use mtls_lab_engine::pki::checklist::CheckStatus;
 use mtls_lab_engine::pki::inspect;
 use mtls_lab_engine::trace::{Outcome, Participant, Trace};
-use mtls_lab_texts::{Lang, alert_meaning, check, checklist_item, checklist_reason, pick};
+use mtls_lab_texts::{Lang, alert_meaning, check, checklist_item, checklist_reason, failure, pick};
 
 fn who(lang: Lang, p: Participant) -> &'static str {
     pick(
@@ -118,18 +118,30 @@ pub fn text(trace: &Trace, lang: Lang) -> String {
             _,
         ) => {
             let name = alert.map(|a| a.name()).unwrap_or("none");
-            // The alert's meaning in the page's words; the engine's own sentence in English.
+            // The engine's reason, in the learner's language.
+            let reason = trace
+                .steps
+                .iter()
+                .flat_map(|s| &s.events)
+                .find_map(|e| match &e.event {
+                    Event::Failed {
+                        reason: Some(r), ..
+                    } => Some(failure(lang, r)),
+                    _ => None,
+                })
+                .unwrap_or_else(|| error.to_string());
+            // The alert's meaning in the page's words, then the reason.
             let why = match alert {
                 Some(a) => alert_meaning(lang, a.name()).1,
-                None => error.to_string(),
+                None => reason.clone(),
             };
             out.push_str(&match lang {
                 Lang::En => format!(
-                    "outcome: failed — {} detected it and sent {name}: {why} ({error})\n",
+                    "outcome: failed — {} detected it and sent {name}: {why} ({reason})\n",
                     who(lang, *detected_by)
                 ),
                 Lang::Ja => format!(
-                    "結果: 失敗 — {}が検出して {name} を送信: {why}\n",
+                    "結果: 失敗 — {}が検出して {name} を送信: {why}(理由: {reason})\n",
                     who(lang, *detected_by)
                 ),
             });

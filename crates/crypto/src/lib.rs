@@ -20,8 +20,8 @@ pub use kx::{Group, KeyShare};
 pub use sign::{EcdsaKey, VerifyMemo, verify_ecdsa_p256_sha256};
 
 /// Why a cryptographic operation refused its input.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-#[non_exhaustive]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+#[serde(rename_all = "snake_case")]
 pub enum CryptoError {
     /// A peer's key share is not a valid point of the group (RFC 8446 §4.2.8.2, §7.4).
     BadKeyShare,

@@ -1,13 +1,21 @@
 //! The engine's errors, and the one place that decides which alert each one sends.
 
+use std::borrow::Cow;
+
+use serde::{Deserialize, Serialize};
+
 use crate::crypto::CryptoError;
 use crate::pki::VerifyError;
 use crate::wire::AlertDescription;
 use crate::wire::codec::DecodeError;
 
 /// Why a connection failed. Each variant names the RFC 8446 rule it enforces.
-#[derive(Clone, Debug, PartialEq, Eq)]
-#[non_exhaustive]
+///
+/// It is part of the Trace (`reason` on a failed check or a failure, docs/TRACE.md), so the page
+/// and the CLI can say it in either language (`mtls_lab_texts::failure`); a new variant without
+/// words there does not compile.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(tag = "kind", content = "detail", rename_all = "snake_case")]
 pub enum Error {
     /// A message or record could not be parsed (§6.2 decode_error).
     Decode(DecodeError),
@@ -16,7 +24,7 @@ pub enum Error {
         /// What was received.
         got: String,
         /// What the state was waiting for.
-        expected: &'static str,
+        expected: Cow<'static, str>,
     },
     /// A record longer than the protocol allows (§5.1, §5.2).
     RecordOverflow,
@@ -27,11 +35,11 @@ pub enum Error {
     /// unexpected_message). Carries the limit in bytes.
     TooMuchEarlyData(usize),
     /// The peers share no parameters to proceed with.
-    HandshakeFailure(&'static str),
+    HandshakeFailure(Cow<'static, str>),
     /// A field has a value the protocol forbids here.
-    IllegalParameter(&'static str),
+    IllegalParameter(Cow<'static, str>),
     /// A required extension is absent (§9.2).
-    MissingExtension(&'static str),
+    MissingExtension(Cow<'static, str>),
     /// The peer does not speak TLS 1.3.
     ProtocolVersion,
     /// A ClientHello.legacy_version or ServerHello.legacy_version of 0x0300 (SSL 3.0) or lower

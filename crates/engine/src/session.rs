@@ -353,7 +353,7 @@ fn outcome(steps: &[Step]) -> Outcome {
         .iter()
         .flat_map(|s| &s.events)
         .find_map(|e| match &e.event {
-            Event::Failed { error, alert } => Some(Outcome::Failed {
+            Event::Failed { error, alert, .. } => Some(Outcome::Failed {
                 detected_by: e.by,
                 alert: *alert,
                 error: error.clone(),

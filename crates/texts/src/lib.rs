@@ -6,9 +6,13 @@
 //! link it in wasm. Every text is a pair `(English, Japanese)` in one `match`, so a new engine
 //! id without words fails to compile here.
 
+use mtls_lab_engine::crypto::CryptoError;
+use mtls_lab_engine::error::Error;
 use mtls_lab_engine::handshake::CheckKind;
+use mtls_lab_engine::pki::VerifyError;
 use mtls_lab_engine::pki::checklist::{CheckStatus, ChecklistItem, ChecklistReason, OtherVerdict};
 use mtls_lab_engine::wire::AlertDescription;
+use mtls_lab_engine::wire::codec::DecodeErrorKind;
 
 /// A language the lab speaks.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -228,6 +232,17 @@ pub fn rustls_verdict(
     let alert = format!("{} ({})", alert.name(), alert.0);
     let item = checklist_item(lang, other.item);
     let same = stopped_at == Some(other.item);
+    let note = if other.reason == ChecklistReason::NotYetValid && !same {
+        pick(
+            lang,
+            (
+                " The certificate is not valid yet, and rustls uses certificate_expired for any certificate outside its validity period, as RFC 8446 §6.2 allows (\"expired or is not currently valid\").",
+                "証明書の有効期間はまだ始まっていませんが、rustls は有効期間外の証明書すべてに certificate_expired を使います。RFC 8446 §6.2 は certificate_expired を「期限切れ、または現在有効でない」証明書に使えるとしています。",
+            ),
+        )
+    } else {
+        ""
+    };
     if same && other.alert != AlertDescription::CERTIFICATE_EXPIRED.0 {
         return match lang {
             Lang::En => format!("rustls stops at the same check but sends {alert}."),
@@ -242,11 +257,186 @@ pub fn rustls_verdict(
             "rustls も同じ確認で止まりますが、送るアラートは {alert} です。rustls は有効期間外の証明書すべてに certificate_expired を使います。RFC 8446 §6.2 は certificate_expired を「期限切れ、または現在有効でない」証明書に使えるとしています。"
         ),
         (Lang::En, false) => format!(
-            "This list follows OpenSSL's order. rustls checks in another order (each certificate's dates and purpose before its issuer, revocation after the signatures): it would stop at \u{201c}{item}\u{201d} and send {alert}."
+            "This list follows OpenSSL's order. rustls checks in another order (for each certificate, its validity dates and then its EKU before it looks for the certificate's issuer; revocation after the signatures; the server name last): it would stop at \u{201c}{item}\u{201d} and send {alert}.{note}"
         ),
         (Lang::Ja, false) => format!(
-            "この一覧は OpenSSL の順序で確認しています。rustls は別の順序で確認します (各証明書の有効期間と用途を発行者より先に、失効を署名の後に確認します)。rustls なら「{item}」で止まり、{alert} を送ります。"
+            "この一覧は OpenSSL の順序に従っています。rustls は別の順序で確認します (各証明書について、発行者を探す前に有効期間を、次に拡張鍵用途 (EKU) を確認し、失効は署名の検証の後、サーバー名は最後に確認します)。rustls なら「{item}」で止まり、{alert} を送ります。{note}"
         ),
+    }
+}
+
+/// What went wrong, in `lang`: the engine's error (`Error`'s `Display` in English, the same
+/// facts in Japanese), shown under a failed check or an alert.
+pub fn failure(lang: Lang, e: &Error) -> String {
+    if lang == Lang::En {
+        return e.to_string();
+    }
+    match e {
+        Error::Decode(d) => {
+            let field = &d.field;
+            match d.kind {
+                DecodeErrorKind::Truncated => {
+                    format!("メッセージが `{field}` の途中で終わっています")
+                }
+                DecodeErrorKind::TrailingBytes => {
+                    format!("メッセージの `{field}` の後ろに余分なバイトがあります")
+                }
+                DecodeErrorKind::Invalid => format!("メッセージの `{field}` の値が不正です"),
+            }
+        }
+        Error::UnexpectedMessage { got, expected } if expected == "nothing (closed)" => {
+            let got = received_ja(got);
+            format!(
+                "閉じた接続で{}{got}{}を受信しました",
+                gap_before(&got),
+                gap_after(&got)
+            )
+        }
+        Error::UnexpectedMessage { got, expected } => {
+            let expected = match expected.as_ref() {
+                "a TLS record" => "TLS レコード",
+                "a message boundary" => "メッセージの区切り",
+                "a protected record" => "保護されたレコード",
+                "application data" => "アプリケーションデータ",
+                "the rest of the handshake message" => "ハンドシェイクメッセージの続き",
+                "Certificate or CertificateRequest" => "Certificate または CertificateRequest",
+                other => other,
+            };
+            let got = received_ja(got);
+            format!(
+                "{expected}{}を待っているところに{}{got}{}を受信しました",
+                gap_after(expected),
+                gap_before(&got),
+                gap_after(&got)
+            )
+        }
+        Error::RecordOverflow => "レコードが許される最大長を超えています".into(),
+        Error::BadRecordMac => {
+            "レコードの認証に失敗しました (鍵が違うか、バイトが改ざんされています)".into()
+        }
+        Error::TooMuchEarlyData(limit) => {
+            format!("読めないアーリーデータ (early data) が {limit} バイトを超えました")
+        }
+        Error::HandshakeFailure(why) => match why.as_ref() {
+            "no cipher suite in common" => "共通の暗号スイートがありません".into(),
+            "no signature scheme in common" => "共通の署名方式がありません".into(),
+            "no key-exchange group in common" => "共通の鍵交換グループがありません".into(),
+            other => format!("共通のパラメータがありません: {other}"),
+        },
+        Error::IllegalParameter(what) => match what.as_ref() {
+            "duplicate extensions" => "同じ拡張が重複しています".into(),
+            "ALPN selection" => "ALPN で選ばれたプロトコルが不正です".into(),
+            "CertificateVerify algorithm" => "CertificateVerify の署名方式が不正です".into(),
+            "key_share group not in supported_groups" => {
+                "key_share のグループが supported_groups にありません".into()
+            }
+            "ClientHello after HelloRetryRequest" => {
+                "HelloRetryRequest の後の ClientHello が要求に沿っていません".into()
+            }
+            "handshake message length (over the 64 KiB this endpoint accepts)" => {
+                "ハンドシェイクメッセージの長さが、受信側が受け付ける上限の 64 KiB を超えています"
+                    .into()
+            }
+            other => format!("`{other}` の値が不正です"),
+        },
+        Error::MissingExtension(what) => format!("必須の拡張 `{what}` がありません"),
+        Error::ProtocolVersion => "相手が TLS 1.3 に対応していません".into(),
+        Error::ObsoleteLegacyVersion(v) => {
+            format!("相手の Hello の legacy_version 0x{v:04x} は SSL 3.0 以前のものです")
+        }
+        Error::Certificate(v) => format!("証明書を拒否しました: {}", verify_failure(v)),
+        Error::CertificateRequired => {
+            "クライアント証明書が必須ですが、送られてきませんでした".into()
+        }
+        Error::EmptyServerCertificate => "サーバーが証明書を送ってきませんでした".into(),
+        Error::BadCertificateVerify => "CertificateVerify の署名を検証できません".into(),
+        Error::BadFinished => "Finished がハンドシェイクのトランスクリプトと一致しません".into(),
+        Error::NoApplicationProtocol => {
+            "共通のアプリケーションプロトコル (ALPN) がありません".into()
+        }
+        Error::Crypto(c) => match c {
+            CryptoError::BadKeyShare => {
+                "相手の key share がグループの正しい点ではありません".into()
+            }
+            CryptoError::NonContributory => {
+                "共有秘密がすべてゼロです (相手が x25519 で位数の小さい点を送りました)".into()
+            }
+            CryptoError::BadPublicKey => "公開鍵を解読できません".into(),
+            CryptoError::BadSignature => "署名の検証に失敗しました".into(),
+            CryptoError::Decrypt => "レコードの認証に失敗しました".into(),
+            CryptoError::BadPrivateKey => "秘密鍵を解読できません".into(),
+        },
+        Error::PeerAlert(a) => format!("相手がアラート {} を送ってきました", a.name()),
+        Error::Closed => "接続は閉じています".into(),
+    }
+}
+
+/// A space between an ASCII word and the Japanese after it.
+fn gap_after(w: &str) -> &'static str {
+    if w.ends_with(|c: char| c.is_ascii_alphanumeric()) {
+        " "
+    } else {
+        ""
+    }
+}
+
+/// A space between Japanese and an ASCII word after it.
+fn gap_before(w: &str) -> &'static str {
+    if w.starts_with(|c: char| c.is_ascii_alphanumeric()) {
+        " "
+    } else {
+        ""
+    }
+}
+
+/// What the engine received that it did not expect (`Error::UnexpectedMessage`'s `got`), in
+/// Japanese; message names stay as the RFC writes them.
+fn received_ja(got: &str) -> String {
+    fn between<'a>(s: &'a str, p: &str, q: &str) -> Option<&'a str> {
+        s.strip_prefix(p)?.strip_suffix(q)
+    }
+    if let Some(t) = got.strip_prefix("record type ") {
+        format!("種別 {t} のレコード")
+    } else if let Some(t) = got.strip_prefix("handshake message type ") {
+        format!("種別 {t} のハンドシェイクメッセージ")
+    } else if let Some(ct) = between(got, "unprotected ", " record") {
+        format!("保護されていない {ct} レコード")
+    } else if let Some(ct) = between(got, "an empty protected ", " record") {
+        format!("中身が空の保護された {ct} レコード")
+    } else if let Some(ct) =
+        got.strip_suffix(" record between the fragments of a handshake message")
+    {
+        format!("ハンドシェイクメッセージの断片の間に挟まった {ct} レコード")
+    } else if let Some(ct) = got.strip_suffix(" content") {
+        format!("{ct} の内容")
+    } else {
+        match got {
+            "a second HelloRetryRequest" => "2 回目の HelloRetryRequest".into(),
+            "handshake data across a key change" => {
+                "鍵の切り替えをまたぐハンドシェイクデータ".into()
+            }
+            "a record with no content type" => "コンテントタイプのないレコード".into(),
+            "application data" => "アプリケーションデータ".into(),
+            "an empty handshake record" => "空のハンドシェイクレコード".into(),
+            other => other.into(),
+        }
+    }
+}
+
+/// Why a certificate chain was refused, in Japanese.
+fn verify_failure(v: &VerifyError) -> String {
+    match v {
+        VerifyError::UnknownIssuer => {
+            "発行者が不明です (信頼するルートCAまでのチェーンを組み立てられません)".into()
+        }
+        VerifyError::Expired => "証明書の有効期限が切れています".into(),
+        VerifyError::NotYetValid => "証明書の有効期間がまだ始まっていません".into(),
+        VerifyError::Revoked => "証明書は失効しています (CRL に載っています)".into(),
+        VerifyError::WrongEku => "拡張鍵用途 (EKU) がこの役割を許していません".into(),
+        VerifyError::NameMismatch => "証明書は要求したサーバー名に対して有効ではありません".into(),
+        VerifyError::BadSignature => "証明書チェーン内の署名の検証に失敗しました".into(),
+        VerifyError::BadEncoding => "証明書が正しい DER ではありません".into(),
+        VerifyError::Other(s) => format!("検証に失敗しました ({s})"),
     }
 }
 
@@ -266,8 +456,8 @@ pub fn alert_meaning(lang: Lang, name: &str) -> (String, String) {
             "証明書チェーンが、受信側の信頼する認証局にたどり着きません (発行者が不明、中間証明書の欠落、自己署名など)。",
         ),
         "certificate_expired" => (
-            "A certificate's validity period has ended.",
-            "証明書の有効期間が終わっています。",
+            "A certificate has expired or is not currently valid (RFC 8446 §6.2); OpenSSL and this lab send it for an expired certificate.",
+            "証明書の有効期限が切れているか、現在有効ではありません (RFC 8446 §6.2)。OpenSSL とこのラボは、期限切れの証明書に送ります。",
         ),
         "certificate_revoked" => (
             "The issuing CA revoked the certificate (it is on the CRL).",
@@ -363,4 +553,139 @@ pub fn check(lang: Lang, c: CheckKind) -> &'static str {
             ),
         },
     )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use mtls_lab_engine::wire::codec::DecodeError;
+
+    /// One error of every kind (the `match` in [`failure`] makes sure each has words).
+    fn every_error() -> Vec<Error> {
+        let mut all = vec![
+            Error::RecordOverflow,
+            Error::BadRecordMac,
+            Error::TooMuchEarlyData(16384),
+            Error::HandshakeFailure("no cipher suite in common".into()),
+            Error::HandshakeFailure("no signature scheme in common".into()),
+            Error::HandshakeFailure("no key-exchange group in common".into()),
+            Error::IllegalParameter("duplicate extensions".into()),
+            Error::IllegalParameter("ALPN selection".into()),
+            Error::IllegalParameter("key_share group not in supported_groups".into()),
+            Error::IllegalParameter("ClientHello after HelloRetryRequest".into()),
+            Error::IllegalParameter(
+                "handshake message length (over the 64 KiB this endpoint accepts)".into(),
+            ),
+            Error::IllegalParameter("legacy_session_id_echo".into()),
+            Error::MissingExtension("key_share".into()),
+            Error::ProtocolVersion,
+            Error::ObsoleteLegacyVersion(0x0300),
+            Error::CertificateRequired,
+            Error::EmptyServerCertificate,
+            Error::BadCertificateVerify,
+            Error::BadFinished,
+            Error::NoApplicationProtocol,
+            Error::PeerAlert(AlertDescription::UNKNOWN_CA),
+            Error::Closed,
+        ];
+        for kind in [
+            DecodeErrorKind::Truncated,
+            DecodeErrorKind::TrailingBytes,
+            DecodeErrorKind::Invalid,
+        ] {
+            all.push(Error::Decode(DecodeError {
+                field: "ClientHello.cipher_suites".into(),
+                kind,
+            }));
+        }
+        for expected in [
+            "ServerHello",
+            "Finished",
+            "a TLS record",
+            "a message boundary",
+            "a protected record",
+            "application data",
+            "the rest of the handshake message",
+            "Certificate or CertificateRequest",
+            "nothing (closed)",
+        ] {
+            all.push(Error::UnexpectedMessage {
+                got: "Certificate".into(),
+                expected: expected.into(),
+            });
+        }
+        // What the engine can receive unexpectedly, as its state machine says it.
+        for got in [
+            "record type 99",
+            "handshake message type 200",
+            "unprotected application_data record",
+            "an empty protected handshake record",
+            "alert record between the fragments of a handshake message",
+            "alert content",
+            "a second HelloRetryRequest",
+            "handshake data across a key change",
+            "a record with no content type",
+            "application data",
+            "an empty handshake record",
+            "ChangeCipherSpec",
+        ] {
+            all.push(Error::UnexpectedMessage {
+                got: got.into(),
+                expected: "Finished".into(),
+            });
+        }
+        for v in [
+            VerifyError::UnknownIssuer,
+            VerifyError::Expired,
+            VerifyError::NotYetValid,
+            VerifyError::Revoked,
+            VerifyError::WrongEku,
+            VerifyError::NameMismatch,
+            VerifyError::BadSignature,
+            VerifyError::BadEncoding,
+            VerifyError::Other("UnsupportedCriticalExtension".into()),
+        ] {
+            all.push(Error::Certificate(v));
+        }
+        for c in [
+            CryptoError::BadKeyShare,
+            CryptoError::NonContributory,
+            CryptoError::BadPublicKey,
+            CryptoError::BadSignature,
+            CryptoError::Decrypt,
+            CryptoError::BadPrivateKey,
+        ] {
+            all.push(Error::Crypto(c));
+        }
+        all
+    }
+
+    #[test]
+    fn every_engine_failure_is_said_in_japanese_without_an_english_sentence() {
+        for e in every_error() {
+            assert_eq!(failure(Lang::En, &e), e.to_string());
+            let ja = failure(Lang::Ja, &e);
+            assert!(
+                ja.chars().any(|c| ('\u{3040}'..='\u{9fff}').contains(&c)),
+                "{e:?}: {ja}"
+            );
+            // Outside `code` quotes, no three English words in a row.
+            let outside: String = ja.split('`').step_by(2).collect::<Vec<_>>().join(" ");
+            let words: Vec<&str> = outside.split_whitespace().collect();
+            let english = |w: &&str| w.len() >= 2 && w.chars().all(|c| c.is_ascii_alphabetic());
+            assert!(
+                !words.windows(3).any(|w| w.iter().all(english)),
+                "{e:?}: English in {ja:?}"
+            );
+        }
+    }
+
+    #[test]
+    fn an_engine_failure_travels_in_the_trace_as_data() {
+        for e in every_error() {
+            let json = serde_json::to_string(&e).expect("serializes");
+            let back: Error = serde_json::from_str(&json).expect("deserializes");
+            assert_eq!(back, e, "{json}");
+        }
+    }
 }

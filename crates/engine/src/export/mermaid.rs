@@ -105,7 +105,7 @@ fn moments(step: &Step, by: Participant) -> Vec<String> {
                 push(format!("asks for a key share in group {group}"));
             }
             Event::Note(Note::HandshakeComplete) => push("handshake complete".into()),
-            Event::Failed { error, alert } => push(format!(
+            Event::Failed { error, alert, .. } => push(format!(
                 "stops: {error}{}",
                 alert
                     .map(|a| format!(", sends {}", a.name()))

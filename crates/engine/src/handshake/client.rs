@@ -141,14 +141,14 @@ impl Connection {
         let r = if sh.cipher_suite == TLS_AES_128_GCM_SHA256 {
             Ok(())
         } else {
-            Err(Error::IllegalParameter("cipher_suite"))
+            Err(Error::IllegalParameter("cipher_suite".into()))
         };
         self.checked(CheckKind::CipherSuite, r)?;
         if sh.session_id != self.session_id {
-            return Err(Error::IllegalParameter("legacy_session_id_echo"));
+            return Err(Error::IllegalParameter("legacy_session_id_echo".into()));
         }
         if has_duplicates(&sh.extensions) {
-            return Err(Error::IllegalParameter("duplicate extensions"));
+            return Err(Error::IllegalParameter("duplicate extensions".into()));
         }
 
         if sh.is_retry_request() {
@@ -156,7 +156,7 @@ impl Connection {
             if retried {
                 return Err(Error::UnexpectedMessage {
                     got: "a second HelloRetryRequest".into(),
-                    expected: "ServerHello",
+                    expected: "ServerHello".into(),
                 });
             }
             let group = find(&sh.extensions, |e| match e {
@@ -167,7 +167,9 @@ impl Connection {
             let group = group.and_then(Group::from_code).filter(|g| {
                 cfg.supported_groups.contains(g) && !shares.iter().any(|s| s.group() == *g)
             });
-            let r = group.ok_or(Error::IllegalParameter("HelloRetryRequest key_share"));
+            let r = group.ok_or(Error::IllegalParameter(
+                "HelloRetryRequest key_share".into(),
+            ));
             let group = self.checked(CheckKind::KeyShareGroup, r)?;
             let cookie = find(&sh.extensions, |e| match e {
                 Extension::Cookie(c) => Some(c.clone()),
@@ -217,7 +219,7 @@ impl Connection {
                     .find(|s| s.group().code() == g)
                     .map(|s| (s, k))
             })
-            .ok_or(Error::IllegalParameter("ServerHello key_share"));
+            .ok_or(Error::IllegalParameter("ServerHello key_share".into()));
         let (share, server_public) = self.checked(CheckKind::KeyShareGroup, r)?;
         let shared = share.agree(&server_public).map_err(Error::Crypto)?;
         self.negotiated.group = Some(share.group());
@@ -272,7 +274,7 @@ impl Connection {
         bytes: &[u8],
     ) -> Result<State, Error> {
         if has_duplicates(exts) {
-            return Err(Error::IllegalParameter("duplicate extensions"));
+            return Err(Error::IllegalParameter("duplicate extensions".into()));
         }
         if let Some(list) = find(exts, |e| match e {
             Extension::Alpn(l) => Some(l.clone()),
@@ -282,7 +284,7 @@ impl Connection {
             let offered = &self.client_config().alpn;
             let r = match list.as_slice() {
                 [p] if offered.contains(p) => Ok(p.clone()),
-                _ => Err(Error::IllegalParameter("ALPN selection")),
+                _ => Err(Error::IllegalParameter("ALPN selection".into())),
             };
             let chosen = self.checked(CheckKind::Alpn, r)?;
             self.negotiated.alpn = Some(chosen);
@@ -304,10 +306,12 @@ impl Connection {
         })
         .is_none()
         {
-            return Err(Error::MissingExtension("signature_algorithms"));
+            return Err(Error::MissingExtension("signature_algorithms".into()));
         }
         if !context.is_empty() {
-            return Err(Error::IllegalParameter("certificate_request_context"));
+            return Err(Error::IllegalParameter(
+                "certificate_request_context".into(),
+            ));
         }
         hs.cert_request = Some(context);
         self.transcript.extend_from_slice(bytes);
@@ -351,7 +355,9 @@ impl Connection {
         bytes: &[u8],
     ) -> Result<State, Error> {
         if scheme != ECDSA_SECP256R1_SHA256 {
-            return Err(Error::IllegalParameter("CertificateVerify algorithm"));
+            return Err(Error::IllegalParameter(
+                "CertificateVerify algorithm".into(),
+            ));
         }
         let content = Self::certificate_verify_content(true, &self.transcript_hash());
         let r = pki::verify_leaf_signature(&hs.server_leaf, &content, signature)

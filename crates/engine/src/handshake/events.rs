@@ -122,9 +122,12 @@ pub struct Check {
     pub check: CheckKind,
     /// Whether it passed.
     pub passed: bool,
-    /// The engine's reason on failure (the UI explains it by `check` and the alert).
+    /// The engine's reason on failure, in English (the `Display` of `reason`).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub detail: Option<String>,
+    /// The same reason as data, for saying it in the learner's language.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub reason: Option<crate::error::Error>,
 }
 
 /// Something worth showing that is neither a key nor a check.
@@ -180,10 +183,13 @@ pub enum Event {
     Note(Note),
     /// The connection failed here; `alert` is what we sent (none if the peer's alert ended it).
     Failed {
-        /// The engine's description of the error.
+        /// The engine's description of the error, in English.
         error: String,
         /// The alert sent in response.
         alert: Option<AlertDescription>,
+        /// The error as data, for saying it in the learner's language.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        reason: Option<crate::error::Error>,
     },
     /// An alert arrived from the peer.
     AlertReceived(AlertDescription),

@@ -294,7 +294,7 @@ impl Connection {
                 Err(FramingError::UnknownType(t)) => {
                     return Err(self.fail(Error::UnexpectedMessage {
                         got: format!("record type {t}"),
-                        expected: "a TLS record",
+                        expected: "a TLS record".into(),
                     }));
                 }
             };
@@ -412,6 +412,7 @@ impl Connection {
         self.events.push(Event::Failed {
             error: e.to_string(),
             alert,
+            reason: Some(e.clone()),
         });
         self.state = State::Closed;
         self.error = Some(e.clone());
@@ -435,6 +436,7 @@ impl Connection {
             check,
             passed: result.is_ok(),
             detail: result.err().map(ToString::to_string),
+            reason: result.err().cloned(),
         }));
     }
 
@@ -523,7 +525,7 @@ impl Connection {
         if !self.hs_buf.is_empty() {
             return Err(Error::UnexpectedMessage {
                 got: "handshake data across a key change".into(),
-                expected: "a message boundary",
+                expected: "a message boundary".into(),
             });
         }
         self.read = Some(RecordCipher::new(&TrafficKeys::from_secret(secret)));
@@ -590,7 +592,7 @@ impl Connection {
             }
             return Err(Error::UnexpectedMessage {
                 got: "ChangeCipherSpec".into(),
-                expected: self.state.expecting(),
+                expected: self.state.expecting().into(),
             });
         }
         // §4.2.10: after a HelloRetryRequest, a server that was offered early data "ignores
@@ -620,7 +622,7 @@ impl Connection {
                 if record.content_type != ContentType::APPLICATION_DATA {
                     return Err(Error::UnexpectedMessage {
                         got: format!("unprotected {} record", record.content_type.name()),
-                        expected: "a protected record",
+                        expected: "a protected record".into(),
                     });
                 }
                 let header = Record::header(record.content_type, record.fragment.len());
@@ -655,7 +657,7 @@ impl Connection {
                 let Some(pos) = inner.iter().rposition(|b| *b != 0) else {
                     return Err(Error::UnexpectedMessage {
                         got: "a record with no content type".into(),
-                        expected: self.state.expecting(),
+                        expected: self.state.expecting().into(),
                     });
                 };
                 let content_type = ContentType(inner[pos]);
@@ -666,7 +668,7 @@ impl Connection {
                 if inner.is_empty() && content_type != ContentType::APPLICATION_DATA {
                     return Err(Error::UnexpectedMessage {
                         got: format!("an empty protected {} record", content_type.name()),
-                        expected: self.state.expecting(),
+                        expected: self.state.expecting().into(),
                     });
                 }
                 (content_type, inner)
@@ -686,7 +688,7 @@ impl Connection {
                 if !matches!(self.state, State::Traffic) || self.read.is_none() {
                     return Err(Error::UnexpectedMessage {
                         got: "application data".into(),
-                        expected: self.state.expecting(),
+                        expected: self.state.expecting().into(),
                     });
                 }
                 self.emit(Event::Note(Note::ApplicationData { len: content.len() }));
@@ -695,7 +697,7 @@ impl Connection {
             }
             other => Err(Error::UnexpectedMessage {
                 got: format!("{} content", other.name()),
-                expected: self.state.expecting(),
+                expected: self.state.expecting().into(),
             }),
         }
     }
@@ -731,7 +733,7 @@ impl Connection {
                 "{} record between the fragments of a handshake message",
                 content_type.name()
             ),
-            expected: "the rest of the handshake message",
+            expected: "the rest of the handshake message".into(),
         })
     }
 
@@ -759,7 +761,7 @@ impl Connection {
         if content.is_empty() {
             return Err(Error::UnexpectedMessage {
                 got: "an empty handshake record".into(),
-                expected: self.state.expecting(),
+                expected: self.state.expecting().into(),
             });
         }
         self.hs_buf.extend_from_slice(content);
@@ -771,7 +773,7 @@ impl Connection {
             // excessive message size with illegal_parameter, and so does the lab.
             if len > MAX_HANDSHAKE_MESSAGE {
                 return Err(Error::IllegalParameter(
-                    "handshake message length (over the 64 KiB this endpoint accepts)",
+                    "handshake message length (over the 64 KiB this endpoint accepts)".into(),
                 ));
             }
             if self.hs_buf.len() < 4 + len {
@@ -844,7 +846,7 @@ impl Connection {
             (state, msg) => {
                 return Err(Error::UnexpectedMessage {
                     got: Self::message_label(&msg),
-                    expected: state.expecting(),
+                    expected: state.expecting().into(),
                 });
             }
         };
@@ -866,7 +868,7 @@ impl Connection {
                 let requested = match request {
                     KeyUpdateRequest::UPDATE_NOT_REQUESTED => false,
                     KeyUpdateRequest::UPDATE_REQUESTED => true,
-                    _ => return Err(Error::IllegalParameter("KeyUpdate request_update")),
+                    _ => return Err(Error::IllegalParameter("KeyUpdate request_update".into())),
                 };
                 self.rotate_read_keys()?;
                 if requested {
@@ -880,7 +882,7 @@ impl Connection {
             }
             other => Err(Error::UnexpectedMessage {
                 got: Self::message_label(&other),
-                expected: "application data",
+                expected: "application data".into(),
             }),
         }
     }

@@ -395,9 +395,9 @@ pub enum Role {
     Client,
 }
 
-/// Why a certificate chain was refused; webpki's verdict, kept for the lesson.
-#[derive(Clone, Debug, PartialEq, Eq)]
-#[non_exhaustive]
+/// Why a certificate chain was refused, kept for the lesson.
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+#[serde(rename_all = "snake_case")]
 pub enum VerifyError {
     /// No path to the trust anchor.
     UnknownIssuer,

@@ -35,7 +35,7 @@ impl Field {
 }
 
 /// Why bytes could not be decoded.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct DecodeError {
     /// The field being read.
     pub field: String,
@@ -44,7 +44,8 @@ pub struct DecodeError {
 }
 
 /// The ways a decode fails.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
 pub enum DecodeErrorKind {
     /// The bytes ended inside the field.
     Truncated,

@@ -1,0 +1,73 @@
+// The diagram reads at every width: labels at least 12 CSS px from a 320 px blog column to a
+// 1280 px desktop, in both languages, nothing overlapping (labels, padlocks, the outcome box),
+// and no sideways scroll.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { serveStatic, launch, openPage, screenshot } from './harness.mjs';
+
+let server;
+let browser;
+before(async () => { server = await serveStatic(); browser = await launch(); });
+after(async () => { await browser?.close(); await server?.close(); });
+
+const MIN_LABEL_PX = 12;
+
+/** Every label's rendered font size and the boxes that must not overlap, from the page. */
+function measure() {
+  const svg = document.querySelector('svg.diagram');
+  const scale = svg.getBoundingClientRect().width / svg.viewBox.baseVal.width;
+  const box = (el) => { const r = el.getBoundingClientRect(); return { x: r.left, y: r.top, w: r.width, h: r.height }; };
+  const labels = [...svg.querySelectorAll('g.arrow text.label')];
+  return {
+    sizes: labels.map((t) => parseFloat(getComputedStyle(t).fontSize) * scale),
+    texts: labels.map((t) => t.textContent),
+    labels: labels.map(box),
+    locks: [...svg.querySelectorAll('g.lock')].map(box),
+    outcome: [...svg.querySelectorAll('g.outcome rect')].map(box),
+    heads: [...svg.querySelectorAll('g.lane rect')].map(box),
+    outcomeTexts: [...svg.querySelectorAll('g.outcome text')].map(box),
+    overflow: document.documentElement.scrollWidth - document.documentElement.clientWidth,
+  };
+}
+
+const overlap = (a, b) => Math.max(0, Math.min(a.x + a.w, b.x + b.w) - Math.max(a.x, b.x)) * Math.max(0, Math.min(a.y + a.h, b.y + b.h) - Math.max(a.y, b.y));
+const inside = (a, b) => a.x >= b.x - 0.5 && a.y >= b.y - 0.5 && a.x + a.w <= b.x + b.w + 0.5 && a.y + a.h <= b.y + b.h + 0.5;
+
+for (const width of [320, 390, 768, 1280]) {
+  test(`at ${width} px the diagram's labels are at least ${MIN_LABEL_PX} px and nothing overlaps, in both languages`, async () => {
+    const problems = [];
+    for (const lang of ['en', 'ja']) {
+      for (const [id, embed] of [['mutual', false], ['aitm-relay-mutual', false], ['observer', false], ['no-client-cert', true]]) {
+        const { page, errors } = await openPage(browser, { width, height: 900, locale: lang === 'ja' ? 'ja-JP' : 'en-US' });
+        await page.goto(`${server.url}?scenario=${id}&step=end&seed=3&lang=${lang}${embed ? '&embed=1' : ''}`);
+        await page.locator('svg.diagram g.outcome').waitFor();
+        // The drawing settles to its box's width (one more frame after the first measure).
+        await page.waitForFunction(() => {
+          const svg = document.querySelector('svg.diagram');
+          const w = svg.getBoundingClientRect().width;
+          return Math.abs(svg.viewBox.baseVal.width - Math.min(640, Math.max(280, Math.floor(w)))) < 1;
+        });
+        const m = await page.evaluate(measure);
+        const where = `${id}${embed ? ' (embed)' : ''} ${lang} ${width} px`;
+        const small = m.sizes.map((s, i) => [s, m.texts[i]]).filter(([s]) => s < MIN_LABEL_PX);
+        if (small.length) problems.push(`${where}: ${small.length} labels under ${MIN_LABEL_PX} px, e.g. ${small[0][1]} at ${small[0][0].toFixed(1)} px`);
+        for (let i = 0; i < m.labels.length; i++) {
+          for (let j = i + 1; j < m.labels.length; j++) {
+            if (overlap(m.labels[i], m.labels[j]) > 1) problems.push(`${where}: "${m.texts[i]}" overlaps "${m.texts[j]}"`);
+          }
+          for (const lock of m.locks) if (overlap(m.labels[i], lock) > 1) problems.push(`${where}: a padlock overlaps "${m.texts[i]}"`);
+          for (const o of m.outcome) if (overlap(m.labels[i], o) > 1) problems.push(`${where}: the outcome box overlaps "${m.texts[i]}"`);
+        }
+        for (const t of m.outcomeTexts) if (!m.outcome.some((o) => inside(t, o))) problems.push(`${where}: the outcome's words stick out of its box`);
+        for (let i = 0; i < m.heads.length; i++) {
+          for (let j = i + 1; j < m.heads.length; j++) if (overlap(m.heads[i], m.heads[j]) > 1) problems.push(`${where}: lane names overlap`);
+        }
+        if (m.overflow > 0) problems.push(`${where}: ${m.overflow} px of sideways scroll`);
+        if (lang === 'ja' && id === 'aitm-relay-mutual' && (width === 320 || width === 1280)) await screenshot(page, `diagram-${id}-${lang}-${width}${embed ? '-embed' : ''}`);
+        assert.deepEqual(errors, [], where);
+        await page.context().close();
+      }
+    }
+    assert.deepEqual(problems, []);
+  });
+}
