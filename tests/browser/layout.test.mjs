@@ -71,3 +71,82 @@ for (const width of [320, 390, 768, 1280]) {
     assert.deepEqual(problems, []);
   });
 }
+
+test('the current record travels along its arrow at the playback speed, then its label settles; reduced motion shows the end at once', async () => {
+  const { page, errors } = await openPage(browser, { width: 1280, height: 900 });
+  await page.goto(`${server.url}?scenario=mutual&step=3&seed=3&lang=en`);
+  await page.locator('svg.diagram [data-step="3"]').waitFor();
+  await page.getByTestId('next').click();
+  // Step 4, EncryptedExtensions, server → client, sealed: the padlock travels.
+  const packet = page.locator('svg.diagram [data-step="4"] [data-testid=packet]');
+  await packet.waitFor({ state: 'attached' });
+  assert.match(await packet.getAttribute('class'), /sealed/);
+  assert.equal(await packet.locator('animateMotion').getAttribute('dur'), '840ms', '60 % of a step at 1×');
+  // Where it is, sampled while it moves: from the server's lane towards the client's.
+  const xs = [];
+  for (const until = Date.now() + 1500; Date.now() < until;) {
+    xs.push(await packet.evaluate((g) => { const r = g.getBoundingClientRect(); return r.left + r.width / 2; }));
+    await new Promise((r) => setTimeout(r, 40));
+  }
+  const distinct = new Set(xs.map((x) => Math.round(x)));
+  assert.ok(distinct.size >= 4, `it moves: ${[...distinct].join(', ')}`);
+  assert.ok(xs[xs.length - 1] < xs[0] - 200, `server → client: from ${xs[0]} to ${xs[xs.length - 1]}`);
+  // Arrived: the packet is gone and the label is fully there.
+  const [packetOpacity, labelOpacity] = await page.evaluate(() => [
+    getComputedStyle(document.querySelector('[data-step="4"] [data-testid=packet]')).opacity,
+    getComputedStyle(document.querySelector('[data-step="4"] text.label')).opacity,
+  ]);
+  assert.equal(Number(packetOpacity), 0);
+  assert.equal(Number(labelOpacity), 1);
+  // The speed control sets the pace; a plaintext record travels as a dot.
+  await page.getByTestId('speed').selectOption('400');
+  for (let i = 0; i < 5; i++) await page.getByTestId('next').click();
+  const plain = page.locator('svg.diagram [data-step="9"] [data-testid=packet]');
+  await plain.waitFor({ state: 'attached' });
+  assert.doesNotMatch(await plain.getAttribute('class'), /sealed/);
+  assert.equal(await plain.locator('circle').count(), 1);
+  assert.equal(await plain.locator('animateMotion').getAttribute('dur'), '210ms');
+  assert.deepEqual(errors, []);
+  await page.context().close();
+  // Less motion: nothing travels, the label is there at once.
+  const still = await openPage(browser, { width: 1280, height: 900 });
+  await still.page.emulateMedia({ reducedMotion: 'reduce' });
+  await still.page.goto(`${server.url}?scenario=mutual&step=4&seed=3&lang=en`);
+  await still.page.locator('svg.diagram [data-step="4"]').waitFor();
+  assert.equal(await still.page.locator('svg.diagram [data-testid=packet]').count(), 0);
+  assert.equal(Number(await still.page.locator('svg.diagram [data-step="4"] text.label').evaluate((t) => getComputedStyle(t).opacity)), 1);
+  assert.deepEqual(still.errors, []);
+  await still.page.context().close();
+});
+
+test('light and dark: axe-core finds no serious or critical violation (contrast AA included) on the lab, a lesson, the compare view and an embed', async () => {
+  const fs = await import('node:fs');
+  const path = await import('node:path');
+  const { root } = await import('./harness.mjs');
+  const axe = fs.readFileSync(path.join(root, 'tests', 'node_modules', 'axe-core', 'axe.min.js'), 'utf8');
+  const problems = [];
+  for (const scheme of ['light', 'dark']) {
+    for (const [query, width] of [
+      ['?scenario=mutual&step=9&seed=2&lang=en', 1280],
+      ['?scenario=aitm-relay-mutual&step=end&seed=2&lang=ja', 390],
+      ['?mode=compare&seed=2&lang=en', 1280],
+      ['?scenario=expired&step=end&seed=2&lang=ja&embed=1', 320],
+      ['?lesson=no-client-certificate&seed=2&lang=en', 1280],
+      ['?course&lang=ja', 390],
+    ]) {
+      const { page, errors } = await openPage(browser, { width, height: 900 });
+      await page.emulateMedia({ colorScheme: scheme, reducedMotion: 'reduce' });
+      await page.goto(server.url + query);
+      await page.locator(query.startsWith('?course') ? '[data-testid=course]' : 'svg.diagram').first().waitFor();
+      await page.evaluate(axe);
+      const result = await page.evaluate(async () => await window.axe.run(document));
+      for (const v of result.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical')) {
+        problems.push(`${scheme} ${query} @${width}: ${v.id}: ${v.nodes.length} nodes, e.g. ${v.nodes[0]?.html.slice(0, 120)} ${v.nodes[0]?.any?.[0]?.message ?? ''}`);
+      }
+      if (scheme === 'dark' && width === 390) await screenshot(page, `dark-${query.startsWith('?course') ? 'course' : 'aitm'}-390`);
+      assert.deepEqual(errors, [], query);
+      await page.context().close();
+    }
+  }
+  assert.deepEqual(problems, []);
+});

@@ -201,6 +201,46 @@ pub struct DiagramProps {
     pub emphasis: Rc<Vec<bool>>,
     /// Accessible name of the drawing.
     pub title: String,
+    /// Playback speed in percent: the current record travels along its arrow in
+    /// [`travel_ms`] at this speed.
+    #[prop_or(100)]
+    pub speed: u32,
+}
+
+/// How long the current record takes to travel along its arrow at `speed` percent: 60 % of a
+/// step's time at that speed ([`crate::STEP_MS`]), so it arrives before the next step.
+pub fn travel_ms(speed: u32) -> u32 {
+    crate::STEP_MS * 60 / speed.max(1)
+}
+
+/// Whether the learner asked the system for less motion (`prefers-reduced-motion`).
+fn reduced_motion() -> bool {
+    web_sys::window()
+        .and_then(|w| {
+            w.match_media("(prefers-reduced-motion: reduce)")
+                .ok()
+                .flatten()
+        })
+        .is_some_and(|m| m.matches())
+}
+
+/// Starts the current record's animations (`begin="indefinite"`: an SVG that stays on the page
+/// has one timeline, so each step starts its own).
+fn start_travel() {
+    let Some(list) = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.query_selector_all("svg.diagram .travel").ok())
+    else {
+        return;
+    };
+    for i in 0..list.length() {
+        if let Some(el) = list.item(i)
+            && let Ok(begin) = js_sys::Reflect::get(&el, &"beginElement".into())
+            && let Ok(begin) = begin.dyn_into::<js_sys::Function>()
+        {
+            let _ = begin.call0(&el);
+        }
+    }
 }
 
 /// The SVG sequence diagram.
@@ -239,6 +279,15 @@ pub fn Diagram(props: &DiagramProps) -> Html {
         });
     }
     let width = *measured;
+    // The current record travels from sender to receiver, then its label settles; not in the
+    // compare view (whole runs) nor for a learner who asked for less motion.
+    let animate = props.emphasis.is_empty() && !reduced_motion();
+    let travel = travel_ms(props.speed);
+    use_effect_with((props.upto, props.trace.clone()), move |_| {
+        if animate {
+            start_travel();
+        }
+    });
     let lanes = lanes(trace, width);
     let head = head_width(width, lanes.len());
     let x_of = |p: Participant| {
@@ -340,6 +389,24 @@ pub fn Diagram(props: &DiagramProps) -> Html {
             }
         );
         let (onclick, onkeydown) = pick(&props.onselect, i);
+        let moving = animate && i == upto;
+        let dur = format!("{travel}ms");
+        // What travels: the padlock for a sealed record, an open dot for a plaintext one.
+        let packet = moving.then(|| {
+            let path = format!("M0 0 H{}", px(tip - x1));
+            html! {
+                <g class={classes!("packet", encrypted.then_some("sealed"))} aria-hidden="true" data-testid="packet">
+                    if encrypted {
+                        <path d={format!("M{} {} v-3 a3 3 0 0 1 6 0 v3", px(x1 - 3.0), px(y - 4.0))} />
+                        <rect x={px(x1 - 5.0)} y={px(y - 4.0)} width="10" height="8" rx="1.5" />
+                    } else {
+                        <circle cx={px(x1)} cy={px(y)} r="5" />
+                    }
+                    <animateMotion class="travel" path={path} dur={dur.clone()} begin="indefinite" fill="freeze" />
+                    <animate class="travel" attributeName="opacity" values="1;1;0" keyTimes="0;0.85;1" dur={dur.clone()} begin="indefinite" fill="freeze" />
+                </g>
+            }
+        });
         html! {
             <>
             <g class={class} role="button" tabindex="0" aria-label={aria} {onclick} {onkeydown}
@@ -352,6 +419,10 @@ pub fn Diagram(props: &DiagramProps) -> Html {
                 <polygon class="head" points={head} />
                 <text class="label" x={px(mid)} y={px(y - 7.0)} text-anchor="middle">
                     <tspan aria-hidden="true">{ format!("{star}{cross}") }</tspan>{ text.clone() }
+                    if moving {
+                        // The label settles once the record has arrived.
+                        <animate class="travel" attributeName="opacity" values="0.25;0.25;1" keyTimes="0;0.8;1" dur={dur.clone()} begin="indefinite" fill="freeze" />
+                    }
                 </text>
                 if encrypted {
                     // A padlock under the arrow: the record is encrypted.
@@ -360,6 +431,7 @@ pub fn Diagram(props: &DiagramProps) -> Html {
                         <rect x={px(mid - 5.0)} y={px(y + 11.0)} width="10" height="7" rx="1.5" />
                     </g>
                 }
+                { for packet }
             </g>
             <text class="num" x="6" y={px(y + 4.0)} aria-hidden="true">{ i + 1 }</text>
             </>

@@ -101,7 +101,7 @@ const URL_SYNC_DELAY_MS: i32 = 120;
 /// Playback speeds, in percent of normal.
 const SPEEDS: [u32; 4] = [50, 100, 200, 400];
 /// Time per step at normal speed.
-const STEP_MS: u32 = 1400;
+pub(crate) const STEP_MS: u32 = 1400;
 
 /// The lab's state: what is shown and where playback is.
 #[derive(Clone, Debug, PartialEq)]
@@ -1076,7 +1076,7 @@ fn embed_view(
         <p class="embed-title"><strong data-testid="scenario-title">{ title.clone() }</strong>
             { " · " }<a href={share_link(lab, false)} target="_blank" rel="noopener">{ t(lang, Text::OpenFull) }</a></p>
         { controls(lab, act, html! {}) }
-        <Diagram trace={lab.trace.clone()} upto={lab.step} lang={lang} onselect={onselect} title={title} />
+        <Diagram trace={lab.trace.clone()} upto={lab.step} lang={lang} onselect={onselect} title={title} speed={lab.speed} />
         <EmbedInspector trace={lab.trace.clone()} step={lab.step} lang={lang} />
         </>
     }
@@ -1152,7 +1152,7 @@ fn present_view(
             <button onclick={act(Action::Present(false))} data-testid="present-exit">{ t(lang, Text::PresentExit) }</button>
         </header>
         <div class="present-body">
-            <div class="card present-diagram"><Diagram trace={lab.trace.clone()} upto={lab.step} lang={lang} onselect={onselect} title={title} /></div>
+            <div class="card present-diagram"><Diagram trace={lab.trace.clone()} upto={lab.step} lang={lang} onselect={onselect} title={title} speed={lab.speed} /></div>
             <div class="present-side">
                 { question }
                 <section class="card present-notes" data-testid="present-notes">
@@ -1381,7 +1381,7 @@ fn single_view(
                     </label>
                 }) }
                 { question }
-                <Diagram trace={lab.trace.clone()} upto={lab.step} lang={lang} onselect={onselect} title={title} />
+                <Diagram trace={lab.trace.clone()} upto={lab.step} lang={lang} onselect={onselect} title={title} speed={lab.speed} />
                 <ol class="sr-only" data-testid="text-twin" aria-label={t(lang, Text::DiagramText)}>{ for twin }</ol>
                 <div class="controls secondary">
                     <button onclick={reseed} data-testid="reseed">{ "↻ " }{ t(lang, Text::NewRandomness) }</button>
