@@ -150,3 +150,62 @@ test('light and dark: axe-core finds no serious or critical violation (contrast 
   }
   assert.deepEqual(problems, []);
 });
+
+test('presenter mode reads from the back of a room: at 1920×1080 labels of 24 px and a caption of 32 px or more; at 1280×720 nothing scrolls sideways', async () => {
+  const problems = [];
+  for (const [width, height, minLabel, minCaption] of [[1920, 1080, 24, 32], [1280, 720, 16, 28]]) {
+    for (const lang of ['en', 'ja']) {
+      const { page, errors } = await openPage(browser, { width, height });
+      await page.emulateMedia({ reducedMotion: 'reduce' });
+      await page.goto(`${server.url}?scenario=mutual&step=9&seed=3&lang=${lang}&present=1`);
+      await page.getByTestId('present-caption').waitFor();
+      await page.waitForFunction(() => {
+        const svg = document.querySelector('svg.diagram');
+        return svg && svg.viewBox.baseVal.width > 0;
+      });
+      const m = await page.evaluate(() => {
+        const svg = document.querySelector('svg.diagram');
+        const scale = svg.getBoundingClientRect().width / svg.viewBox.baseVal.width;
+        const labels = [...svg.querySelectorAll('g.arrow text.label')].map((t) => parseFloat(getComputedStyle(t).fontSize) * scale);
+        return {
+          label: Math.min(...labels),
+          caption: parseFloat(getComputedStyle(document.querySelector('[data-testid=present-caption]')).fontSize),
+          overflow: document.documentElement.scrollWidth - document.documentElement.clientWidth,
+        };
+      });
+      const where = `${width}×${height} ${lang}`;
+      if (m.label < minLabel) problems.push(`${where}: labels ${m.label.toFixed(1)} px (want ${minLabel})`);
+      if (m.caption < minCaption) problems.push(`${where}: caption ${m.caption.toFixed(1)} px (want ${minCaption})`);
+      if (m.overflow > 0) problems.push(`${where}: ${m.overflow} px of sideways scroll`);
+      console.log(`layout: presenter ${where}: labels ${m.label.toFixed(1)} px, caption ${m.caption.toFixed(1)} px`);
+      assert.deepEqual(errors, [], where);
+      await page.context().close();
+    }
+  }
+  assert.deepEqual(problems, []);
+});
+
+test('the first picture, before the app loads, draws its labels at 12 px or more on a 390 px phone too', async () => {
+  for (const lang of ['en', 'ja']) {
+    const { page, errors } = await openPage(browser, { width: 390, height: 844 });
+    // Hold the app back so the first module's picture can be measured.
+    let release;
+    const gate = new Promise((r) => { release = r; });
+    await page.route('**/mtls-lab-web-*.js', async (route) => { await gate; await route.continue(); });
+    await page.goto(`${server.url}?scenario=mutual&step=end&seed=3&lang=${lang}`);
+    const first = page.locator('#first-paint svg.first-diagram');
+    await first.waitFor();
+    const m = await first.evaluate((svg) => {
+      const scale = svg.getBoundingClientRect().width / svg.viewBox.baseVal.width;
+      const sizes = [...svg.querySelectorAll('g.arrow text.label')].map((t) => parseFloat(getComputedStyle(t).fontSize) * scale);
+      return { min: Math.min(...sizes), viewBox: svg.viewBox.baseVal.width, overflow: document.documentElement.scrollWidth - document.documentElement.clientWidth };
+    });
+    assert.ok(m.min >= MIN_LABEL_PX, `${lang}: first picture's labels at ${m.min.toFixed(1)} px (drawing ${m.viewBox} units)`);
+    assert.ok(m.viewBox < 640, `${lang}: drawn for the phone, ${m.viewBox} units`);
+    assert.ok(m.overflow <= 0, `${lang}: ${m.overflow} px of sideways scroll`);
+    release();
+    await page.getByTestId('step-counter').waitFor();
+    assert.deepEqual(errors, [], lang);
+    await page.context().close();
+  }
+});

@@ -12,7 +12,7 @@ use crate::i18n::{Lang, Text, t};
 
 /// Width of the drawing in SVG units in a box at least this wide; it scales up to a wider box
 /// (a projector). In a narrower box the drawing is as wide as the box ([`drawing_width`]).
-pub(crate) const WIDTH: f64 = 640.0;
+pub const WIDTH: f64 = 640.0;
 /// The narrowest drawing: in a box narrower still, the drawing scales down.
 pub(crate) const MIN_WIDTH: f64 = 280.0;
 /// Height of the lane headers.
@@ -112,7 +112,7 @@ pub fn is_failure_alert(step: &Step) -> bool {
 
 /// The drawing's width in SVG units for a box `available` CSS px wide: the box's own width
 /// between [`MIN_WIDTH`] and [`WIDTH`], so that on a phone one unit is one CSS pixel and the
-/// labels keep their 14 px instead of shrinking with a 640-unit drawing.
+/// labels keep their natural 13-14 px instead of shrinking with a 640-unit drawing.
 pub fn drawing_width(available: f64) -> f64 {
     if available.is_finite() && available > 0.0 {
         available.clamp(MIN_WIDTH, WIDTH).floor()

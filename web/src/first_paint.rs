@@ -11,7 +11,7 @@ use mtls_lab_engine::handshake::Epoch;
 use mtls_lab_engine::trace::Trace;
 
 use crate::diagram::{
-    ROW, TOP, WIDTH, is_failure_alert, label, lane_class, lane_name, lanes, outcome_line, px,
+    ROW, TOP, head_width, is_failure_alert, label, lane_class, lane_name, lanes, outcome_line, px,
     window,
 };
 use crate::i18n::{Lang, Text, t};
@@ -44,15 +44,17 @@ fn esc(text: &str) -> String {
     out
 }
 
-/// The diagram of `trace` up to step `upto` as SVG markup: the same lanes, arrows, padlocks,
-/// step numbers and outcome as the app's [`crate::diagram::Diagram`], without its controls.
-pub fn diagram_svg(trace: &Trace, upto: usize, lang: Lang) -> String {
-    let lanes = lanes(trace, WIDTH);
+/// The diagram of `trace` up to step `upto` as SVG markup, `width` units wide
+/// ([`crate::diagram::drawing_width`] of its box): the same lanes, arrows, padlocks, step
+/// numbers and outcome as the app's [`crate::diagram::Diagram`], without its controls.
+pub fn diagram_svg(trace: &Trace, upto: usize, lang: Lang, width: f64) -> String {
+    let lanes = lanes(trace, width);
+    let head = head_width(width, lanes.len());
     let x_of = |p| {
         lanes
             .iter()
             .find(|(q, _)| *q == p)
-            .map_or(WIDTH / 2.0, |(_, x)| *x)
+            .map_or(width / 2.0, |(_, x)| *x)
     };
     let last = trace.steps.len().saturating_sub(1);
     let upto = upto.min(last);
@@ -60,21 +62,29 @@ pub fn diagram_svg(trace: &Trace, upto: usize, lang: Lang) -> String {
     let first_row = usize::from(drawn.start > 0);
     let rows = first_row + drawn.len();
     let at_end = upto == last && !trace.steps.is_empty();
-    let height = TOP + ROW * (rows as f64 + 0.6) + if at_end { 44.0 } else { 0.0 };
+    let two_lines = width < 480.0;
+    let height = TOP
+        + ROW * (rows as f64 + 0.6)
+        + match (at_end, two_lines) {
+            (false, _) => 0.0,
+            (true, false) => 44.0,
+            (true, true) => 62.0,
+        };
 
     let mut svg = format!(
         "<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"first-diagram\" viewBox=\"0 0 {} {}\" \
          preserveAspectRatio=\"xMidYMin meet\" aria-hidden=\"true\">",
-        px(WIDTH),
+        px(width),
         px(height)
     );
     for (p, x) in &lanes {
         let class = lane_class(*p, trace);
         svg.push_str(&format!(
-            "<g class=\"{class}\"><rect x=\"{}\" y=\"4\" width=\"140\" height=\"30\" rx=\"6\"/>\
+            "<g class=\"{class}\"><rect x=\"{}\" y=\"4\" width=\"{}\" height=\"30\" rx=\"6\"/>\
              <text x=\"{}\" y=\"24\" text-anchor=\"middle\">{}</text>\
              <line x1=\"{x}\" x2=\"{x}\" y1=\"34\" y2=\"{}\"/></g>",
-            px(x - 70.0),
+            px(x - head / 2.0),
+            px(head),
             px(*x),
             esc(lane_name(lang, *p, trace)),
             px(height - 4.0),
@@ -84,7 +94,7 @@ pub fn diagram_svg(trace: &Trace, upto: usize, lang: Lang) -> String {
     if drawn.start > 0 {
         svg.push_str(&format!(
             "<g class=\"earlier\"><text x=\"{}\" y=\"{}\" text-anchor=\"middle\">⋯ {} {}</text></g>",
-            px(WIDTH / 2.0),
+            px(width / 2.0),
             px(TOP + ROW * 0.8 - 4.0),
             drawn.start,
             esc(t(lang, Text::EarlierSteps))
@@ -151,15 +161,25 @@ pub fn diagram_svg(trace: &Trace, upto: usize, lang: Lang) -> String {
     if at_end {
         let y = TOP + ROW * (rows as f64 + 0.2);
         let (class, words) = outcome_line(lang, &trace.outcome);
+        let lines: Vec<String> = match words.split_once(": ") {
+            Some((who, what)) if two_lines => vec![format!("{who}:"), what.to_string()],
+            _ => vec![words],
+        };
         svg.push_str(&format!(
-            "<g class=\"{class}\"><rect x=\"40\" y=\"{}\" width=\"{}\" height=\"32\" rx=\"6\"/>\
-             <text x=\"{}\" y=\"{}\" text-anchor=\"middle\">{}</text></g>",
+            "<g class=\"{class}\"><rect x=\"8\" y=\"{}\" width=\"{}\" height=\"{}\" rx=\"6\"/>",
             px(y),
-            px(WIDTH - 80.0),
-            px(WIDTH / 2.0),
-            px(y + 21.0),
-            esc(&words)
+            px(width - 16.0),
+            if lines.len() > 1 { 50 } else { 32 },
         ));
+        for (n, line) in lines.iter().enumerate() {
+            svg.push_str(&format!(
+                "<text x=\"{}\" y=\"{}\" text-anchor=\"middle\">{}</text>",
+                px(width / 2.0),
+                px(y + 21.0 + 18.0 * n as f64),
+                esc(line)
+            ));
+        }
+        svg.push_str("</g>");
     }
     svg.push_str("</svg>");
     svg
@@ -167,8 +187,11 @@ pub fn diagram_svg(trace: &Trace, upto: usize, lang: Lang) -> String {
 
 /// The whole first picture: for [`Chrome::Full`] the header and the scenario's title and
 /// summary around the diagram, laid out as the app lays them out.
-pub fn page(trace: &Trace, upto: usize, lang: Lang, chrome: Chrome) -> String {
-    let svg = diagram_svg(trace, upto, lang);
+/// `width` is the drawing's width ([`crate::diagram::drawing_width`] of its box;
+/// [`crate::diagram::WIDTH`]
+/// before the box is known).
+pub fn page(trace: &Trace, upto: usize, lang: Lang, chrome: Chrome, width: f64) -> String {
+    let svg = diagram_svg(trace, upto, lang, width);
     match chrome {
         Chrome::Compact => {
             format!("<main class=\"embed\"><div class=\"embed-space\"></div>{svg}</main>")
@@ -193,6 +216,7 @@ mod tests {
     use mtls_lab_engine::scenario;
 
     use super::{Chrome, diagram_svg, esc, page};
+    use crate::diagram::WIDTH;
     use crate::i18n::Lang;
 
     fn expired() -> mtls_lab_engine::trace::Trace {
@@ -203,11 +227,11 @@ mod tests {
     #[test]
     fn draws_the_steps_up_to_the_current_one_and_the_outcome_only_at_the_end() {
         let trace = expired();
-        let at_five = diagram_svg(&trace, 4, Lang::En);
+        let at_five = diagram_svg(&trace, 4, Lang::En, WIDTH);
         assert_eq!(at_five.matches("<g class=\"arrow").count(), 5);
         assert_eq!(at_five.matches(" current\">").count(), 1);
         assert!(!at_five.contains("outcome"));
-        let end = diagram_svg(&trace, usize::MAX, Lang::Ja);
+        let end = diagram_svg(&trace, usize::MAX, Lang::Ja, WIDTH);
         assert_eq!(end.matches("<g class=\"arrow").count(), trace.steps.len());
         assert!(end.contains("✕ Alert: certificate_expired"));
         assert!(end.contains("outcome bad") && end.contains("サーバー"));
@@ -216,8 +240,10 @@ mod tests {
     #[test]
     fn the_whole_page_names_the_scenario_and_the_compact_one_does_not() {
         let trace = expired();
-        assert!(page(&trace, 0, Lang::En, Chrome::Full).contains("Expired client certificate"));
-        assert!(!page(&trace, 0, Lang::En, Chrome::Compact).contains("<h2>"));
+        assert!(
+            page(&trace, 0, Lang::En, Chrome::Full, WIDTH).contains("Expired client certificate")
+        );
+        assert!(!page(&trace, 0, Lang::En, Chrome::Compact, WIDTH).contains("<h2>"));
     }
 
     #[test]

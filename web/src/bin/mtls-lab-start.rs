@@ -7,6 +7,7 @@
 //! the app's engine calls ([`run_json`], [`byo_json`], [`pem_bundle_of`]): the app links no
 //! engine of its own. [`crypto_floor`] is there for measuring.
 
+use mtls_lab_web::diagram::drawing_width;
 use mtls_lab_web::engine::{direct, fresh_seed, run, runnable};
 use mtls_lab_web::first_paint::{self, Chrome};
 use mtls_lab_web::i18n::{Lang, Text, t};
@@ -127,12 +128,32 @@ fn main() {
         } else {
             Chrome::Full
         };
-        root.set_inner_html(&first_paint::page(&trace, upto, lang, chrome));
+        root.set_inner_html(&first_paint::page(
+            &trace,
+            upto,
+            lang,
+            chrome,
+            mtls_lab_web::diagram::WIDTH,
+        ));
+        if let Some(body) = document.body() {
+            let _ = body.append_child(&root);
+        }
+        // Drawn as wide as its box, as the app draws it: on a phone the labels keep 14 px.
+        let width = root
+            .query_selector("svg.first-diagram")
+            .ok()
+            .flatten()
+            .map(|svg| drawing_width(svg.get_bounding_client_rect().width()));
+        if let Some(width) = width.filter(|w| *w != mtls_lab_web::diagram::WIDTH) {
+            root.set_inner_html(&first_paint::page(&trace, upto, lang, chrome, width));
+        }
     }
     if let Some(html) = document.document_element() {
         let _ = html.set_attribute("lang", lang.tag());
     }
-    if let Some(body) = document.body() {
+    if root.parent_node().is_none()
+        && let Some(body) = document.body()
+    {
         let _ = body.append_child(&root);
     }
     let (js, wasm) = app_files(&document);
