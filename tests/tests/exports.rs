@@ -12,6 +12,7 @@ use std::process::Command;
 use mtls_lab_engine::export;
 use mtls_lab_engine::scenario::run_scenario;
 use mtls_lab_engine::trace::{Participant, Trace};
+use mtls_lab_engine::wire::HandshakeMessage;
 use mtls_lab_tests::{cli_binary, output, scratch, text};
 
 /// The files `mtls-lab run <id> --pcap --keylog --mermaid --pem` wrote.
@@ -522,4 +523,79 @@ fn openssl_reads_the_pem_bundle_and_verifies_its_chain() {
     assert!(openssl(&["x509", "-in", &bundle_path, "-noout", "-subject"], d).contains("Root"));
     openssl(&["crl", "-in", &bundle_path, "-noout"], d);
     openssl(&["pkey", "-in", &bundle_path, "-noout"], d);
+}
+
+#[test]
+fn a_bench_run_exports_its_own_pki_and_openssl_finds_the_fault_it_was_built_with() {
+    // A bench string runs over a PKI bent by its switches: the bundle must be that PKI (it was
+    // empty when the PKI was looked up by catalogue id only).
+    let dir = scratch("exports-pem-bench");
+    let pem = dir.join("bench.pem");
+    let out = output(
+        Command::new(cli_binary())
+            .args(["run", "b1-m-cexp", "--seed", "1", "--pem"])
+            .arg(&pem),
+    );
+    assert!(out.status.success(), "{}", text(&out));
+    let bundle = std::fs::read_to_string(&pem).expect("PEM written");
+    let blocks = pem_blocks(&bundle);
+    assert_eq!(blocks.len(), 9, "{bundle}");
+    for (name, (_, block)) in ["root.pem", "intermediate.pem", "server.pem", "client.pem"]
+        .iter()
+        .zip(&blocks)
+    {
+        std::fs::write(dir.join(name), block).expect("scratch writable");
+    }
+    // At the lab's date the server's certificate is good and the client's has expired: the
+    // `cexp` switch, judged by OpenSSL.
+    let verify = |leaf: &str| {
+        text(&output(
+            Command::new("openssl")
+                .args([
+                    "verify",
+                    "-CAfile",
+                    "root.pem",
+                    "-untrusted",
+                    "intermediate.pem",
+                    "-attime",
+                    "1767225600",
+                    leaf,
+                ])
+                .current_dir(&dir),
+        ))
+    };
+    assert!(verify("server.pem").contains(": OK"));
+    assert!(
+        verify("client.pem").contains("certificate has expired"),
+        "{}",
+        verify("client.pem")
+    );
+    // And it is the certificate the run sent: the client's first Certificate, by OpenSSL.
+    let trace = mtls_lab_engine::bench::run_bench(
+        &mtls_lab_engine::bench::Bench::parse("b1-m-cexp").expect("a bench string"),
+        1,
+    );
+    let sent = trace
+        .steps
+        .iter()
+        .filter(|s| s.from == Participant::Client)
+        .flat_map(|s| &s.messages)
+        .find_map(|m| match HandshakeMessage::decode(&m.bytes) {
+            Ok((HandshakeMessage::Certificate(c), _)) => c.chain.first().cloned(),
+            _ => None,
+        })
+        .expect("the client sent its certificate");
+    std::fs::write(dir.join("sent.der"), sent).expect("scratch writable");
+    let fingerprint = |args: &[&str]| {
+        text(&output(
+            Command::new("openssl")
+                .args(["x509", "-noout", "-fingerprint", "-sha256"])
+                .args(args)
+                .current_dir(&dir),
+        ))
+    };
+    assert_eq!(
+        fingerprint(&["-in", "client.pem"]),
+        fingerprint(&["-inform", "DER", "-in", "sent.der"])
+    );
 }

@@ -230,26 +230,35 @@ fn main() -> ExitCode {
                     ));
                 }
             };
-            /// Where to write an export, what it is (for the error), and how to make it.
+            /// Where to write an export, what it is (for the error), and how to make it
+            /// (`None`: this run cannot make it).
             type Export = (
                 Option<std::path::PathBuf>,
                 &'static str,
-                fn(&Trace) -> Vec<u8>,
+                fn(&Trace) -> Option<Vec<u8>>,
             );
             let exports: [Export; 4] = [
-                (keylog, "the key log", |t| t.keylog_file().into_bytes()),
-                (pcap, "the capture", export::pcapng),
+                (keylog, "the key log", |t| {
+                    Some(t.keylog_file().into_bytes())
+                }),
+                (pcap, "the capture", |t| Some(export::pcapng(t))),
                 (mermaid, "the Mermaid diagram", |t| {
-                    export::mermaid(t).into_bytes()
+                    Some(export::mermaid(t).into_bytes())
                 }),
                 (pem, "the PEM bundle", |t| {
-                    export::pem_bundle(t).unwrap_or_default().into_bytes()
+                    export::pem_bundle(t).map(String::into_bytes)
                 }),
             ];
             for (path, what, make) in exports {
-                if let Some(path) = path
-                    && let Err(e) = std::fs::write(&path, make(&trace))
-                {
+                let Some(path) = path else { continue };
+                let Some(bytes) = make(&trace) else {
+                    return fail(format!(
+                        "{what} of `{}` cannot be made; nothing was written to {}",
+                        trace.scenario,
+                        path.display()
+                    ));
+                };
+                if let Err(e) = std::fs::write(&path, bytes) {
                     return fail(format!("could not write {what} to {}: {e}", path.display()));
                 }
             }
