@@ -209,3 +209,21 @@ test('the first picture, before the app loads, draws its labels at 12 px or more
     await page.context().close();
   }
 });
+
+test('a key someone comes to hold at this step is marked in the key table, on a desktop and on a phone', async () => {
+  for (const [width, lang] of [[1280, 'en'], [390, 'ja']]) {
+    const { page, errors } = await openPage(browser, { width, height: 900 });
+    // Step 2, ServerHello: with the server's key share the client computes the shared secret.
+    await page.goto(`${server.url}?scenario=mutual&step=2&seed=3&lang=${lang}`);
+    const shared = page.locator('[data-testid=key-table] tr[data-key=SharedSecret]');
+    await shared.waitFor();
+    assert.equal(await shared.locator('td.appeared').count(), 1, `${width}: the client's, now`);
+    assert.match(await shared.locator('td.appeared').textContent(), lang === 'en' ? /new at this step/ : /このステップから保持/);
+    // The server had it from its own ClientHello step on: nothing new for it at step 2 in this row.
+    await page.getByTestId('next').click();
+    await page.waitForFunction(() => /\b3 \//.test(document.querySelector('[data-testid=step-counter]').textContent));
+    assert.equal(await shared.locator('td.appeared').count(), 0, `${width}: no longer new at step 3`);
+    assert.deepEqual(errors, []);
+    await page.context().close();
+  }
+});

@@ -40,6 +40,7 @@ pub enum Text {
     Failed,
     KeyTable,
     KeyTableIntro,
+    NewAtStep,
     Holds,
     Later,
     Never,
@@ -177,6 +178,7 @@ pub fn t(lang: Lang, text: Text) -> &'static str {
             Passed => ("passed", "成功"),
             Failed => ("failed", "失敗"),
             KeyTable => ("Who holds which key", "誰がどの鍵を持っているか"),
+            NewAtStep => ("new at this step", "このステップから保持"),
             KeyTableIntro => (
                 "Live for the current step. The highlighted rows are the keys this step creates or uses.",
                 "現在のステップの状態です。強調された行は、このステップで生成・使用される鍵です。",

@@ -27,20 +27,36 @@ pub struct KeyTableProps {
 pub fn KeyTable(props: &KeyTableProps) -> Html {
     let lang = props.lang;
     let table = key_roles(&props.trace, props.step);
+    // What this step gave someone: held now, not held at the step before.
+    let before = (props.step > 0).then(|| key_roles(&props.trace, props.step - 1));
+    let appeared = |r: usize, c: usize| {
+        before.as_ref().is_some_and(|b| {
+            b.rows
+                .get(r)
+                .and_then(|row| row.cells.get(c))
+                .is_some_and(|h| *h != Holding::Holds)
+        })
+    };
     let heads = table.columns.iter().map(|v| {
         html! { <th scope="col">{ lessons::viewer(lang, *v) }</th> }
     });
-    let rows = table.rows.iter().map(|row| {
+    let rows = table.rows.iter().enumerate().map(|(r, row)| {
         let term = lessons::key_term(row.key);
         let onterm = props.onterm.clone();
-        let cells = row.cells.iter().zip(&table.columns).map(|(h, v)| {
+        let cells = row.cells.iter().zip(&table.columns).enumerate().map(|(c, (h, v))| {
             let (class, mark) = match h {
                 Holding::Holds => ("holds", "● "),
                 Holding::Later => ("later", "◌ "),
                 Holding::Never => ("never", "— "),
             };
+            let new = *h == Holding::Holds && appeared(r, c);
             // On a phone each row is a card and each cell names its column (style.css).
-            html! { <td class={class} data-label={lessons::viewer(lang, *v)}>{ mark }{ lessons::holding(lang, *h) }</td> }
+            html! {
+                <td class={classes!(class, new.then_some("appeared"))} data-label={lessons::viewer(lang, *v)}>
+                    { mark }{ lessons::holding(lang, *h) }
+                    if new { <span class="new-mark">{ " ★ " }{ t(lang, Text::NewAtStep) }</span> }
+                </td>
+            }
         });
         html! {
             <tr class={classes!(row.active.then_some("active"))} aria-current={row.active.then_some("step")}
