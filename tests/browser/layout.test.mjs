@@ -82,15 +82,26 @@ test('the current record travels along its arrow at the playback speed, then its
   await packet.waitFor({ state: 'attached' });
   assert.match(await packet.getAttribute('class'), /sealed/);
   assert.equal(await packet.locator('animateMotion').getAttribute('dur'), '840ms', '60 % of a step at 1×');
-  // Where it is, sampled while it moves: from the server's lane towards the client's.
-  const xs = [];
-  for (const until = Date.now() + 1500; Date.now() < until;) {
-    xs.push(await packet.evaluate((g) => { const r = g.getBoundingClientRect(); return r.left + r.width / 2; }));
-    await new Promise((r) => setTimeout(r, 40));
-  }
-  const distinct = new Set(xs.map((x) => Math.round(x)));
-  assert.ok(distinct.size >= 4, `it moves: ${[...distinct].join(', ')}`);
-  assert.ok(xs[xs.length - 1] < xs[0] - 200, `server → client: from ${xs[0]} to ${xs[xs.length - 1]}`);
+  // Where it is along its journey: the drawing's clock is paused and set to 0, ¼, ½, ¾ and
+  // all of the travel time after the animation began (no timing luck on a slow machine).
+  const xs = await packet.evaluate((g) => {
+    const svg = g.ownerSVGElement;
+    const motion = g.querySelector('animateMotion');
+    const start = motion.getStartTime();
+    const dur = motion.getSimpleDuration();
+    svg.pauseAnimations();
+    const out = [];
+    for (const f of [0.02, 0.25, 0.5, 0.75]) {
+      svg.setCurrentTime(start + dur * f);
+      const r = g.getBoundingClientRect();
+      out.push(r.left + r.width / 2);
+    }
+    svg.setCurrentTime(start + dur + 0.1);
+    svg.unpauseAnimations();
+    return out;
+  });
+  assert.ok(xs.every((x, i) => i === 0 || x < xs[i - 1] - 20), `server → client, step by step: ${xs.map(Math.round).join(', ')}`);
+  assert.ok(xs[3] < xs[0] - 200, `from ${xs[0]} to ${xs[3]}`);
   // Arrived: the packet is gone and the label is fully there.
   const [packetOpacity, labelOpacity] = await page.evaluate(() => [
     getComputedStyle(document.querySelector('[data-step="4"] [data-testid=packet]')).opacity,
