@@ -197,3 +197,14 @@ test('presenter mode inside a lesson asks the room the same question', async () 
   assert.deepEqual(errors, []);
   await page.context().close();
 });
+
+test('a link to a run the lesson does not have shows its first run and says so', async () => {
+  const { page, errors } = await openPage(browser);
+  await page.goto(`${server.url}?lesson=why-the-server-proves-itself&part=9&lang=en`);
+  await page.getByTestId('lesson-title').waitFor();
+  await textMatching(page.getByTestId('notice'), /“9”: The lesson has no such run; showing run 1/);
+  assert.equal(await page.locator('[data-testid=lesson-part][aria-current=step]').count(), 1);
+  assert.match(await page.locator('[data-testid=lesson-part][aria-current=step]').textContent(), /^Run 1:/);
+  assert.deepEqual(errors, []);
+  await page.context().close();
+});

@@ -412,7 +412,7 @@ test('names in the bytes: certificate_authorities decoded, an ASCII column, and 
   assert.equal(await page.locator('.fgloss').count(), 0, 'no gloss on the English page');
   // On the Japanese page the X.509 field names keep RFC 5280's words, with their meaning.
   await page.goto(`${server.url}?scenario=mutual&step=6&seed=3&lang=ja`);
-  await textMatching(page.getByTestId('inspector'), /issuer \(発行者\).*subject \(主体者 \(サブジェクト\)\)/);
+  await textMatching(page.getByTestId('inspector'), /issuer \(発行者\).*subject \(サブジェクト \(主体者\)\)/);
   await textMatching(page.getByTestId('inspector'), /extKeyUsage \(拡張鍵用途 \(EKU\)\)/);
   assert.deepEqual(errors, []);
   await page.context().close();

@@ -229,7 +229,7 @@ test('a key someone comes to hold at this step is marked in the key table, on a 
     const shared = page.locator('[data-testid=key-table] tr[data-key=SharedSecret]');
     await shared.waitFor();
     assert.equal(await shared.locator('td.appeared').count(), 1, `${width}: the client's, now`);
-    assert.match(await shared.locator('td.appeared').textContent(), lang === 'en' ? /new at this step/ : /このステップから保持/);
+    assert.match(await shared.locator('td.appeared').textContent(), lang === 'en' ? /new at this step/ : /このステップで新規/);
     // The server had it from its own ClientHello step on: nothing new for it at step 2 in this row.
     await page.getByTestId('next').click();
     await page.waitForFunction(() => /\b3 \//.test(document.querySelector('[data-testid=step-counter]').textContent));

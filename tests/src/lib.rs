@@ -391,27 +391,12 @@ impl OpenSslCa {
             .into(),
         );
         for how in faults {
-            match how {
-                Issue::Expired => args.extend(
-                    [
-                        "-startdate",
-                        "20200101000000Z",
-                        "-enddate",
-                        "20210101000000Z",
-                    ]
-                    .map(String::from),
-                ),
-                Issue::NotYetValid => args.extend(
-                    [
-                        "-startdate",
-                        "20990101000000Z",
-                        "-enddate",
-                        "20991231000000Z",
-                    ]
-                    .map(String::from),
-                ),
-                Issue::Good | Issue::ServerAuthOnly => {}
-            }
+            let (start, end) = match how {
+                Issue::Expired => ("20200101000000Z", "20210101000000Z"),
+                Issue::NotYetValid => ("20990101000000Z", "20991231000000Z"),
+                Issue::Good | Issue::ServerAuthOnly => continue,
+            };
+            args.extend(["-startdate", start, "-enddate", end].map(String::from));
         }
         let mut all = vec!["ca".to_string()];
         all.extend(args);

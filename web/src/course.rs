@@ -129,21 +129,46 @@ impl LessonAt {
         &self.lesson().parts[self.part]
     }
 
-    /// The first question not answered yet and the index of the step it comes before in
-    /// `trace`: the learner may step up to the step before it.
-    pub fn gate(&self, trace: &Trace) -> Option<(usize, usize)> {
+    /// The current part's questions with the index of the step each comes before in `trace`
+    /// (the first step with its explanation id), and whether it is answered.
+    fn placed<'t>(
+        &'t self,
+        trace: &'t Trace,
+    ) -> impl DoubleEndedIterator<Item = (usize, usize, bool)> + 't {
         self.current()
             .questions
             .iter()
             .enumerate()
-            .filter(|(q, _)| self.answers.get(*q).copied().flatten().is_none())
-            .find_map(|(q, question)| {
+            .filter_map(move |(q, question)| {
                 let at = trace
                     .steps
                     .iter()
                     .position(|s| s.explain == question.before)?;
-                Some((q, at))
+                Some((q, at, self.answers.get(q).copied().flatten().is_some()))
             })
+    }
+
+    /// The first question not answered yet and the index of the step it comes before in
+    /// `trace`: the learner may step up to the step before it.
+    pub fn gate(&self, trace: &Trace) -> Option<(usize, usize)> {
+        self.placed(trace)
+            .find(|(_, _, answered)| !answered)
+            .map(|(q, at, _)| (q, at))
+    }
+
+    /// The question to show with the learner at `step` of `trace`: the pending one once the
+    /// learner has reached the step before it, or one just answered while the learner is still
+    /// at (or just before) its step, with its feedback.
+    pub fn shown(&self, trace: &Trace, step: usize) -> Option<usize> {
+        if let Some((q, at)) = self.gate(trace)
+            && step + 1 >= at
+        {
+            return Some(q);
+        }
+        self.placed(trace)
+            .rev()
+            .find(|(_, at, answered)| *answered && (step + 1 == *at || step == *at))
+            .map(|(q, _, _)| q)
     }
 
     /// Whether every question of the part is answered.
@@ -292,7 +317,7 @@ mod words {
     };
     pub const RUNS: Tr = Tr {
         en: "The runs of this lesson",
-        ja: "このレッスンの実行",
+        ja: "このレッスンの各実行",
     };
     pub const QUESTION: Tr = Tr {
         en: "Before the next step",
@@ -339,8 +364,8 @@ mod words {
         ja: "受講者への問い (正解に印)",
     };
     pub const PROJECT: Tr = Tr {
-        en: "Project",
-        ja: "投影",
+        en: "Projector link",
+        ja: "投影用リンク",
     };
     pub const GLOSSARY: Tr = Tr {
         en: "Glossary entries",
@@ -351,7 +376,7 @@ mod words {
         ja: "所要時間",
     };
     pub const TOTAL: Tr = Tr {
-        en: "In all",
+        en: "Total",
         ja: "合計",
     };
 }
@@ -778,9 +803,19 @@ mod tests {
         let first = at.current().questions[0].before;
         let (q, step) = at.gate(&trace).expect("a question first");
         assert_eq!((q, trace.steps[step].explain.as_str()), (0, first));
+        // Asked once the learner stands just before its step, not earlier.
+        assert_eq!(at.shown(&trace, step - 1), Some(0));
+        if step >= 2 {
+            assert_eq!(at.shown(&trace, step - 2), None);
+        }
         progress.record(LESSONS[n].id, 0, 0, 1);
         let at = LessonAt::new(n, 0, &progress);
         assert_eq!(at.answers[0], Some(1), "the answer is remembered");
+        // Answered, it stays in view with its feedback while the learner is at its step,
+        // unless the next question is already due there.
+        let (_, next) = at.gate(&trace).expect("a second question");
+        let expected = if step + 1 >= next { Some(1) } else { Some(0) };
+        assert_eq!(at.shown(&trace, step), expected);
         assert_eq!(at.gate(&trace).map(|(q, _)| q), Some(1));
         assert_eq!(progress.count(&LESSONS[n]).0, 1);
     }

@@ -305,15 +305,7 @@ pub fn Diagram(props: &DiagramProps) -> Html {
     let first_row = usize::from(hidden > 0);
     let rows = first_row + drawn.len();
     let at_end = upto == last;
-    // In a narrow drawing the outcome takes two lines: who stopped it, then the alert.
-    let two_lines = width < 480.0;
-    let height = TOP
-        + ROW * (rows as f64 + 0.6)
-        + match (at_end, two_lines) {
-            (false, _) => 0.0,
-            (true, false) => 44.0,
-            (true, true) => 62.0,
-        };
+    let height = drawing_height(rows, at_end, width);
 
     let heads = lanes.iter().map(|(p, x)| {
         let class = lane_class(*p, trace);
@@ -440,12 +432,8 @@ pub fn Diagram(props: &DiagramProps) -> Html {
 
     let outcome = if at_end && !trace.steps.is_empty() {
         let y = TOP + ROW * (rows as f64 + 0.2);
-        let (class, words) = outcome_line(lang, &trace.outcome);
-        let lines: Vec<String> = match words.split_once(": ") {
-            Some((who, what)) if two_lines => vec![format!("{who}:"), what.to_string()],
-            _ => vec![words],
-        };
-        let box_height = if lines.len() > 1 { 50.0 } else { 32.0 };
+        let (class, lines) = outcome_lines(lang, &trace.outcome, width);
+        let box_height = outcome_box_height(lines.len());
         let texts = lines.into_iter().enumerate().map(|(n, line)| {
             html! {
                 <text x={px(width / 2.0)} y={px(y + 21.0 + 18.0 * n as f64)} text-anchor="middle">{ line }</text>
@@ -473,8 +461,45 @@ pub fn Diagram(props: &DiagramProps) -> Html {
     }
 }
 
+/// Whether the outcome takes two lines (who stopped the run, then the alert): in a drawing
+/// narrower than 480 units.
+fn outcome_in_two_lines(width: f64) -> bool {
+    width < 480.0
+}
+
+/// The drawing's height: the lane names, `rows` rows and, at the end of the run, the outcome.
+pub(crate) fn drawing_height(rows: usize, at_end: bool, width: f64) -> f64 {
+    let outcome = match (at_end, outcome_in_two_lines(width)) {
+        (false, _) => 0.0,
+        (true, false) => 44.0,
+        (true, true) => 62.0,
+    };
+    TOP + ROW * (rows as f64 + 0.6) + outcome
+}
+
+/// The height of the outcome's box for its number of lines.
+pub(crate) fn outcome_box_height(lines: usize) -> f64 {
+    if lines > 1 { 50.0 } else { 32.0 }
+}
+
+/// The box under a finished run in a drawing `width` wide: its style class and its lines.
+pub(crate) fn outcome_lines(
+    lang: Lang,
+    outcome: &Outcome,
+    width: f64,
+) -> (&'static str, Vec<String>) {
+    let (class, words) = outcome_line(lang, outcome);
+    let lines = match words.split_once(": ") {
+        Some((who, what)) if outcome_in_two_lines(width) => {
+            vec![format!("{who}:"), what.to_string()]
+        }
+        _ => vec![words],
+    };
+    (class, lines)
+}
+
 /// The box under a finished run: its style class and its words.
-pub(crate) fn outcome_line(lang: Lang, outcome: &Outcome) -> (&'static str, String) {
+fn outcome_line(lang: Lang, outcome: &Outcome) -> (&'static str, String) {
     match outcome {
         Outcome::Success => ("outcome ok", format!("✓ {}", short_success(lang))),
         Outcome::Failed {

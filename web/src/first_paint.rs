@@ -11,8 +11,8 @@ use mtls_lab_engine::handshake::Epoch;
 use mtls_lab_engine::trace::Trace;
 
 use crate::diagram::{
-    ROW, TOP, head_width, is_failure_alert, label, lane_class, lane_name, lanes, outcome_line, px,
-    window,
+    ROW, TOP, drawing_height, head_width, is_failure_alert, label, lane_class, lane_name, lanes,
+    outcome_box_height, outcome_lines, px, window,
 };
 use crate::i18n::{Lang, Text, t};
 use crate::lessons;
@@ -62,14 +62,7 @@ pub fn diagram_svg(trace: &Trace, upto: usize, lang: Lang, width: f64) -> String
     let first_row = usize::from(drawn.start > 0);
     let rows = first_row + drawn.len();
     let at_end = upto == last && !trace.steps.is_empty();
-    let two_lines = width < 480.0;
-    let height = TOP
-        + ROW * (rows as f64 + 0.6)
-        + match (at_end, two_lines) {
-            (false, _) => 0.0,
-            (true, false) => 44.0,
-            (true, true) => 62.0,
-        };
+    let height = drawing_height(rows, at_end, width);
 
     let mut svg = format!(
         "<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"first-diagram\" viewBox=\"0 0 {} {}\" \
@@ -160,16 +153,12 @@ pub fn diagram_svg(trace: &Trace, upto: usize, lang: Lang, width: f64) -> String
     }
     if at_end {
         let y = TOP + ROW * (rows as f64 + 0.2);
-        let (class, words) = outcome_line(lang, &trace.outcome);
-        let lines: Vec<String> = match words.split_once(": ") {
-            Some((who, what)) if two_lines => vec![format!("{who}:"), what.to_string()],
-            _ => vec![words],
-        };
+        let (class, lines) = outcome_lines(lang, &trace.outcome, width);
         svg.push_str(&format!(
             "<g class=\"{class}\"><rect x=\"8\" y=\"{}\" width=\"{}\" height=\"{}\" rx=\"6\"/>",
             px(y),
             px(width - 16.0),
-            if lines.len() > 1 { 50 } else { 32 },
+            px(outcome_box_height(lines.len())),
         ));
         for (n, line) in lines.iter().enumerate() {
             svg.push_str(&format!(

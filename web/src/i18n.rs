@@ -178,7 +178,7 @@ pub fn t(lang: Lang, text: Text) -> &'static str {
             Passed => ("passed", "成功"),
             Failed => ("failed", "失敗"),
             KeyTable => ("Who holds which key", "誰がどの鍵を持っているか"),
-            NewAtStep => ("new at this step", "このステップから保持"),
+            NewAtStep => ("new at this step", "このステップで新規"),
             KeyTableIntro => (
                 "Live for the current step. The highlighted rows are the keys this step creates or uses.",
                 "現在のステップの状態です。強調された行は、このステップで生成・使用される鍵です。",
@@ -288,7 +288,7 @@ pub fn t(lang: Lang, text: Text) -> &'static str {
             ),
             NoticePart => (
                 "The lesson has no such run; showing run",
-                "レッスンにこの実行はないため、次を表示しています: 実行",
+                "このレッスンにその実行はないため、次を表示しています: 実行",
             ),
             CourseLink => ("Course", "コース"),
             NoticeBytes => (

@@ -170,30 +170,10 @@ impl Lab {
     /// The question shown now: the pending one once the learner has reached it, or the one
     /// just answered while the learner is still at its step.
     fn question_shown(&self) -> Option<usize> {
-        let Page::Lesson(at) = &self.page else {
-            return None;
-        };
-        if let Some((q, step)) = self.gate()
-            && self.step + 1 >= step
-        {
-            return Some(q);
+        match &self.page {
+            Page::Lesson(at) => at.shown(&self.trace, self.step),
+            _ => None,
         }
-        // The last answered question whose step is the next or the current one stays in view
-        // with its feedback.
-        at.current()
-            .questions
-            .iter()
-            .enumerate()
-            .filter(|(q, _)| at.answers.get(*q).copied().flatten().is_some())
-            .rev()
-            .find_map(|(q, question)| {
-                let at = self
-                    .trace
-                    .steps
-                    .iter()
-                    .position(|s| s.explain == question.before)?;
-                (self.step + 1 == at || self.step == at).then_some(q)
-            })
     }
 
     /// The view moved back to the furthest step allowed (a lesson's link may name a step past
@@ -444,11 +424,14 @@ fn initial_lab() -> Lab {
             }
             Some(n) if view.plan => Page::Plan(Some(n)),
             Some(n) => {
-                let parts = course::LESSONS[n].parts.len();
-                if *part >= parts {
+                // A run the lesson does not have: the first run, as the notice says.
+                let part = if *part < course::LESSONS[n].parts.len() {
+                    *part
+                } else {
                     notices.push(Notice::Part((part + 1).to_string()));
-                }
-                let at = LessonAt::new(n, *part, &progress);
+                    0
+                };
+                let at = LessonAt::new(n, part, &progress);
                 view.scenario = at.current().scenario.to_string();
                 view.mode = Mode::Single;
                 view.requests = 1;
@@ -939,12 +922,7 @@ pub fn App() -> Html {
             };
         }
         Page::Plan(which) => {
-            let origin = web_sys::window()
-                .and_then(|w| {
-                    let l = w.location();
-                    Some(format!("{}{}", l.origin().ok()?, l.pathname().ok()?))
-                })
-                .unwrap_or_default();
+            let origin = page_address();
             return html! {
                 <main class="plan-page">
                     { for notices }
@@ -993,12 +971,7 @@ pub fn App() -> Html {
 
 /// The absolute link to the current view (for an iframe when `embed`).
 fn share_link(lab: &Lab, embed: bool) -> String {
-    let base = web_sys::window()
-        .and_then(|w| {
-            let l = w.location();
-            Some(format!("{}{}", l.origin().ok()?, l.pathname().ok()?))
-        })
-        .unwrap_or_default();
+    let base = page_address();
     let query = url::format(
         &lab.scenario,
         lab.mode,
@@ -1010,6 +983,16 @@ fn share_link(lab: &Lab, embed: bool) -> String {
         lab.wire,
     );
     format!("{base}{query}{}", if embed { "&embed=1" } else { "" })
+}
+
+/// The page's address without its query: origin and path.
+fn page_address() -> String {
+    web_sys::window()
+        .and_then(|w| {
+            let l = w.location();
+            Some(format!("{}{}", l.origin().ok()?, l.pathname().ok()?))
+        })
+        .unwrap_or_default()
 }
 
 /// Tells the parent page how tall the embedded lab is, so it can size the `<iframe>`.

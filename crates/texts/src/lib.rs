@@ -456,8 +456,8 @@ pub fn alert_meaning(lang: Lang, name: &str) -> (String, String) {
             "証明書チェーンが、受信側の信頼する認証局にたどり着きません (発行者が不明、中間証明書の欠落、自己署名など)。",
         ),
         "certificate_expired" => (
-            "A certificate has expired or is not currently valid (RFC 8446 §6.2); OpenSSL and this lab send it for an expired certificate.",
-            "証明書の有効期限が切れているか、現在有効ではありません (RFC 8446 §6.2)。OpenSSL とこのラボは、期限切れの証明書に送ります。",
+            "A certificate has expired or is not currently valid (RFC 8446 §6.2). OpenSSL and this lab send it only for an expired certificate and send bad_certificate for one not yet valid; rustls sends certificate_expired for both.",
+            "証明書の有効期限が切れている、または現在は有効でないことを示します (RFC 8446 §6.2)。OpenSSL とこのラボがこのアラートを送るのは期限切れの証明書に対してだけで、まだ有効でない証明書には bad_certificate を送ります。rustls はどちらにも certificate_expired を送ります。",
         ),
         "certificate_revoked" => (
             "The issuing CA revoked the certificate (it is on the CRL).",
