@@ -361,7 +361,9 @@ test('a step\'s terms open their glossary entry where the learner is', async () 
   assert.ok(box && box.y >= 0 && box.y + box.height <= height, `card at ${JSON.stringify(box)}`);
   await page.keyboard.press('Escape');
   assert.equal(await page.getByTestId('term-card').count(), 0, 'Escape closes it');
-  // The key table's names open it too; "All terms" opens the glossary at that entry, in view.
+  // The key table's names open it too (beside the diagram on this wide screen, under its
+  // tab); "All terms" opens the glossary at that entry, in view.
+  await page.getByTestId('tab-keys').click();
   await page.locator('[data-testid=key-table] tr[data-key=SharedSecret] button').click();
   await textMatching(page.getByTestId('term-card'), /ECDHE/);
   await page.getByTestId('term-card-all').click();
@@ -383,7 +385,7 @@ test('the passive observer is drawn and named an eavesdropper, not an attacker',
   const { page, errors } = await openPage(browser);
   for (const [lang, name, attacker] of [['en', 'Eavesdropper', 'Attacker'], ['ja', '盗聴者', '攻撃者']]) {
     await page.goto(`${server.url}?scenario=observer&step=6&seed=3&lang=${lang}`);
-    await page.getByTestId('key-table').waitFor();
+    await page.getByTestId('key-table').waitFor({ state: 'attached' });
     const lanes = await page.locator('svg.diagram g.lane text').allTextContents();
     assert.ok(lanes.includes(name) && !lanes.includes(attacker), lanes.join(', '));
     const heads = await page.locator('[data-testid=key-table] thead th').allTextContents();
@@ -392,7 +394,7 @@ test('the passive observer is drawn and named an eavesdropper, not an attacker',
   }
   // An active attacker keeps its name and its column.
   await page.goto(`${server.url}?scenario=impostor-server&seed=3&lang=en`);
-  await page.getByTestId('key-table').waitFor();
+  await page.getByTestId('key-table').waitFor({ state: 'attached' });
   assert.ok((await page.locator('svg.diagram g.lane text').allTextContents()).includes('Attacker'));
   assert.equal(await page.locator('[data-testid=key-table] thead th').count(), 5);
   assert.deepEqual(errors, []);

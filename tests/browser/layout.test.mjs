@@ -227,6 +227,12 @@ test('a key someone comes to hold at this step is marked in the key table, on a 
     // Step 2, ServerHello: with the server's key share the client computes the shared secret.
     await page.goto(`${server.url}?scenario=mutual&step=2&seed=3&lang=${lang}`);
     const shared = page.locator('[data-testid=key-table] tr[data-key=SharedSecret]');
+    // On the desktop the key table is the tab beside the diagram, which counts the new keys.
+    if (width > 900) {
+      await page.getByTestId('tab-keys').click();
+      const marked = await page.locator('[data-testid=key-table] td.appeared').count();
+      assert.match(await page.getByTestId('tab-keys').textContent(), new RegExp(`★ ${marked}$`));
+    }
     await shared.waitFor();
     assert.equal(await shared.locator('td.appeared').count(), 1, `${width}: the client's, now`);
     assert.match(await shared.locator('td.appeared').textContent(), lang === 'en' ? /new at this step/ : /このステップで新規/);
@@ -237,4 +243,53 @@ test('a key someone comes to hold at this step is marked in the key table, on a 
     assert.deepEqual(errors, []);
     await page.context().close();
   }
+});
+
+test('at 1280×800 the diagram at its natural size and the inspector share the first screen; the key table is the tab beside them', async () => {
+  for (const lang of ['en', 'ja']) {
+    const { page, errors } = await openPage(browser, { width: 1280, height: 800 });
+    // Step 8: the server's Finished, after which both ends hold the session keys.
+    await page.goto(`${server.url}?scenario=mutual&step=8&seed=3&lang=${lang}`);
+    await page.locator('svg.diagram [data-step]').first().waitFor();
+    const first = await page.evaluate(() => {
+      const svg = document.querySelector('svg.diagram');
+      const box = (el) => el.getBoundingClientRect();
+      return {
+        scale: box(svg).width / svg.viewBox.baseVal.width,
+        diagramTop: box(svg).top,
+        inspectorTop: box(document.querySelector('[data-testid=inspector]')).top,
+        keysShown: document.querySelector('[data-testid=key-table]').checkVisibility(),
+      };
+    });
+    assert.ok(first.scale >= 0.999, `${lang}: the diagram is drawn at ${first.scale} of its natural size`);
+    assert.ok(first.diagramTop < 800 && first.inspectorTop < 800, `${lang}: ${JSON.stringify(first)}`);
+    assert.equal(first.keysShown, false, `${lang}: the inspector's tab is the one open`);
+    // The key table's tab counts what is new at this step: the session keys, at both ends.
+    const tab = page.getByTestId('tab-keys');
+    assert.match(await tab.textContent(), /★ 2$/);
+    await tab.click();
+    await page.waitForFunction(() => document.querySelector('[data-testid=key-table]').checkVisibility());
+    const keys = await page.evaluate(() => ({
+      top: document.querySelector('[data-testid=key-table] tbody').getBoundingClientRect().top,
+      inspectorShown: document.querySelector('[data-testid=inspector]').checkVisibility(),
+      selected: document.querySelector('[data-testid=tab-keys]').getAttribute('aria-selected'),
+    }));
+    assert.ok(keys.top < 800, `${lang}: the key table begins in the first screen, at ${keys.top}`);
+    assert.deepEqual([keys.inspectorShown, keys.selected], [false, 'true'], lang);
+    // ← and → move between the tabs, as a tab list's keys do, and do not step the run.
+    await tab.press('ArrowLeft');
+    await page.waitForFunction(() => document.activeElement?.dataset.testid === 'tab-step');
+    assert.match(await page.getByTestId('step-counter').textContent(), /\b8 \/ 16/);
+    assert.equal(await page.getByTestId('inspector').isVisible(), true, lang);
+    assert.deepEqual(errors, [], lang);
+    await page.context().close();
+  }
+  // A phone has one column: no tabs, the inspector and then the key table.
+  const { page, errors } = await openPage(browser, { width: 390, height: 844 });
+  await page.goto(`${server.url}?scenario=mutual&step=8&seed=3`);
+  await page.getByTestId('key-table').waitFor();
+  assert.equal(await page.getByTestId('tab-keys').isVisible(), false);
+  assert.equal(await page.getByTestId('inspector').isVisible(), true);
+  assert.deepEqual(errors, []);
+  await page.context().close();
 });

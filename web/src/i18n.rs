@@ -41,6 +41,8 @@ pub enum Text {
     KeyTable,
     KeyTableIntro,
     NewAtStep,
+    ThisStep,
+    SideTabs,
     Holds,
     Later,
     Never,
@@ -179,6 +181,8 @@ pub fn t(lang: Lang, text: Text) -> &'static str {
             Failed => ("failed", "失敗"),
             KeyTable => ("Who holds which key", "誰がどの鍵を持っているか"),
             NewAtStep => ("new at this step", "このステップで新規"),
+            ThisStep => ("This step", "このステップ"),
+            SideTabs => ("Beside the diagram", "図の横に表示する内容"),
             KeyTableIntro => (
                 "Live for the current step. The highlighted rows are the keys this step creates or uses.",
                 "現在のステップの状態です。強調された行は、このステップで生成・使用される鍵です。",

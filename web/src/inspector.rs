@@ -299,7 +299,7 @@ pub fn Inspector(props: &InspectorProps) -> Html {
     });
 
     html! {
-        <section class="inspector card" aria-labelledby="inspector-title" data-testid="inspector">
+        <section class="inspector card" id="inspector" aria-labelledby="inspector-title" data-testid="inspector">
             <h2 id="inspector-title">
                 { format!("{} {} · ", t(lang, Text::StepOf), props.step + 1) }{ title.clone() }
             </h2>

@@ -2,7 +2,7 @@
 
 use std::rc::Rc;
 
-use mtls_lab_engine::roles::{Holding, key_roles};
+use mtls_lab_engine::roles::{Holding, KeyRoles, key_roles};
 use mtls_lab_engine::trace::Trace;
 use yew::prelude::*;
 
@@ -22,21 +22,34 @@ pub struct KeyTableProps {
     pub onterm: Callback<&'static str>,
 }
 
+/// Whether the cell (`row`, `column`) of the table at `step` is a key its viewer comes to hold
+/// at that step: held now, not held at the step before.
+fn appeared(before: Option<&KeyRoles>, now: &KeyRoles, row: usize, column: usize) -> bool {
+    let held = |t: &KeyRoles| {
+        t.rows
+            .get(row)
+            .and_then(|r| r.cells.get(column))
+            .is_some_and(|h| *h == Holding::Holds)
+    };
+    held(now) && before.is_some_and(|b| !held(b))
+}
+
+/// How many keys someone comes to hold at `step` (the cells the table marks as new).
+pub fn new_holdings(trace: &Trace, step: usize) -> usize {
+    let now = key_roles(trace, step);
+    let before = (step > 0).then(|| key_roles(trace, step - 1));
+    (0..now.rows.len())
+        .flat_map(|r| (0..now.columns.len()).map(move |c| (r, c)))
+        .filter(|&(r, c)| appeared(before.as_ref(), &now, r, c))
+        .count()
+}
+
 /// The live key-role table.
 #[component]
 pub fn KeyTable(props: &KeyTableProps) -> Html {
     let lang = props.lang;
     let table = key_roles(&props.trace, props.step);
-    // What this step gave someone: held now, not held at the step before.
     let before = (props.step > 0).then(|| key_roles(&props.trace, props.step - 1));
-    let appeared = |r: usize, c: usize| {
-        before.as_ref().is_some_and(|b| {
-            b.rows
-                .get(r)
-                .and_then(|row| row.cells.get(c))
-                .is_some_and(|h| *h != Holding::Holds)
-        })
-    };
     let heads = table.columns.iter().map(|v| {
         html! { <th scope="col">{ lessons::viewer(lang, *v) }</th> }
     });
@@ -49,7 +62,7 @@ pub fn KeyTable(props: &KeyTableProps) -> Html {
                 Holding::Later => ("later", "◌ "),
                 Holding::Never => ("never", "— "),
             };
-            let new = *h == Holding::Holds && appeared(r, c);
+            let new = appeared(before.as_ref(), &table, r, c);
             // On a phone each row is a card and each cell names its column (style.css).
             html! {
                 <td class={classes!(class, new.then_some("appeared"))} data-label={lessons::viewer(lang, *v)}>
@@ -72,7 +85,7 @@ pub fn KeyTable(props: &KeyTableProps) -> Html {
         }
     });
     html! {
-        <section class="card keytable" aria-labelledby="keys-title" data-testid="key-table">
+        <section class="card keytable" id="key-table" aria-labelledby="keys-title" data-testid="key-table">
             <h2 id="keys-title">{ t(lang, Text::KeyTable) }</h2>
             <p class="hint">{ t(lang, Text::KeyTableIntro) }</p>
             <div class="scroll">

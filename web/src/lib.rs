@@ -143,6 +143,9 @@ pub struct Lab {
     pub progress: course::Progress,
     /// The learner has just cleared their progress (said once on the index).
     pub reset: bool,
+    /// Beside the diagram on a wide screen: the key table (true) or the inspector. A narrow
+    /// screen shows both, one under the other.
+    pub keys_tab: bool,
 }
 
 impl Lab {
@@ -259,6 +262,8 @@ pub enum Action {
     Part(usize),
     /// Forget the course progress kept in this browser.
     ResetProgress,
+    /// Show the key table (true) or the inspector beside the diagram.
+    KeysTab(bool),
 }
 
 impl Reducible for Lab {
@@ -353,6 +358,7 @@ impl Reducible for Lab {
             }
             Action::Present(on) => s.present = on,
             Action::Wire(on) => s.wire = on,
+            Action::KeysTab(on) => s.keys_tab = on,
             Action::Answer(q, choice) => {
                 let Page::Lesson(at) = &mut s.page else {
                     return self;
@@ -468,6 +474,7 @@ fn initial_lab() -> Lab {
         page,
         progress,
         reset: false,
+        keys_tab: false,
     }
     .within_limit()
 }
@@ -1294,6 +1301,55 @@ pub fn SharePanel(props: &ShareProps) -> Html {
     }
 }
 
+/// On a wide screen, the two tabs over the column beside the diagram: this step (the
+/// inspector) or who holds which key, with how many keys someone comes to hold at this step.
+/// ← and → move between them (and do not step the run).
+fn side_tabs(lab: &Lab, dispatch: &UseReducerDispatcher<Lab>) -> Html {
+    let lang = lab.lang;
+    let fresh = keys::new_holdings(&lab.trace, lab.step);
+    let tab = |keys: bool| {
+        let selected = lab.keys_tab == keys;
+        let id = if keys { "tab-keys" } else { "tab-step" };
+        let other = if keys { "tab-step" } else { "tab-keys" };
+        let onclick = {
+            let d = dispatch.clone();
+            Callback::from(move |_: MouseEvent| d.dispatch(Action::KeysTab(keys)))
+        };
+        let onkeydown = {
+            let d = dispatch.clone();
+            Callback::from(move |e: KeyboardEvent| {
+                if matches!(e.key().as_str(), "ArrowLeft" | "ArrowRight") {
+                    e.prevent_default();
+                    e.stop_propagation();
+                    d.dispatch(Action::KeysTab(!keys));
+                    let other = web_sys::window()
+                        .and_then(|w| w.document())
+                        .and_then(|doc| doc.get_element_by_id(other))
+                        .and_then(|el| el.dyn_into::<web_sys::HtmlElement>().ok());
+                    if let Some(el) = other {
+                        let _ = el.focus();
+                    }
+                }
+            })
+        };
+        html! {
+            <button role="tab" id={id} aria-selected={selected.to_string()} tabindex={if selected { "0" } else { "-1" }}
+                    aria-controls={if keys { "key-table" } else { "inspector" }}
+                    class={classes!("tab", selected.then_some("on"))} data-testid={id} {onclick} {onkeydown}>
+                { t(lang, if keys { Text::KeyTable } else { Text::ThisStep }) }
+                if keys && fresh > 0 {
+                    <span class="fresh" title={t(lang, Text::NewAtStep)}>{ format!(" ★ {fresh}") }</span>
+                }
+            </button>
+        }
+    };
+    html! {
+        <div class="side-tabs" role="tablist" aria-label={t(lang, Text::SideTabs)}>
+            { tab(false) }{ tab(true) }
+        </div>
+    }
+}
+
 fn single_view(
     lab: &Lab,
     dispatch: &UseReducerDispatcher<Lab>,
@@ -1380,10 +1436,13 @@ fn single_view(
                 </div>
                 <p class="hint">{ t(lang, Text::KeyboardHelp) }</p>
             </section>
-            <Inspector key={format!("{}-{}-{}", lab.scenario, lab.seed, lab.step)} trace={lab.trace.clone()} step={lab.step} lang={lang} onterm={on_term.clone()}
-                wire={lab.wire} onwire={{ let d = dispatch.clone(); Callback::from(move |on| d.dispatch(Action::Wire(on))) }} />
+            <div class="side" data-side={if lab.keys_tab { "keys" } else { "step" }}>
+                { side_tabs(lab, dispatch) }
+                <Inspector key={format!("{}-{}-{}", lab.scenario, lab.seed, lab.step)} trace={lab.trace.clone()} step={lab.step} lang={lang} onterm={on_term.clone()}
+                    wire={lab.wire} onwire={{ let d = dispatch.clone(); Callback::from(move |on| d.dispatch(Action::Wire(on))) }} />
+                <KeyTable trace={lab.trace.clone()} step={lab.step} lang={lang} onterm={on_term} />
+            </div>
         </div>
-        <KeyTable trace={lab.trace.clone()} step={lab.step} lang={lang} onterm={on_term} />
         </>
     }
 }
