@@ -7,6 +7,7 @@
 mod app_files;
 mod bench;
 mod csp;
+mod offline;
 mod tools;
 
 use std::io::{BufRead, BufReader};
@@ -107,6 +108,8 @@ fn dist(root: &Path) -> Result<(), String> {
     println!("==> the app's module: dist/{js}, dist/{wasm}");
     let policy = csp::apply(&root.join("dist").join("index.html"))?;
     println!("==> Content-Security-Policy in dist/index.html: {policy}");
+    let (version, files) = offline::apply(&root.join("dist"), &root.join("web").join("sw.js"))?;
+    println!("==> dist/sw.js: version {version}, {files} files cached for offline use");
     println!("==> dist/ is ready: copy it to any static host");
     Ok(())
 }

@@ -19,12 +19,22 @@ export function load_app(js, wasm, failed) {
   const base = document.baseURI;
   import(new URL(js, base).href)
     .then((app) => app.default({ module_or_path: new URL(wasm, base) }))
-    .then((wasm) => dispatchEvent(new CustomEvent('mtls-lab:app-started', { detail: { wasm } })))
+    .then((wasm) => {
+      dispatchEvent(new CustomEvent('mtls-lab:app-started', { detail: { wasm } }));
+      keep_offline();
+    })
     .catch((error) => {
       console.error(error);
       const note = document.querySelector('#first-paint .loading');
       if (note) note.textContent = failed;
     });
+}
+// A built site (`cargo xtask dist` names the app in a meta tag and writes sw.js) installs its
+// service worker once the app runs: the next visits work offline.
+function keep_offline() {
+  if (!('serviceWorker' in navigator) || !document.querySelector('meta[name=mtls-lab-app]')) return;
+  navigator.serviceWorker.register(new URL('sw.js', document.baseURI))
+    .catch((error) => console.warn('mTLS Lab will not work offline:', error));
 }
 "#)]
 extern "C" {
