@@ -245,6 +245,78 @@ test(`mutual run in the page at most ${MUTUAL_RUN_RATIO_BUDGET}× its crypto flo
   await page.context().close();
 });
 
+/**
+ * A phone on a slow network (issue 18): Chromium emulating Lighthouse's mobile profile (150 ms
+ * round trip, 1.6 Mbps down, 750 kbps up, the CPU 4× slower), the site served gzip-compressed
+ * as static hosts serve it, `?scenario=mutual&lang=ja` at 390 px. The issue's goals are 1.6 s
+ * to the first diagram and 2.8 s to the interactive app; the ceilings below hold what the lab
+ * does today (docs/PERFORMANCE.md says where the time goes: mostly transfer, which the goals
+ * leave about 245 KB and 450 KB for, against 242 KB + 322 KB today).
+ */
+const SLOW_PHONE = { latencyMs: 150, downKbps: 1.6 * 1024, upKbps: 750, cpuSlowdown: 4 };
+const SLOW_FIRST_GOAL_MS = 1600;
+const SLOW_INTERACTIVE_GOAL_MS = 2800;
+const SLOW_FIRST_CEILING_MS = 2500;
+const SLOW_INTERACTIVE_CEILING_MS = 4500;
+
+/** One cold load on the slow phone: the moments that matter, in ms from navigation. */
+async function slowPhoneLoad(url, seed) {
+  const { page, errors } = await openPage(browser, { width: 390, height: 844, locale: 'ja-JP' });
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send('Network.enable');
+  await cdp.send('Network.emulateNetworkConditions', {
+    offline: false,
+    latency: SLOW_PHONE.latencyMs,
+    downloadThroughput: (SLOW_PHONE.downKbps * 1024) / 8,
+    uploadThroughput: (SLOW_PHONE.upKbps * 1024) / 8,
+  });
+  await cdp.send('Emulation.setCPUThrottlingRate', { rate: SLOW_PHONE.cpuSlowdown });
+  await page.addInitScript(instrument);
+  await page.goto(`${url}?scenario=mutual&lang=ja&seed=${seed}`);
+  await page.waitForFunction(() => window.__interactive !== undefined, null, { timeout: 30_000 });
+  const load = await page.evaluate(() => {
+    const file = (re) => performance.getEntriesByType('resource').find((e) => re.test(e.name));
+    const runs = performance.getEntriesByName('mtls-lab:run');
+    const first = file(/mtls-lab-start-[^/]*\.wasm$/);
+    const app = file(/mtls-lab-web-[^/]*\.wasm$/);
+    return {
+      firstDiagram: window.__firstDiagram,
+      interactive: window.__interactive,
+      firstModuleArrived: first.responseEnd,
+      firstModuleBytes: first.encodedBodySize,
+      firstRun: runs[0].duration,
+      appRequested: app.startTime,
+      appArrived: app.responseEnd,
+      appBytes: app.encodedBodySize,
+      appRun: runs[1]?.duration,
+    };
+  });
+  assert.deepEqual(errors, []);
+  await page.context().close();
+  return Object.fromEntries(Object.entries(load).map(([k, v]) => [k, Math.round(v)]));
+}
+
+test(`a phone on a slow network: first diagram at most ${SLOW_FIRST_CEILING_MS} ms, interactive at most ${SLOW_INTERACTIVE_CEILING_MS} ms (medians of 3)`, async () => {
+  const slow = await serveStatic(undefined, { gzip: true });
+  const loads = [];
+  const measure = async (n) => { for (let i = 0; i < n; i++) loads.push(await slowPhoneLoad(slow.url, loads.length + 1)); };
+  const medians = () => Object.fromEntries(Object.keys(loads[0]).map((k) => [k, median(loads.map((l) => l[k]))]));
+  await measure(3);
+  // The same second-sample rule as the other budgets: over a ceiling, 3 more loads, judged on 6.
+  if (medians().firstDiagram > SLOW_FIRST_CEILING_MS || medians().interactive > SLOW_INTERACTIVE_CEILING_MS) {
+    console.log(`budget: slow phone, first 3: ${JSON.stringify(loads)}; measuring 3 more`);
+    await measure(3);
+  }
+  await slow.close();
+  const m = medians();
+  figures.slowPhoneMs = { ...m, all: loads };
+  console.log(`budget: slow phone (Lighthouse mobile: ${SLOW_PHONE.latencyMs} ms RTT, ${SLOW_PHONE.downKbps} kbps down, CPU ${SLOW_PHONE.cpuSlowdown}×; gzip; 390 px, ja), medians: first module in at ${m.firstModuleArrived} ms (${kb(m.firstModuleBytes)} KB), its run ${m.firstRun} ms, first diagram ${m.firstDiagram} ms (goal ${SLOW_FIRST_GOAL_MS}, ceiling ${SLOW_FIRST_CEILING_MS}); app requested at ${m.appRequested} ms, in at ${m.appArrived} ms (${kb(m.appBytes)} KB), handed the run in ${m.appRun} ms, interactive ${m.interactive} ms (goal ${SLOW_INTERACTIVE_GOAL_MS}, ceiling ${SLOW_INTERACTIVE_CEILING_MS})`);
+  // The app is fetched while the first module runs and draws, not after.
+  assert.ok(m.appRequested < m.firstDiagram, `the app was requested at ${m.appRequested} ms, after the first diagram at ${m.firstDiagram} ms`);
+  assert.ok(m.firstDiagram <= SLOW_FIRST_CEILING_MS, `first diagram at ${m.firstDiagram} ms`);
+  assert.ok(m.interactive <= SLOW_INTERACTIVE_CEILING_MS, `interactive at ${m.interactive} ms`);
+});
+
 test('200 restarts do not grow the wasm heap beyond its size after the first 10', async () => {
   const { page, errors } = await openPage(browser);
   await page.addInitScript(instrument);

@@ -3,6 +3,7 @@
 import http from 'node:http';
 import fs from 'node:fs';
 import path from 'node:path';
+import zlib from 'node:zlib';
 import { fileURLToPath } from 'node:url';
 import { createRequire } from 'node:module';
 
@@ -23,8 +24,11 @@ const types = {
   '.json': 'application/json',
 };
 
-/** Serves `dir` on 127.0.0.1 at a port the OS picks; resolves to { url, close }. */
-export function serveStatic(dir = dist) {
+/**
+ * Serves `dir` on 127.0.0.1 at a port the OS picks; resolves to { url, close }. With `gzip`,
+ * answers a request that accepts gzip with the file compressed (level 6, as static hosts do).
+ */
+export function serveStatic(dir = dist, { gzip = false } = {}) {
   const server = http.createServer((req, res) => {
     const url = new URL(req.url, 'http://x');
     let file = path.normalize(path.join(dir, decodeURIComponent(url.pathname)));
@@ -32,7 +36,13 @@ export function serveStatic(dir = dist) {
     if (fs.existsSync(file) && fs.statSync(file).isDirectory()) file = path.join(file, 'index.html');
     fs.readFile(file, (err, body) => {
       if (err) { res.writeHead(404).end('not found'); return; }
-      res.writeHead(200, { 'content-type': types[path.extname(file)] ?? 'application/octet-stream' });
+      const headers = { 'content-type': types[path.extname(file)] ?? 'application/octet-stream' };
+      if (gzip && /\bgzip\b/.test(req.headers['accept-encoding'] ?? '')) {
+        headers['content-encoding'] = 'gzip';
+        headers.vary = 'accept-encoding';
+        body = zlib.gzipSync(body, { level: 6 });
+      }
+      res.writeHead(200, headers);
       res.end(body);
     });
   });

@@ -176,11 +176,15 @@ pub fn diagram_svg(trace: &Trace, upto: usize, lang: Lang, width: f64) -> String
 
 /// The whole first picture: for [`Chrome::Full`] the header and the scenario's title and
 /// summary around the diagram, laid out as the app lays them out.
-/// `width` is the drawing's width ([`crate::diagram::drawing_width`] of its box;
-/// [`crate::diagram::WIDTH`]
-/// before the box is known).
-pub fn page(trace: &Trace, upto: usize, lang: Lang, chrome: Chrome, width: f64) -> String {
-    let svg = diagram_svg(trace, upto, lang, width);
+/// `width` is the drawing's width ([`crate::diagram::drawing_width`] of its box), or `None`
+/// for the page with an empty drawing, laid out to measure that box.
+pub fn page(trace: &Trace, upto: usize, lang: Lang, chrome: Chrome, width: Option<f64>) -> String {
+    // Without a width, an empty drawing of the same box: the page is laid out once to measure
+    // how wide the diagram can be, and drawn once at that width.
+    let svg = match width {
+        Some(width) => diagram_svg(trace, upto, lang, width),
+        None => "<svg class=\"first-diagram\" viewBox=\"0 0 640 1\"></svg>".to_string(),
+    };
     match chrome {
         Chrome::Compact => {
             format!("<main class=\"embed\"><div class=\"embed-space\"></div>{svg}</main>")
@@ -230,9 +234,10 @@ mod tests {
     fn the_whole_page_names_the_scenario_and_the_compact_one_does_not() {
         let trace = expired();
         assert!(
-            page(&trace, 0, Lang::En, Chrome::Full, WIDTH).contains("Expired client certificate")
+            page(&trace, 0, Lang::En, Chrome::Full, Some(WIDTH))
+                .contains("Expired client certificate")
         );
-        assert!(!page(&trace, 0, Lang::En, Chrome::Compact, WIDTH).contains("<h2>"));
+        assert!(!page(&trace, 0, Lang::En, Chrome::Compact, Some(WIDTH)).contains("<h2>"));
     }
 
     #[test]

@@ -12,13 +12,33 @@ use mtls_lab_web::engine::{direct, fresh_seed, run, runnable};
 use mtls_lab_web::first_paint::{self, Chrome};
 use mtls_lab_web::i18n::{Lang, Text, t};
 use mtls_lab_web::url::{self, Mode, StepPos};
+use std::cell::RefCell;
+use std::rc::Rc;
+
+use mtls_lab_engine::trace::Trace;
 use wasm_bindgen::prelude::*;
 
 #[wasm_bindgen(inline_js = r#"
-export function load_app(js, wasm, failed) {
+let app = null;
+// The app's glue imported and its wasm compiled as it arrives, while this module runs the
+// engine and draws: on a slow network the download is most of the wait.
+export function prefetch_app(js, wasm) {
   const base = document.baseURI;
-  import(new URL(js, base).href)
-    .then((app) => app.default({ module_or_path: new URL(wasm, base) }))
+  const url = new URL(wasm, base);
+  app = {
+    js: import(new URL(js, base).href),
+    // A host that serves wasm under another type: compiled from its bytes instead.
+    wasm: WebAssembly.compileStreaming(fetch(url))
+      .catch(() => fetch(url).then((r) => r.arrayBuffer()).then((bytes) => WebAssembly.compile(bytes))),
+  };
+  // A failure is reported once, by load_app.
+  app.js.catch(() => {});
+  app.wasm.catch(() => {});
+}
+export function load_app(js, wasm, failed) {
+  if (!app) prefetch_app(js, wasm);
+  app.js
+    .then((glue) => glue.default({ module_or_path: app.wasm }))
     .then((wasm) => {
       dispatchEvent(new CustomEvent('mtls-lab:app-started', { detail: { wasm } }));
       keep_offline();
@@ -38,6 +58,9 @@ function keep_offline() {
 }
 "#)]
 extern "C" {
+    /// Starts fetching the app's module (`js`, `wasm`: paths relative to the page) and
+    /// compiling its wasm, without starting it.
+    fn prefetch_app(js: &str, wasm: &str);
     /// Imports the app's module (`js`, `wasm`: paths relative to the page) and starts it; on
     /// failure, says so in the first picture.
     fn load_app(js: &str, wasm: &str, failed: &str);
@@ -59,10 +82,28 @@ fn app_files(document: &web_sys::Document) -> (String, String) {
     named.unwrap_or_else(|| ("mtls-lab-web.js".into(), "mtls-lab-web_bg.wasm".into()))
 }
 
-/// A run for the app, as Trace JSON (docs/TRACE.md): the bytes the CLI's `--json` writes.
+/// A run this module made: its id, seed, number of requests, and the run.
+type Made = (String, u64, usize, Rc<Trace>);
+
+thread_local! {
+    /// The run this module drew first, until the app asks for it.
+    static DRAWN: RefCell<Option<Made>> = const { RefCell::new(None) };
+}
+
+/// A run for the app, as Trace JSON (docs/TRACE.md): the bytes the CLI's `--json` writes. The
+/// app's first request is the run this module has just drawn (the same id, seed and number of
+/// requests make the same bytes), which is handed over instead of made again.
 #[wasm_bindgen]
 pub fn run_json(id: &str, seed: u64, requests: u32) -> String {
-    serde_json::to_string(&direct::run(id, seed, requests as usize)).unwrap_or_default()
+    let requests = requests as usize;
+    let drawn = DRAWN
+        .with(|d| d.borrow_mut().take())
+        .filter(|(i, s, r, _)| i == id && *s == seed && *r == requests);
+    match drawn {
+        Some((.., trace)) => serde_json::to_string(&*trace),
+        None => serde_json::to_string(&direct::run(id, seed, requests)),
+    }
+    .unwrap_or_default()
 }
 
 /// The bring-your-own check for the app: a `ByoRequest` as its arguments
@@ -119,6 +160,12 @@ fn main() {
     let lang = view.lang.unwrap_or(browser_lang);
     // The app runs the same scenario with the same seed, so it shows the same bytes.
     let seed = view.seed.unwrap_or_else(fresh_seed);
+    let (js, wasm) = app_files(&document);
+    prefetch_app(&js, &wasm);
+    // The page's loading line, in both languages, gives way to this module's picture.
+    if let Some(boot) = document.get_element_by_id("boot") {
+        boot.remove();
+    }
     let Ok(root) = document.create_element("div") else {
         return;
     };
@@ -127,6 +174,9 @@ fn main() {
     // The course's pages are the app's to draw: the first module knows no lessons.
     if view.mode == Mode::Single && view.page == url::Page::Lab {
         let trace = run(&view.scenario, seed, view.requests);
+        DRAWN.with(|d| {
+            *d.borrow_mut() = Some((view.scenario.clone(), seed, view.requests, trace.clone()));
+        });
         let last = trace.steps.len().saturating_sub(1);
         let upto = match view.step {
             StepPos::End => last,
@@ -138,25 +188,20 @@ fn main() {
         } else {
             Chrome::Full
         };
-        root.set_inner_html(&first_paint::page(
-            &trace,
-            upto,
-            lang,
-            chrome,
-            mtls_lab_web::diagram::WIDTH,
-        ));
+        // Drawn as wide as its box, as the app draws it: on a phone the labels keep 14 px. The
+        // box is measured on the page without the drawing, then the drawing is made once.
+        root.set_inner_html(&first_paint::page(&trace, upto, lang, chrome, None));
         if let Some(body) = document.body() {
             let _ = body.append_child(&root);
         }
-        // Drawn as wide as its box, as the app draws it: on a phone the labels keep 14 px.
         let width = root
             .query_selector("svg.first-diagram")
             .ok()
             .flatten()
-            .map(|svg| drawing_width(svg.get_bounding_client_rect().width()));
-        if let Some(width) = width.filter(|w| *w != mtls_lab_web::diagram::WIDTH) {
-            root.set_inner_html(&first_paint::page(&trace, upto, lang, chrome, width));
-        }
+            .map_or(mtls_lab_web::diagram::WIDTH, |svg| {
+                drawing_width(svg.get_bounding_client_rect().width())
+            });
+        root.set_inner_html(&first_paint::page(&trace, upto, lang, chrome, Some(width)));
     }
     if let Some(html) = document.document_element() {
         let _ = html.set_attribute("lang", lang.tag());
@@ -166,6 +211,5 @@ fn main() {
     {
         let _ = body.append_child(&root);
     }
-    let (js, wasm) = app_files(&document);
     load_app(&js, &wasm, t(lang, Text::AppLoadFailed));
 }
