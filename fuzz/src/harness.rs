@@ -7,11 +7,10 @@
 use std::sync::OnceLock;
 
 use mtls_lab_engine::LabRng;
-use mtls_lab_engine::crypto::Group;
-use mtls_lab_engine::handshake::{ClientAuth, ClientConfig, Connection, Identity, ServerConfig};
+use mtls_lab_engine::handshake::{ClientConfig, Connection, ServerConfig};
 use mtls_lab_engine::pki::byo::{Trust, examine};
 use mtls_lab_engine::pki::{Pki, PkiOptions};
-use mtls_lab_engine::scenario::{LAB_NOW, SERVER_NAME};
+use mtls_lab_engine::scenario::{self, LAB_NOW};
 use mtls_lab_engine::wire::HandshakeMessage;
 use mtls_lab_engine::wire::record::Record;
 
@@ -28,36 +27,11 @@ fn pki() -> &'static Pki {
 }
 
 fn client_config() -> ClientConfig {
-    let pki = pki();
-    ClientConfig {
-        server_name: SERVER_NAME.into(),
-        root: pki.root.cert.clone(),
-        identity: Some(Identity {
-            chain: pki.client.chain.clone(),
-            key: pki.client.key.clone(),
-        }),
-        supported_groups: vec![Group::X25519, Group::Secp256r1],
-        key_share_groups: vec![Group::X25519],
-        alpn: vec![b"http/1.1".to_vec()],
-        now: LAB_NOW,
-    }
+    scenario::client_config(pki(), true)
 }
 
 fn server_config() -> ServerConfig {
-    let pki = pki();
-    ServerConfig {
-        identity: Identity {
-            chain: pki.server.chain.clone(),
-            key: pki.server.key.clone(),
-        },
-        client_auth: ClientAuth::Required {
-            root: pki.root.cert.clone(),
-            crls: vec![pki.crl.clone()],
-        },
-        groups: vec![Group::X25519, Group::Secp256r1],
-        alpn: vec![b"http/1.1".to_vec()],
-        now: LAB_NOW,
-    }
+    scenario::server_config(pki(), true)
 }
 
 fn new_client() -> Connection {

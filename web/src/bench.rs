@@ -15,12 +15,16 @@ use crate::lessons;
 
 /// The client-certificate choices of the bench panel (one fault at a time; the URL can hold
 /// combinations).
-const CLIENT_CHOICES: [(&str, (&str, &str)); 9] = [
+const CLIENT_CHOICES: [(&str, (&str, &str)); 10] = [
     ("ok", ("a good certificate", "正しい証明書")),
     ("none", ("no certificate", "証明書なし")),
     ("exp", ("expired", "期限切れ")),
     ("nyv", ("not yet valid", "まだ有効でない")),
     ("rev", ("revoked", "失効済み")),
+    (
+        "alt",
+        ("altered after the CA signed it", "認証局の署名後に改ざん"),
+    ),
     (
         "eku",
         ("serverAuth only (wrong EKU)", "serverAuth のみ (EKU 違い)"),
@@ -46,6 +50,7 @@ fn bench_of(mutual: bool, client: &str, server: &str, p256: bool, hrr: bool) -> 
                 "exp" => faults.validity = Validity::Expired,
                 "nyv" => faults.validity = Validity::NotYetValid,
                 "rev" => faults.revoked = true,
+                "alt" => faults.altered = true,
                 "eku" => faults.wrong_eku = true,
                 "ca" => faults.unknown_ca = true,
                 "mi" => faults.missing_intermediate = true,

@@ -24,12 +24,11 @@ pub fn fresh_seed() -> u64 {
 
 /// Whether `id` names something the lab can run: a catalogue id or a bench string.
 pub fn runnable(id: &str) -> bool {
-    scenario::find(id).is_some() || mtls_lab_engine::bench::Bench::parse(id).is_ok()
+    scenario::RunSpec::resolve(id).is_ok()
 }
 
-/// Runs a scenario or a bench string, with the client's request sent `requests` times (bench
-/// strings always send it once); an unknown id (which the URL parser already refuses) runs
-/// the default.
+/// Runs a scenario or a bench string, with the client's request sent `requests` times; an
+/// unknown id (which the URL parser already refuses) runs the default.
 ///
 /// Each run is timed with the User Timing API as the measure `mtls-lab:run`, so the engine's
 /// cost shows in the browser's performance tools (and the performance budget test reads it).
@@ -172,19 +171,10 @@ pub mod direct {
 
     /// [`super::run`], untimed.
     pub fn run(id: &str, seed: u64, requests: usize) -> Trace {
-        // `run_with(…, 1)` is `run_scenario`, byte for byte (an engine test holds them equal).
-        let catalogue = |id: &str| {
-            scenario::scenario_pki(id, seed)
-                .and_then(|pki| scenario::run_with(id, seed, &pki, requests))
-        };
-        catalogue(id)
-            .or_else(|| {
-                mtls_lab_engine::bench::Bench::parse(id)
-                    .ok()
-                    .map(|b| mtls_lab_engine::bench::run_bench(&b, seed))
-            })
-            .or_else(|| catalogue(url::DEFAULT_SCENARIO))
-            .unwrap_or_else(|| super::empty(id, seed))
+        // The CLI's `run` resolves ids the same way.
+        scenario::RunSpec::resolve(id)
+            .or_else(|_| scenario::RunSpec::resolve(url::DEFAULT_SCENARIO))
+            .map_or_else(|_| super::empty(id, seed), |spec| spec.run(seed, requests))
     }
 
     /// [`super::pem_bundle`].

@@ -1426,13 +1426,10 @@ fn single_view(
                     <button onclick={reseed} data-testid="reseed">{ "↻ " }{ t(lang, Text::NewRandomness) }</button>
                     <button onclick={act(Action::Present(true))} data-testid="present">{ t(lang, Text::PresentEnter) }</button>
                     <span class="seed">{ t(lang, Text::Seed) }{ ": " }<code data-testid="seed">{ lab.seed }</code></span>
-                    // Bench strings always send their request once.
-                    if scenario::find(&lab.scenario).is_some() {
-                        <label class="requests" title={t(lang, Text::RequestsHelp)}>
-                            { t(lang, Text::Requests) }{ " " }
-                            <select onchange={on_requests} data-testid="requests">{ for request_options }</select>
-                        </label>
-                    }
+                    <label class="requests" title={t(lang, Text::RequestsHelp)}>
+                        { t(lang, Text::Requests) }{ " " }
+                        <select onchange={on_requests} data-testid="requests">{ for request_options }</select>
+                    </label>
                 </div>
                 <p class="hint">{ t(lang, Text::KeyboardHelp) }</p>
             </section>

@@ -216,13 +216,12 @@ fn main() -> ExitCode {
             pem,
         } => {
             // A catalogue id, or a bench string such as `b1-m-cexp` (custom switches).
-            let trace = match scenario::run_scenario(&id, seed) {
-                Some(trace) => trace,
-                None if id.starts_with('b') => match mtls_lab_engine::bench::Bench::parse(&id) {
-                    Ok(bench) => mtls_lab_engine::bench::run_bench(&bench, seed),
-                    Err(e) => return fail(format!("`{id}` is not a valid bench string: {e}")),
-                },
-                None => {
+            let trace = match scenario::RunSpec::resolve(&id) {
+                Ok(spec) => spec.run(seed, 1),
+                Err(scenario::UnknownRun::Bench(e)) => {
+                    return fail(format!("`{id}` is not a valid bench string: {e}"));
+                }
+                Err(scenario::UnknownRun::NotInCatalogue) => {
                     let ids: Vec<&str> = scenario::CATALOGUE.iter().map(|s| s.id).collect();
                     return fail(format!(
                         "unknown scenario `{id}`; known scenarios: {} (or a bench string such as b1-m-cexp)",

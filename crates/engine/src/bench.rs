@@ -19,6 +19,7 @@
 //!         / "nyv"                         ; not yet valid
 //!         / "eku"                         ; serverAuth instead of clientAuth
 //!         / "rev"                         ; listed in the CRL
+//!         / "alt"                         ; changed after the CA signed it
 //!         / "key"                         ; the client signs with a key that is not the
 //!                                         ; certificate's
 //! server  = "self"                        ; self-signed
@@ -33,7 +34,8 @@
 //! not with `cnyv`. [`Bench::parse`] accepts the switches in any order and `g25519` written
 //! out; [`Bench::encode`] writes the canonical form: the order of the grammar above and the
 //! default group left out. With several client faults, the run stops at the first one the
-//! checklist meets, in OpenSSL's order: `ca`/`mi`, `eku`, `rev`, `exp`/`nyv`, then `key`.
+//! checklist meets, in OpenSSL's order: `ca`/`mi`, `eku`, `rev`, `alt` (the signature),
+//! `exp`/`nyv`, then `key`.
 //! So `parse(encode(b)) == b` for every bench, and `encode(parse(s)) == s` for every
 //! canonical `s`. Examples:
 //!
@@ -50,26 +52,23 @@
 //!
 //! # The run
 //!
-//! [`run_bench`] really runs the handshake, like a catalogue lesson: the PKI is bent as the
-//! switches say and the endpoints decide. When several faults combine, the first check that
-//! fails decides: the client checks the server's certificate before the server sees the
-//! client's, and each verifier goes down its checklist (chain, signatures, validity, EKU,
-//! name, revocation, then CertificateVerify). [`Bench::expected`] says which that is, and a
-//! test holds every combination of switches to it.
+//! [`run_bench`] really runs the handshake, as a catalogue lesson does: a catalogue entry *is* a
+//! bench and a [`Play`](crate::scenario::Play) (who else takes part), run by the same code
+//! ([`Setup::run`](crate::scenario::Setup::run)). The PKI is bent as the switches say and the
+//! endpoints decide. When several faults combine, the first check that fails decides: the
+//! client checks the server's certificate before the server sees the client's, and each
+//! verifier goes down its checklist in OpenSSL's order (chain, purpose, name, revocation,
+//! signatures, validity, then CertificateVerify). [`Bench::expected`] says which that is, and
+//! a test holds every combination of switches to it.
 
 use core::fmt;
 use core::str::FromStr;
 
 use serde::{Deserialize, Serialize};
 
-use crate::crypto::{EcdsaKey, Group};
-use crate::handshake::Connection;
+use crate::crypto::Group;
 use crate::pki::{Pki, PkiOptions};
-use crate::rng::LabRng;
-use crate::scenario::{
-    Expected, LAB_NOW, OTHER_NAME, client_config, http_request, http_response, server_config,
-};
-use crate::session::{Exchange, run};
+use crate::scenario::{Expected, OTHER_NAME, Setup};
 use crate::trace::{Participant, Trace};
 use crate::wire::AlertDescription;
 
@@ -109,9 +108,24 @@ pub struct ClientFaults {
     pub wrong_eku: bool,
     /// Listed in the intermediate's CRL (`crev`).
     pub revoked: bool,
+    /// Changed after the CA signed it, so its signature no longer verifies (`calt`).
+    pub altered: bool,
     /// The client's CertificateVerify is signed with a key that is not the certificate's
     /// (`ckey`).
     pub wrong_key: bool,
+}
+
+impl ClientFaults {
+    /// No fault: a good certificate (the [`Default`], as a constant).
+    pub const NONE: Self = Self {
+        unknown_ca: false,
+        missing_intermediate: false,
+        validity: Validity::Valid,
+        wrong_eku: false,
+        revoked: false,
+        altered: false,
+        wrong_key: false,
+    };
 }
 
 /// The client's certificate on the bench.
@@ -127,7 +141,7 @@ pub enum ClientCert {
 
 impl Default for ClientCert {
     fn default() -> Self {
-        Self::Present(ClientFaults::default())
+        Self::Present(ClientFaults::NONE)
     }
 }
 
@@ -141,6 +155,15 @@ pub struct ServerFaults {
     /// The server's CertificateVerify is signed with a key that is not the certificate's
     /// (`skey`).
     pub wrong_key: bool,
+}
+
+impl ServerFaults {
+    /// No fault: a good certificate (the [`Default`], as a constant).
+    pub const NONE: Self = Self {
+        self_signed: false,
+        name_mismatch: false,
+        wrong_key: false,
+    };
 }
 
 /// A run built from switches. [`Default`] is one-way TLS with everything valid (`b1`).
@@ -159,15 +182,34 @@ pub struct Bench {
     pub hello_retry: bool,
 }
 
+impl Bench {
+    /// One-way TLS with everything valid (`b1`, the [`Default`]).
+    pub const ONE_WAY: Self = Self {
+        mutual: false,
+        client: ClientCert::Present(ClientFaults::NONE),
+        server: ServerFaults::NONE,
+        group: Group::X25519,
+        hello_retry: false,
+    };
+
+    /// Mutual TLS with everything valid (`b1-m`).
+    pub const MUTUAL: Self = Self {
+        mutual: true,
+        ..Self::ONE_WAY
+    };
+
+    /// Mutual TLS with a client certificate that has these faults.
+    pub const fn mutual_with(faults: ClientFaults) -> Self {
+        Self {
+            client: ClientCert::Present(faults),
+            ..Self::MUTUAL
+        }
+    }
+}
+
 impl Default for Bench {
     fn default() -> Self {
-        Self {
-            mutual: false,
-            client: ClientCert::default(),
-            server: ServerFaults::default(),
-            group: Group::X25519,
-            hello_retry: false,
-        }
+        Self::ONE_WAY
     }
 }
 
@@ -257,6 +299,7 @@ enum Switch {
     ClientNotYetValid,
     ClientWrongEku,
     ClientRevoked,
+    ClientAltered,
     ClientWrongKey,
     ServerSelfSigned,
     ServerNameMismatch,
@@ -267,7 +310,7 @@ enum Switch {
 }
 
 impl Switch {
-    const ALL: [Switch; 15] = [
+    const ALL: [Switch; 16] = [
         Self::Mutual,
         Self::ClientNone,
         Self::ClientUnknownCa,
@@ -276,6 +319,7 @@ impl Switch {
         Self::ClientNotYetValid,
         Self::ClientWrongEku,
         Self::ClientRevoked,
+        Self::ClientAltered,
         Self::ClientWrongKey,
         Self::ServerSelfSigned,
         Self::ServerNameMismatch,
@@ -295,6 +339,7 @@ impl Switch {
             Self::ClientNotYetValid => "cnyv",
             Self::ClientWrongEku => "ceku",
             Self::ClientRevoked => "crev",
+            Self::ClientAltered => "calt",
             Self::ClientWrongKey => "ckey",
             Self::ServerSelfSigned => "sself",
             Self::ServerNameMismatch => "sname",
@@ -315,6 +360,7 @@ impl Switch {
                 | Self::ClientNotYetValid
                 | Self::ClientWrongEku
                 | Self::ClientRevoked
+                | Self::ClientAltered
                 | Self::ClientWrongKey
         )
     }
@@ -339,6 +385,7 @@ impl Switch {
             Self::ClientNotYetValid => fault(|f| f.validity == Validity::NotYetValid),
             Self::ClientWrongEku => fault(|f| f.wrong_eku),
             Self::ClientRevoked => fault(|f| f.revoked),
+            Self::ClientAltered => fault(|f| f.altered),
             Self::ClientWrongKey => fault(|f| f.wrong_key),
             Self::ServerSelfSigned => b.server.self_signed,
             Self::ServerNameMismatch => b.server.name_mismatch,
@@ -367,6 +414,7 @@ impl Switch {
             Self::ClientNotYetValid => faults.validity = Validity::NotYetValid,
             Self::ClientWrongEku => faults.wrong_eku = true,
             Self::ClientRevoked => faults.revoked = true,
+            Self::ClientAltered => faults.altered = true,
             Self::ClientWrongKey => faults.wrong_key = true,
             Self::ServerSelfSigned => b.server.self_signed = true,
             Self::ServerNameMismatch => b.server.name_mismatch = true,
@@ -493,13 +541,15 @@ impl Bench {
             ClientCert::Absent => return fails(Server, A::CERTIFICATE_REQUIRED),
             ClientCert::Present(c) => c,
         };
-        // OpenSSL's order: the chain, the purpose, revocation, then the dates.
+        // OpenSSL's order: the chain, the purpose, revocation, the signatures, then the dates.
         if c.unknown_ca || c.missing_intermediate {
             fails(Server, A::UNKNOWN_CA)
         } else if c.wrong_eku {
             fails(Server, A::UNSUPPORTED_CERTIFICATE)
         } else if c.revoked {
             fails(Server, A::CERTIFICATE_REVOKED)
+        } else if c.altered {
+            fails(Server, A::DECRYPT_ERROR)
         } else if c.validity == Validity::Expired {
             fails(Server, A::CERTIFICATE_EXPIRED)
         } else if c.validity == Validity::NotYetValid {
@@ -512,7 +562,7 @@ impl Bench {
     }
 
     /// How the bench bends the lab's PKI.
-    fn pki_options(&self) -> PkiOptions {
+    pub(crate) fn pki_options(&self) -> PkiOptions {
         let c = match self.client {
             ClientCert::Present(c) => c,
             ClientCert::Absent => ClientFaults::default(),
@@ -526,7 +576,7 @@ impl Bench {
             client_revoked: c.revoked,
             server_name: self.server.name_mismatch.then(|| OTHER_NAME.into()),
             server_self_signed: self.server.self_signed,
-            client_altered: false,
+            client_altered: c.altered,
         }
     }
 }
@@ -548,69 +598,12 @@ impl FromStr for Bench {
 /// The PKI a bench runs with for `seed`: the very certificates, keys and CRL of
 /// [`run_bench`], e.g. for the certificate viewer's downloads.
 pub fn bench_pki(bench: &Bench, seed: u64) -> Pki {
-    let mut rng = LabRng::from_seed(seed);
-    Pki::generate(&mut rng.fork(), &bench.pki_options(), LAB_NOW)
+    Setup::direct(*bench).pki(seed)
 }
 
-/// Runs `bench` with all randomness from `seed`. The trace's `scenario` is the bench's
-/// canonical string.
+/// Runs `bench` with all randomness from `seed`, the request sent once. The trace's
+/// `scenario` is the bench's canonical string.
 pub fn run_bench(bench: &Bench, seed: u64) -> Trace {
-    let id = bench.encode();
-    let mut rng = LabRng::from_seed(seed);
-    let pki = Pki::generate(&mut rng.fork(), &bench.pki_options(), LAB_NOW);
-    let client_rng = rng.fork();
-    let server_rng = rng.fork();
-    let mut other_keys = rng.fork();
-
-    let mut client = client_config(&pki, bench.mutual);
-    let mut server = server_config(&pki, bench.mutual);
-
-    // The group: the server prefers `bench.group`; the client supports both, and its first
-    // key share is for that group, or with `hrr` for the other one (RFC 8446 §4.1.4). With
-    // `hrr` the server supports `bench.group` alone: a server that supported the other group
-    // too would take the share the client sent instead of asking for another.
-    let other = match bench.group {
-        Group::X25519 => Group::Secp256r1,
-        Group::Secp256r1 => Group::X25519,
-    };
-    server.groups = if bench.hello_retry {
-        vec![bench.group]
-    } else {
-        vec![bench.group, other]
-    };
-    client.supported_groups = vec![bench.group, other];
-    client.key_share_groups = vec![if bench.hello_retry {
-        other
-    } else {
-        bench.group
-    }];
-
-    // The certificates' faults are in the PKI; the keys' are here: an endpoint that signs
-    // with a key of its own instead of its certificate's.
-    if bench.server.wrong_key {
-        server.identity.key = EcdsaKey::generate(&mut other_keys);
-    }
-    match bench.client {
-        ClientCert::Absent => client.identity = None,
-        ClientCert::Present(c) => {
-            if c.wrong_key
-                && let Some(identity) = &mut client.identity
-            {
-                identity.key = EcdsaKey::generate(&mut other_keys);
-            }
-        }
-    }
-
-    let ordinary = Exchange {
-        request: http_request(),
-        respond: &http_response,
-    };
-    run(
-        Connection::client(client, client_rng),
-        Connection::server(server, server_rng),
-        &ordinary,
-        None,
-        seed,
-        &id,
-    )
+    let setup = Setup::direct(*bench);
+    setup.run(&bench.encode(), seed, &setup.pki(seed), 1)
 }

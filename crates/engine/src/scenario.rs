@@ -11,9 +11,9 @@ use crate::crypto::{EcdsaKey, Group, sha256};
 use crate::handshake::{
     ClientAuth, ClientConfig, Connection, Epoch, Identity, Negotiated, ServerConfig,
 };
-use crate::pki::{Pki, PkiOptions, inspect};
+use crate::pki::{Pki, inspect};
 use crate::rng::LabRng;
-use crate::session::{Exchange, Net, exchange_repeated, run_repeated};
+use crate::session::{Exchange, Net, exchange_repeated};
 use crate::trace::{Participant, Step, Trace};
 use crate::wire::handshake::HandshakeMessage;
 use crate::wire::{AlertDescription, ContentType};
@@ -22,6 +22,10 @@ pub use crate::bench::{
     BENCH_VERSION, Bench, BenchError, ClientCert, ClientFaults, ServerFaults, Validity, bench_pki,
     run_bench,
 };
+
+const fn fails(detected_by: Participant, alert: AlertDescription) -> Expected {
+    Expected::Failed { detected_by, alert }
+}
 
 /// The lab's fixed "now" (2026-01-01T00:00:00Z): with it, a seed fixes every byte, certificate
 /// validity dates included, on every screen and in every year.
@@ -66,153 +70,263 @@ pub enum Expected {
     },
 }
 
-/// A catalogue entry.
+/// Who takes part beyond the client and the server the switches describe, and what they do.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Play {
+    /// The client and the server, nothing else: the switches say everything (every bench).
+    Direct,
+    /// An attacker answers in the server's place with the server's certificate (public:
+    /// anyone who connects gets it) and only a key of its own: the bench's `skey`, played by
+    /// an attacker.
+    ImpostorServer,
+    /// An attacker presents alice's certificate (public) without alice's private key: the
+    /// bench's `ckey`, played by an attacker.
+    StolenClientCert,
+    /// An on-path attacker flips one bit of the client's first application-data record.
+    TamperedRecord,
+    /// A passive eavesdropper reads every record on the wire.
+    Observer,
+    /// Adversary-in-the-middle phishing: a proxy with a valid certificate for a look-alike
+    /// name relays between the victim and the real server.
+    AitmRelay,
+}
+
+/// A run, described once: the bench's switches (the PKI's faults, mutual or not, the group)
+/// and who plays. A catalogue entry is a named setup; a bench string is a setup with
+/// [`Play::Direct`]. Both run through [`Setup::run`], and both derive how they end from
+/// [`Setup::expected`].
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Setup {
+    /// The switches.
+    pub bench: Bench,
+    /// Who else takes part.
+    pub play: Play,
+}
+
+/// A catalogue entry: a public id for a setup, and where the picker shows it. In JSON (as
+/// before the setup: `id`, `group`, `mutual`, `expected`, `attacker`; and now `bench`, the
+/// canonical bench string, and `play`).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct Scenario {
     /// The public id.
     pub id: &'static str,
     /// Picker group.
     pub group: Category,
-    /// Whether the server asks for a client certificate.
-    pub mutual: bool,
-    /// How the run ends.
-    pub expected: Expected,
-    /// Whether an attacker (or, in `observer`, an eavesdropper) takes part: the trace then
-    /// lists [`Participant::Attacker`].
-    pub attacker: bool,
+    /// What runs.
+    pub setup: Setup,
 }
 
-const fn entry(
-    id: &'static str,
-    group: Category,
-    mutual: bool,
-    expected: Expected,
-    attacker: bool,
-) -> Scenario {
-    Scenario {
-        id,
-        group,
-        mutual,
-        expected,
-        attacker,
+impl Serialize for Scenario {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        #[derive(Serialize)]
+        struct Entry {
+            id: &'static str,
+            group: Category,
+            mutual: bool,
+            expected: Expected,
+            attacker: bool,
+            bench: String,
+            play: Play,
+        }
+        Entry {
+            id: self.id,
+            group: self.group,
+            mutual: self.mutual(),
+            expected: self.expected(),
+            attacker: self.attacker(),
+            bench: self.setup.bench.encode(),
+            play: self.setup.play,
+        }
+        .serialize(serializer)
     }
 }
 
-const fn fails(detected_by: Participant, alert: AlertDescription) -> Expected {
-    Expected::Failed { detected_by, alert }
+impl Scenario {
+    /// Whether the server asks for a client certificate.
+    pub const fn mutual(&self) -> bool {
+        self.setup.bench.mutual
+    }
+
+    /// Whether an attacker (or, in `observer`, an eavesdropper) takes part: the trace then
+    /// lists [`Participant::Attacker`].
+    pub const fn attacker(&self) -> bool {
+        !matches!(self.setup.play, Play::Direct)
+    }
+
+    /// How the run ends (derived from the setup; a test holds every run to it).
+    pub fn expected(&self) -> Expected {
+        self.setup.expected()
+    }
 }
 
-use AlertDescription as A;
+const fn entry(id: &'static str, group: Category, play: Play, bench: Bench) -> Scenario {
+    Scenario {
+        id,
+        group,
+        setup: Setup { bench, play },
+    }
+}
+
+/// A mutual run whose client certificate has one fault.
+const fn client_fault(faults: ClientFaults) -> Bench {
+    Bench::mutual_with(faults)
+}
+
+/// A one-way run whose server certificate has these faults.
+const fn server_fault(server: ServerFaults) -> Bench {
+    Bench {
+        server,
+        ..Bench::ONE_WAY
+    }
+}
+
+const OK: ClientFaults = ClientFaults::NONE;
+const GOOD: ServerFaults = ServerFaults::NONE;
+
 use Category::{Attack, ClientCertificateFailure, HappyPath, ServerCertificateFailure};
-use Participant::{Client, Server};
+use Play::Direct;
 
 /// Every scenario this build runs, in picker order.
 pub const CATALOGUE: &[Scenario] = &[
-    entry("one-way", HappyPath, false, Expected::Success, false),
-    entry("mutual", HappyPath, true, Expected::Success, false),
-    entry("mutual-hrr", HappyPath, true, Expected::Success, false),
+    entry("one-way", HappyPath, Direct, Bench::ONE_WAY),
+    entry("mutual", HappyPath, Direct, Bench::MUTUAL),
+    // The server supports only P-256; the client guessed x25519 (and lists P-256 too):
+    // HelloRetryRequest (§4.1.4).
+    entry(
+        "mutual-hrr",
+        HappyPath,
+        Direct,
+        Bench {
+            group: Group::Secp256r1,
+            hello_retry: true,
+            ..Bench::MUTUAL
+        },
+    ),
     entry(
         "no-client-cert",
         ClientCertificateFailure,
-        true,
-        fails(Server, A::CERTIFICATE_REQUIRED),
-        false,
+        Direct,
+        Bench {
+            client: ClientCert::Absent,
+            ..Bench::MUTUAL
+        },
     ),
     entry(
         "unknown-ca",
         ClientCertificateFailure,
-        true,
-        fails(Server, A::UNKNOWN_CA),
-        false,
+        Direct,
+        client_fault(ClientFaults {
+            unknown_ca: true,
+            ..OK
+        }),
     ),
     entry(
         "expired",
         ClientCertificateFailure,
-        true,
-        fails(Server, A::CERTIFICATE_EXPIRED),
-        false,
+        Direct,
+        client_fault(ClientFaults {
+            validity: Validity::Expired,
+            ..OK
+        }),
     ),
     entry(
         "not-yet-valid",
         ClientCertificateFailure,
-        true,
-        fails(Server, A::BAD_CERTIFICATE),
-        false,
+        Direct,
+        client_fault(ClientFaults {
+            validity: Validity::NotYetValid,
+            ..OK
+        }),
     ),
     entry(
         "revoked",
         ClientCertificateFailure,
-        true,
-        fails(Server, A::CERTIFICATE_REVOKED),
-        false,
+        Direct,
+        client_fault(ClientFaults {
+            revoked: true,
+            ..OK
+        }),
     ),
     entry(
         "wrong-eku",
         ClientCertificateFailure,
-        true,
-        fails(Server, A::UNSUPPORTED_CERTIFICATE),
-        false,
+        Direct,
+        client_fault(ClientFaults {
+            wrong_eku: true,
+            ..OK
+        }),
     ),
     entry(
         "missing-intermediate",
         ClientCertificateFailure,
-        true,
-        fails(Server, A::UNKNOWN_CA),
-        false,
+        Direct,
+        client_fault(ClientFaults {
+            missing_intermediate: true,
+            ..OK
+        }),
     ),
     // A certificate changed after the CA signed it: the server stops where OpenSSL does, at the
     // signature, with OpenSSL's alert.
     entry(
         "altered-client-cert",
         ClientCertificateFailure,
-        true,
-        fails(Server, A::DECRYPT_ERROR),
-        false,
+        Direct,
+        client_fault(ClientFaults {
+            altered: true,
+            ..OK
+        }),
     ),
     entry(
         "name-mismatch",
         ServerCertificateFailure,
-        false,
-        fails(Client, A::BAD_CERTIFICATE),
-        false,
+        Direct,
+        server_fault(ServerFaults {
+            name_mismatch: true,
+            ..GOOD
+        }),
     ),
     entry(
         "self-signed-server",
         ServerCertificateFailure,
-        false,
-        fails(Client, A::UNKNOWN_CA),
-        false,
+        Direct,
+        server_fault(ServerFaults {
+            self_signed: true,
+            ..GOOD
+        }),
     ),
     entry(
         "impostor-server",
         Attack,
-        false,
-        fails(Client, A::DECRYPT_ERROR),
-        true,
+        Play::ImpostorServer,
+        server_fault(ServerFaults {
+            wrong_key: true,
+            ..GOOD
+        }),
     ),
     entry(
         "stolen-client-cert",
         Attack,
-        true,
-        fails(Server, A::DECRYPT_ERROR),
-        true,
+        Play::StolenClientCert,
+        client_fault(ClientFaults {
+            wrong_key: true,
+            ..OK
+        }),
     ),
-    entry("aitm-relay-one-way", Attack, false, Expected::Success, true),
     entry(
-        "aitm-relay-mutual",
+        "aitm-relay-one-way",
         Attack,
-        true,
-        fails(Server, A::DECRYPT_ERROR),
-        true,
+        Play::AitmRelay,
+        Bench::ONE_WAY,
     ),
+    entry("aitm-relay-mutual", Attack, Play::AitmRelay, Bench::MUTUAL),
     entry(
         "tampered-record",
         Attack,
-        false,
-        fails(Server, A::BAD_RECORD_MAC),
-        true,
+        Play::TamperedRecord,
+        Bench::ONE_WAY,
     ),
-    entry("observer", Attack, true, Expected::Success, true),
+    entry("observer", Attack, Play::Observer, Bench::MUTUAL),
 ];
 
 /// Looks a scenario up by id.
@@ -262,25 +376,11 @@ pub fn login_response(request: &[u8], negotiated: &Negotiated) -> Vec<u8> {
     format!("HTTP/1.1 200 OK\r\nSet-Cookie: session={cookie}; Secure; HttpOnly\r\nContent-Type: text/plain; charset=utf-8\r\nContent-Length: {}\r\nConnection: close\r\n\r\n{body}", body.len()).into_bytes()
 }
 
-/// How the scenario bends the PKI.
-fn pki_options(id: &str) -> PkiOptions {
-    let mut o = PkiOptions::default();
-    match id {
-        "unknown-ca" => o.client_unknown_ca = true,
-        "expired" => o.client_expired = true,
-        "not-yet-valid" => o.client_not_yet_valid = true,
-        "revoked" => o.client_revoked = true,
-        "altered-client-cert" => o.client_altered = true,
-        "wrong-eku" => o.client_wrong_eku = true,
-        "missing-intermediate" => o.client_missing_intermediate = true,
-        "name-mismatch" => o.server_name = Some(OTHER_NAME.into()),
-        "self-signed-server" => o.server_self_signed = true,
-        _ => {}
-    }
-    o
-}
-
-pub(crate) fn client_config(pki: &Pki, mutual: bool) -> ClientConfig {
+/// The configuration of the lab's client for `pki`: it trusts the lab's root, asks for
+/// [`SERVER_NAME`], lists x25519 and P-256 and sends an x25519 key share, offers `http/1.1`,
+/// and with `mutual` holds alice's certificate and key. Public so that tests, fuzz targets and
+/// benchmarks build the very endpoints the lessons run.
+pub fn client_config(pki: &Pki, mutual: bool) -> ClientConfig {
     ClientConfig {
         server_name: SERVER_NAME.into(),
         root: pki.root.cert.clone(),
@@ -295,7 +395,10 @@ pub(crate) fn client_config(pki: &Pki, mutual: bool) -> ClientConfig {
     }
 }
 
-pub(crate) fn server_config(pki: &Pki, mutual: bool) -> ServerConfig {
+/// The configuration of the lab's server for `pki`: its certificate chain and key, x25519 and
+/// P-256, `http/1.1`, and with `mutual` a client certificate required from the lab's root and
+/// checked against its CRL.
+pub fn server_config(pki: &Pki, mutual: bool) -> ServerConfig {
     ServerConfig {
         identity: Identity {
             chain: pki.server.chain.clone(),
@@ -315,13 +418,207 @@ pub(crate) fn server_config(pki: &Pki, mutual: bool) -> ServerConfig {
     }
 }
 
+impl Setup {
+    /// A bench with nobody else taking part.
+    pub const fn direct(bench: Bench) -> Self {
+        Self {
+            bench,
+            play: Play::Direct,
+        }
+    }
+
+    /// How the run ends: as the bench's first failing check says, or as the attack goes.
+    pub fn expected(&self) -> Expected {
+        match self.play {
+            Play::TamperedRecord => fails(Participant::Server, AlertDescription::BAD_RECORD_MAC),
+            // Over mutual TLS the proxy cannot sign the real server's handshake as alice.
+            Play::AitmRelay if self.bench.mutual => {
+                fails(Participant::Server, AlertDescription::DECRYPT_ERROR)
+            }
+            Play::AitmRelay => Expected::Success,
+            Play::Direct | Play::ImpostorServer | Play::StolenClientCert | Play::Observer => {
+                self.bench.expected()
+            }
+        }
+    }
+
+    /// The PKI this setup runs with for `seed`: the very certificates, keys and CRL of the
+    /// run, for exporting them. (The phishing proxy's certificate is issued during its run.)
+    pub fn pki(&self, seed: u64) -> Pki {
+        let mut rng = LabRng::from_seed(seed);
+        Pki::generate(&mut rng.fork(), &self.bench.pki_options(), LAB_NOW)
+    }
+
+    /// The two endpoints' configurations, as the switches say. `keys` draws the key an
+    /// endpoint signs with when it is not its certificate's (`skey`, `ckey`: the endpoint's
+    /// mistake on the bench, the attacker's own key in the attacks).
+    fn configure(&self, pki: &Pki, keys: &mut LabRng) -> (ClientConfig, ServerConfig) {
+        let b = &self.bench;
+        let mut client = client_config(pki, b.mutual);
+        let mut server = server_config(pki, b.mutual);
+        // The server prefers `b.group`; the client lists both and its first key share is for
+        // that group, or with `hrr` for the other one (RFC 8446 §4.1.4). With `hrr` the server
+        // supports `b.group` alone: a server that supported the other group too would take
+        // the share the client sent instead of asking for another.
+        let other = match b.group {
+            Group::X25519 => Group::Secp256r1,
+            Group::Secp256r1 => Group::X25519,
+        };
+        server.groups = if b.hello_retry {
+            vec![b.group]
+        } else {
+            vec![b.group, other]
+        };
+        client.key_share_groups = vec![if b.hello_retry { other } else { b.group }];
+        // The certificates' faults are in the PKI; the keys' are here.
+        if b.server.wrong_key {
+            server.identity.key = EcdsaKey::generate(keys);
+        }
+        match b.client {
+            ClientCert::Absent => client.identity = None,
+            ClientCert::Present(c) => {
+                if c.wrong_key
+                    && let Some(identity) = &mut client.identity
+                {
+                    identity.key = EcdsaKey::generate(keys);
+                }
+            }
+        }
+        (client, server)
+    }
+
+    /// Runs the setup for `seed` over `pki` (made beforehand with [`Setup::pki`], or another),
+    /// with the request and its answer sent `requests` times over the connection (`0`: the
+    /// handshake, then close_notify; the `aitm-relay-*` scenarios relay their one login
+    /// whatever `requests` is). `id` names the run in its trace.
+    pub fn run(&self, id: &str, seed: u64, pki: &Pki, requests: usize) -> Trace {
+        let mut rng = LabRng::from_seed(seed);
+        // The PKI's generator is the stream's first fork (see `pki`): take it here too, so the
+        // connections draw the same bytes as when the PKI is made in the run.
+        let _pki_rng = rng.fork();
+        let client_rng = rng.fork();
+        let server_rng = rng.fork();
+        // The attacker's randomness, or the keys an endpoint signs with by mistake.
+        let mut third = rng.fork();
+        if self.play == Play::AitmRelay {
+            return aitm_relay(
+                pki,
+                self.bench.mutual,
+                (client_rng, server_rng, third),
+                seed,
+                id,
+            );
+        }
+        let (client, server) = self.configure(pki, &mut third);
+        let ordinary = Exchange {
+            request: http_request(),
+            respond: &http_response,
+        };
+        let (client_role, client_rng, server_role, server_rng) = match self.play {
+            Play::ImpostorServer => (
+                Participant::Client,
+                client_rng,
+                Participant::Attacker,
+                third,
+            ),
+            Play::StolenClientCert => (
+                Participant::Attacker,
+                third,
+                Participant::Server,
+                server_rng,
+            ),
+            _ => (
+                Participant::Client,
+                client_rng,
+                Participant::Server,
+                server_rng,
+            ),
+        };
+        let mut flip = flip_first_request_bit();
+        let intercept: Option<crate::session::Interceptor<'_>> =
+            (self.play == Play::TamperedRecord).then_some(&mut flip);
+        let mut net = Net::new(intercept, self.play == Play::Observer);
+        let (c, s) = net.connect(
+            (client_role, Connection::client(client, client_rng)),
+            (server_role, Connection::server(server, server_rng)),
+        );
+        exchange_repeated(&mut net, c, s, &ordinary, requests);
+        net.finish(seed, id)
+    }
+}
+
+/// What an id names: a catalogue entry or a bench string. The CLI (`mtls-lab run ID`) and the
+/// page (`?scenario=ID`) resolve ids with it, so both run, export and explain the same thing.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum RunSpec {
+    /// A catalogue entry.
+    Catalogue(&'static Scenario),
+    /// A bench string's switches.
+    Bench(Bench),
+}
+
+/// Why an id names no run.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum UnknownRun {
+    /// Not a catalogue id, and not a bench string either (it does not start with `b`).
+    NotInCatalogue,
+    /// It looks like a bench string and is not a valid one.
+    Bench(BenchError),
+}
+
+impl RunSpec {
+    /// Resolves `id`: a catalogue id, else a bench string such as `b1-m-cexp`.
+    ///
+    /// # Errors
+    /// [`UnknownRun`] says which it is not.
+    pub fn resolve(id: &str) -> Result<Self, UnknownRun> {
+        if let Some(s) = find(id) {
+            return Ok(Self::Catalogue(s));
+        }
+        if !id.starts_with('b') {
+            return Err(UnknownRun::NotInCatalogue);
+        }
+        Bench::parse(id).map(Self::Bench).map_err(UnknownRun::Bench)
+    }
+
+    /// The run's id: the catalogue id, or the bench's canonical string.
+    pub fn id(&self) -> String {
+        match self {
+            Self::Catalogue(s) => s.id.to_string(),
+            Self::Bench(b) => b.encode(),
+        }
+    }
+
+    /// What runs.
+    pub const fn setup(&self) -> Setup {
+        match self {
+            Self::Catalogue(s) => s.setup,
+            Self::Bench(b) => Setup::direct(*b),
+        }
+    }
+
+    /// How the run ends.
+    pub fn expected(&self) -> Expected {
+        self.setup().expected()
+    }
+
+    /// The run's PKI for `seed`.
+    pub fn pki(&self, seed: u64) -> Pki {
+        self.setup().pki(seed)
+    }
+
+    /// Runs it for `seed`, PKI included, with the request sent `requests` times.
+    pub fn run(&self, seed: u64, requests: usize) -> Trace {
+        let setup = self.setup();
+        setup.run(&self.id(), seed, &setup.pki(seed), requests)
+    }
+}
+
 /// The PKI scenario `id` runs with for `seed`: the very certificates, keys and CRL of the run,
 /// for exporting them (e.g. to check the bad-certificate lessons with `openssl verify`).
 /// `None` for an unknown id. (The phishing proxy's certificate is issued during its run.)
 pub fn scenario_pki(id: &str, seed: u64) -> Option<Pki> {
-    find(id)?;
-    let mut rng = LabRng::from_seed(seed);
-    Some(Pki::generate(&mut rng.fork(), &pki_options(id), LAB_NOW))
+    find(id).map(|s| s.setup.pki(seed))
 }
 
 /// Runs scenario `id` with all randomness from `seed`. `None` for an unknown id.
@@ -331,124 +628,12 @@ pub fn run_scenario(id: &str, seed: u64) -> Option<Trace> {
 }
 
 /// Runs scenario `id` for `seed` over a PKI made beforehand, with the request and its answer
-/// sent `requests` times over the connection (`0`: the handshake, then close_notify).
-/// `run_with(id, seed, &scenario_pki(id, seed)?, 1)` is [`run_scenario`], byte for byte; the
-/// benchmarks use this to time a handshake without the PKI, and to show how a run grows with
-/// its application data. The `aitm-relay-*` scenarios relay their one login whatever
-/// `requests` is. `None` for an unknown id.
+/// sent `requests` times over the connection (see [`Setup::run`]). `run_with(id, seed,
+/// &scenario_pki(id, seed)?, 1)` is [`run_scenario`], byte for byte; the benchmarks use this
+/// to time a handshake without the PKI, and to show how a run grows with its application
+/// data. `None` for an unknown id.
 pub fn run_with(id: &str, seed: u64, pki: &Pki, requests: usize) -> Option<Trace> {
-    let scenario = find(id)?;
-    let mut rng = LabRng::from_seed(seed);
-    // The PKI's generator is the stream's first fork (see `scenario_pki`): take it here too, so
-    // the connections draw the same bytes as when the PKI is made in the run.
-    let _pki_rng = rng.fork();
-    let mut client = client_config(pki, scenario.mutual);
-    let mut server = server_config(pki, scenario.mutual);
-    let client_rng = rng.fork();
-    let server_rng = rng.fork();
-    let mut attacker_rng = rng.fork();
-    let ordinary = Exchange {
-        request: http_request(),
-        respond: &http_response,
-    };
-    let trace = match id {
-        // The server supports only P-256; the client guessed x25519 (and lists P-256 too):
-        // HelloRetryRequest (§4.1.4). A server that also supported x25519 would take the share
-        // the client sent rather than ask again.
-        "mutual-hrr" => {
-            server.groups = vec![Group::Secp256r1];
-            run_repeated(
-                Connection::client(client, client_rng),
-                Connection::server(server, server_rng),
-                &ordinary,
-                requests,
-                None,
-                seed,
-                id,
-            )
-        }
-        "no-client-cert" => {
-            client.identity = None;
-            run_repeated(
-                Connection::client(client, client_rng),
-                Connection::server(server, server_rng),
-                &ordinary,
-                requests,
-                None,
-                seed,
-                id,
-            )
-        }
-        // The attacker answers in the server's place with the server's certificate (public:
-        // anyone who connects gets it) but only a key of its own.
-        "impostor-server" => {
-            server.identity.key = EcdsaKey::generate(&mut attacker_rng);
-            let mut net = Net::new(None, false);
-            let (c, s) = net.connect(
-                (Participant::Client, Connection::client(client, client_rng)),
-                (
-                    Participant::Attacker,
-                    Connection::server(server, attacker_rng),
-                ),
-            );
-            exchange_repeated(&mut net, c, s, &ordinary, requests);
-            net.finish(seed, id)
-        }
-        // The attacker presents alice's certificate (public) without alice's private key.
-        "stolen-client-cert" => {
-            if let Some(identity) = &mut client.identity {
-                identity.key = EcdsaKey::generate(&mut attacker_rng);
-            }
-            let mut net = Net::new(None, false);
-            let (c, s) = net.connect(
-                (
-                    Participant::Attacker,
-                    Connection::client(client, attacker_rng),
-                ),
-                (Participant::Server, Connection::server(server, server_rng)),
-            );
-            exchange_repeated(&mut net, c, s, &ordinary, requests);
-            net.finish(seed, id)
-        }
-        "tampered-record" => {
-            let mut flip = flip_first_request_bit();
-            run_repeated(
-                Connection::client(client, client_rng),
-                Connection::server(server, server_rng),
-                &ordinary,
-                requests,
-                Some(&mut flip),
-                seed,
-                id,
-            )
-        }
-        "observer" => {
-            let mut net = Net::new(None, true);
-            let (c, s) = net.connect(
-                (Participant::Client, Connection::client(client, client_rng)),
-                (Participant::Server, Connection::server(server, server_rng)),
-            );
-            exchange_repeated(&mut net, c, s, &ordinary, requests);
-            net.finish(seed, id)
-        }
-        "aitm-relay-one-way" | "aitm-relay-mutual" => aitm_relay(
-            pki,
-            scenario.mutual,
-            (client_rng, server_rng, attacker_rng),
-            seed,
-            id,
-        ),
-        _ => run_repeated(
-            Connection::client(client, client_rng),
-            Connection::server(server, server_rng),
-            &ordinary,
-            requests,
-            None,
-            seed,
-            id,
-        ),
-    };
-    Some(trace)
+    find(id).map(|s| s.setup.run(id, seed, pki, requests))
 }
 
 /// An on-path attacker that flips one bit of the client's first application-data record

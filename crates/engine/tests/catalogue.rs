@@ -38,7 +38,7 @@ fn every_scenario_reaches_its_expected_outcome() {
     for seed in SEEDS {
         for s in CATALOGUE {
             let t = run(s.id, seed);
-            match s.expected {
+            match s.expected() {
                 Expected::Success => {
                     assert_eq!(t.outcome, Outcome::Success, "{} seed {seed}", s.id);
                 }
@@ -84,7 +84,7 @@ fn attack_scenarios_show_the_attacker_and_others_do_not() {
         let t = run(s.id, 3);
         assert_eq!(
             t.participants.contains(&Participant::Attacker),
-            s.attacker,
+            s.attacker(),
             "{}",
             s.id
         );
@@ -93,7 +93,7 @@ fn attack_scenarios_show_the_attacker_and_others_do_not() {
             .iter()
             .any(|st| st.from == Participant::Attacker || st.to == Participant::Attacker);
         // Only the passive observer takes part without sending or receiving.
-        assert_eq!(active, s.attacker && s.id != "observer", "{}", s.id);
+        assert_eq!(active, s.attacker() && s.id != "observer", "{}", s.id);
     }
 }
 
@@ -701,4 +701,78 @@ fn a_client_alert_after_server_hello_is_encrypted() {
             "{id}: it looks like application data on the wire"
         );
     }
+}
+
+/// A run is described once: a catalogue entry in which nobody else plays is its bench, and
+/// runs byte for byte as the bench string does (only the name in the trace differs); an attack
+/// is its bench's fault played by the attacker, and ends as the bench does.
+#[test]
+fn each_entry_is_its_bench_and_runs_as_the_bench_string_does() {
+    use mtls_lab_engine::scenario::{Play, RunSpec, run_bench};
+    for s in CATALOGUE {
+        let bench = s.setup.bench;
+        if s.setup.play == Play::Direct {
+            for seed in [0, 7] {
+                let mut ours = run_bench(&bench, seed);
+                assert_eq!(ours.scenario, bench.encode());
+                ours.scenario = s.id.to_string();
+                assert!(
+                    ours == run(s.id, seed),
+                    "{} is {}, byte for byte",
+                    s.id,
+                    bench.encode()
+                );
+            }
+        }
+        if matches!(
+            s.setup.play,
+            Play::ImpostorServer | Play::StolenClientCert | Play::Observer
+        ) {
+            assert_eq!(s.expected(), bench.expected(), "{}", s.id);
+        }
+        // The resolver the CLI and the page use finds the same run under both names.
+        assert_eq!(RunSpec::resolve(s.id), Ok(RunSpec::Catalogue(s)));
+        assert_eq!(RunSpec::resolve(&bench.encode()), Ok(RunSpec::Bench(bench)));
+        assert_eq!(
+            RunSpec::resolve(s.id).map(|r| r.expected()),
+            Ok(s.expected())
+        );
+    }
+}
+
+#[test]
+fn the_resolver_runs_catalogue_ids_and_bench_strings_and_says_why_it_cannot() {
+    use mtls_lab_engine::scenario::{BenchError, RunSpec, UnknownRun, bench_pki, run_bench};
+    let mutual = RunSpec::resolve("mutual").expect("a catalogue id");
+    assert!(mutual.run(3, 1) == run("mutual", 3));
+    assert_eq!(mutual.id(), "mutual");
+    let bench = RunSpec::resolve("b1-m-cexp-crev").expect("a bench string");
+    let RunSpec::Bench(b) = bench else {
+        panic!("a bench")
+    };
+    assert!(bench.run(3, 1) == run_bench(&b, 3));
+    assert_eq!(bench.pki(3).client.cert, bench_pki(&b, 3).client.cert);
+    // A bench honours the number of requests as a catalogue entry does: two more requests,
+    // two more records from the client.
+    let good = RunSpec::resolve("b1-m-gp256").expect("a bench string");
+    let from_client = |t: &Trace| {
+        t.steps
+            .iter()
+            .filter(|s| s.from == Participant::Client)
+            .count()
+    };
+    assert_eq!(
+        from_client(&good.run(3, 3)),
+        from_client(&good.run(3, 1)) + 2
+    );
+    let entries = serde_json::to_value(CATALOGUE).expect("serializes");
+    assert_eq!(entries[1]["bench"], "b1-m");
+    assert_eq!(entries[1]["play"], "direct");
+    assert_eq!(RunSpec::resolve("nope"), Err(UnknownRun::NotInCatalogue));
+    assert_eq!(
+        RunSpec::resolve("b2-m"),
+        Err(UnknownRun::Bench(BenchError::UnsupportedVersion {
+            version: "b2".into()
+        }))
+    );
 }

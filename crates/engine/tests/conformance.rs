@@ -39,7 +39,7 @@ use mtls_lab_engine::handshake::{
 };
 use mtls_lab_engine::pki::{Pki, PkiOptions};
 use mtls_lab_engine::rng::LabRng;
-use mtls_lab_engine::scenario::{LAB_NOW, SERVER_NAME};
+use mtls_lab_engine::scenario::{self, LAB_NOW};
 use mtls_lab_engine::wire::handshake::{Extension, HandshakeMessage, ext};
 use mtls_lab_engine::wire::record::MAX_PLAINTEXT;
 use mtls_lab_engine::wire::{AlertDescription, ContentType, Record};
@@ -61,16 +61,7 @@ fn pki() -> &'static Pki {
 /// The configuration of a one-way TLS client (no certificate of its own) that lists x25519
 /// and P-256 and sends an x25519 key share.
 fn client_config() -> ClientConfig {
-    let pki = pki();
-    ClientConfig {
-        server_name: SERVER_NAME.into(),
-        root: pki.root.cert.clone(),
-        identity: None,
-        supported_groups: vec![Group::X25519, Group::Secp256r1],
-        key_share_groups: vec![Group::X25519],
-        alpn: vec![b"http/1.1".to_vec()],
-        now: LAB_NOW,
-    }
+    scenario::client_config(pki(), false)
 }
 
 /// A one-way TLS client (no certificate of its own).
@@ -81,17 +72,7 @@ fn client() -> Connection {
 /// The configuration of a server that supports x25519 and P-256 and asks for no client
 /// certificate.
 fn server_config() -> ServerConfig {
-    let pki = pki();
-    ServerConfig {
-        identity: Identity {
-            chain: pki.server.chain.clone(),
-            key: pki.server.key.clone(),
-        },
-        client_auth: ClientAuth::None,
-        groups: vec![Group::X25519, Group::Secp256r1],
-        alpn: vec![b"http/1.1".to_vec()],
-        now: LAB_NOW,
-    }
+    scenario::server_config(pki(), false)
 }
 
 /// A server that asks for no client certificate.

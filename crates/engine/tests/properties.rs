@@ -325,7 +325,7 @@ proptest! {
     fn any_seed_runs_every_scenario_to_its_expected_outcome(seed in any::<u64>()) {
         for s in CATALOGUE {
             let trace = run_scenario(s.id, seed).expect("catalogue ids run");
-            match (s.expected, &trace.outcome) {
+            match (s.expected(), &trace.outcome) {
                 (Expected::Success, Outcome::Success) => {}
                 (
                     Expected::Failed { detected_by, alert },

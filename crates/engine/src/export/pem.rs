@@ -1,17 +1,15 @@
 //! The run's certificates, CRL and (labelled lab-only) private keys as one PEM file.
 //!
 //! The trace holds the certificates that crossed the wire but no private key, so the bundle
-//! is rebuilt from the scenario id (a catalogue id or a bench string) and seed
-//! ([`crate::scenario::scenario_pki`], [`crate::bench::bench_pki`]): the same seed makes the
-//! same keys. Text outside the `-----BEGIN` / `-----END` lines is ignored by
+//! is rebuilt from the scenario id (a catalogue id or a bench string, resolved by
+//! [`RunSpec::resolve`]) and seed: the same seed makes the same keys. Text outside the `-----BEGIN` / `-----END` lines is ignored by
 //! OpenSSL and other PEM readers (RFC 7468 §2), so each block is introduced by a `#` line
 //! saying what it is.
 
 use std::fmt::Write as _;
 
-use crate::bench::{Bench, bench_pki};
-use crate::pki::{Pki, inspect, to_pem};
-use crate::scenario::scenario_pki;
+use crate::pki::{inspect, to_pem};
+use crate::scenario::RunSpec;
 use crate::trace::Trace;
 use crate::wire::HandshakeMessage;
 
@@ -23,16 +21,11 @@ fn certificate(out: &mut String, what: &str, der: &[u8]) {
     out.push_str(&to_pem("CERTIFICATE", der));
 }
 
-/// The PKI run `id` (a catalogue id or a bench string such as `b1-m-cexp`) uses for `seed`.
-fn pki_of(id: &str, seed: u64) -> Option<Pki> {
-    scenario_pki(id, seed).or_else(|| Bench::parse(id).ok().map(|b| bench_pki(&b, seed)))
-}
-
 /// The PKI scenario `id` runs with for `seed`: the root and intermediate CA certificates, the
 /// server's and client's certificate chains, the CRL, then the four private keys under a
 /// LAB ONLY warning. `id` may be a bench string. `None` for an unknown id.
 pub fn pem_bundle_for(id: &str, seed: u64) -> Option<String> {
-    let pki = pki_of(id, seed)?;
+    let pki = RunSpec::resolve(id).ok()?.pki(seed);
     let mut out = String::new();
     let _ = writeln!(
         out,
@@ -82,7 +75,7 @@ pub fn pem_bundle_for(id: &str, seed: u64) -> Option<String> {
 /// during the run; its key stays with the attacker). `None` for an unknown scenario.
 pub fn pem_bundle(trace: &Trace) -> Option<String> {
     let mut out = pem_bundle_for(&trace.scenario, trace.seed)?;
-    let pki = pki_of(&trace.scenario, trace.seed)?;
+    let pki = RunSpec::resolve(&trace.scenario).ok()?.pki(trace.seed);
     let mut known: Vec<Vec<u8>> = vec![pki.root.cert, pki.intermediate.cert];
     known.extend(pki.server.chain);
     known.extend(pki.client.chain);
