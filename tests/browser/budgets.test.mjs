@@ -27,9 +27,11 @@ const FIRST_VISIT_GOAL_KB = 250;
  * this ceiling keeps it from growing unnoticed (216 KB when the app began asking the first module to run the engine;
  * 239 KB on 2026-12-03 after the term card, the presenter's notes and compare view, the bench's guess, the RFC
  * links and nine glossary entries, when it was raised from 240 to 260 KB; 304 KB with the course, whose
- * 16 lessons in English and Japanese are 36 KB gzip of text, when it was raised to 320 KB).
+ * 16 lessons in English and Japanese are 36 KB gzip of text, when it was raised to 320 KB; 319.5 KB
+ * after the key table's tab and the bench's `calt`, when it was raised to 330 KB: the way down is
+ * to load the course's text when a lesson opens, see docs/PERFORMANCE.md).
  */
-const APP_CEILING_KB = 320;
+const APP_CEILING_KB = 330;
 const COLD_LOAD_BUDGET_MS = 500;
 /**
  * The app's interactive diagram after a cold load, median: a ceiling against regressions (1,500 ms

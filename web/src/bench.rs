@@ -23,7 +23,10 @@ const CLIENT_CHOICES: [(&str, (&str, &str)); 10] = [
     ("rev", ("revoked", "失効済み")),
     (
         "alt",
-        ("altered after the CA signed it", "認証局の署名後に改ざん"),
+        (
+            "altered after the CA signed it",
+            "認証局の署名後に改ざん済み",
+        ),
     ),
     (
         "eku",

@@ -182,7 +182,7 @@ pub fn t(lang: Lang, text: Text) -> &'static str {
             KeyTable => ("Who holds which key", "誰がどの鍵を持っているか"),
             NewAtStep => ("new at this step", "このステップで新規"),
             ThisStep => ("This step", "このステップ"),
-            SideTabs => ("Beside the diagram", "図の横に表示する内容"),
+            SideTabs => ("What to show beside the diagram", "図の横に表示する内容"),
             KeyTableIntro => (
                 "Live for the current step. The highlighted rows are the keys this step creates or uses.",
                 "現在のステップの状態です。強調された行は、このステップで生成・使用される鍵です。",

@@ -119,7 +119,7 @@ pub fn scenario(lang: Lang, id: &str) -> (String, String) {
         "altered-client-cert" => (
             (
                 "Client certificate altered after signing",
-                "署名後に書き換えられたクライアント証明書",
+                "署名後に改ざんされたクライアント証明書",
             ),
             (
                 "Someone changed the name in alice's certificate to admin after the CA signed it. The chain still leads to a trusted CA, but the CA's signature no longer matches the certificate's contents, so the server stops at the certificate's signature check with decrypt_error, the alert OpenSSL sends for this (RFC 8446 §6.2 would also allow bad_certificate).",

@@ -27,7 +27,7 @@ use yew::prelude::*;
 use crate::course::{LessonAt, Page};
 use crate::diagram::{Diagram, label, participant};
 use crate::engine::{fresh_seed, run, runnable};
-use crate::i18n::{Lang, Text, t};
+use crate::i18n::{Lang, Text, pick, t};
 use crate::inspector::{Inspector, narrate};
 use crate::keys::KeyTable;
 use crate::url::{Mode, Notice, StepPos};
@@ -1338,7 +1338,12 @@ fn side_tabs(lab: &Lab, dispatch: &UseReducerDispatcher<Lab>) -> Html {
                     class={classes!("tab", selected.then_some("on"))} data-testid={id} {onclick} {onkeydown}>
                 { t(lang, if keys { Text::KeyTable } else { Text::ThisStep }) }
                 if keys && fresh > 0 {
-                    <span class="fresh" title={t(lang, Text::NewAtStep)}>{ format!(" ★ {fresh}") }</span>
+                    // Said in words to a screen reader; seen as a star and a number.
+                    <span class="sr-only">{ format!(" ({})", pick(lang, (
+                        "{n} newly held at this step, counted per party and key",
+                        "このステップで新たに保持: {n} 件、当事者と鍵の組ごと",
+                    )).replace("{n}", &fresh.to_string())) }</span>
+                    <span class="fresh" aria-hidden="true">{ format!(" ★ {fresh}") }</span>
                 }
             </button>
         }

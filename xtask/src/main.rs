@@ -19,7 +19,7 @@ const USAGE: &str = "\
 usage: cargo xtask <command>
 
 commands:
-  serve [--addr HOST:PORT] [--release]   build the web app and serve it (default 127.0.0.1:8080)
+  serve [--addr HOST:PORT] [--release]   build the web app into target/serve-dist and serve it (default 127.0.0.1:8080)
   test                                   install test tools, then run every check and test
   dist                                   release build of the static site into dist/
   bench                                  run the criterion benchmarks and write docs/PERFORMANCE.md
@@ -93,7 +93,11 @@ fn serve(root: &Path, args: &[String]) -> Result<(), String> {
     let path = tools::ensure_build_tools(root)?;
     println!("==> serving mTLS Lab at http://{addr}/ (Ctrl-C to stop)");
     let mut cmd = trunk(root, &path);
-    cmd.args(["serve", "--address", host, "--port", port]);
+    // Built elsewhere than dist/: serving must never replace the release build that
+    // `cargo xtask dist` made (and that someone may be about to deploy) with a debug one.
+    let served = root.join("target").join("serve-dist");
+    cmd.args(["serve", "--address", host, "--port", port, "--dist"])
+        .arg(&served);
     if release {
         cmd.arg("--release");
     }
@@ -254,12 +258,12 @@ fn cargo(root: &Path) -> Command {
     cmd
 }
 
-/// The fewest tests each runner may report: a little under what it runs today (229 native, 3
-/// wasm, 34 browser at the end of 2026-12-03), so that losing a test binary, a test file or a
-/// folder fails the run. Raise them as tests are added.
-const MIN_NATIVE_TESTS: u64 = 239;
+/// The fewest tests each runner may report: what it runs today (242 native, 3 wasm, 54
+/// browser on 2026-12-03), so that losing a test binary, a test file or a folder fails the
+/// run. Raise them as tests are added.
+const MIN_NATIVE_TESTS: u64 = 242;
 const MIN_WASM_TESTS: u64 = 3;
-const MIN_BROWSER_TESTS: u64 = 50;
+const MIN_BROWSER_TESTS: u64 = 54;
 /// The longest a browser test may take (the budgets test measures up to 60 runs and two
 /// playbacks: about a minute here).
 const BROWSER_TEST_TIMEOUT_MS: u64 = 300_000;

@@ -57,8 +57,9 @@
 //! ([`Setup::run`](crate::scenario::Setup::run)). The PKI is bent as the switches say and the
 //! endpoints decide. When several faults combine, the first check that fails decides: the
 //! client checks the server's certificate before the server sees the client's, and each
-//! verifier goes down its checklist in OpenSSL's order (chain, purpose, name, revocation,
-//! signatures, validity, then CertificateVerify). [`Bench::expected`] says which that is, and
+//! verifier goes down its checklist in OpenSSL's order (chain, purpose, name, revocation, then
+//! for each certificate from the root down its signature and its validity period, then
+//! CertificateVerify; the lab's faults are all on the leaf). [`Bench::expected`] says which that is, and
 //! a test holds every combination of switches to it.
 
 use core::fmt;
@@ -519,7 +520,8 @@ impl Bench {
 
     /// How the run ends, by the first check that fails: the client checks the server's
     /// certificate first (chain, name, then CertificateVerify); with mutual TLS the server
-    /// then checks the client's (chain, validity, EKU, revocation, then CertificateVerify).
+    /// then checks the client's (chain, EKU, revocation, the CA's signature, validity, then
+    /// CertificateVerify).
     pub fn expected(&self) -> Expected {
         use AlertDescription as A;
         use Participant::{Client, Server};

@@ -85,15 +85,16 @@ pub enum Play {
     StolenClientCert,
     /// An on-path attacker flips one bit of the client's first application-data record.
     TamperedRecord,
-    /// A passive eavesdropper reads every record on the wire.
+    /// A passive eavesdropper sees every record on the wire; it can read only what is sent
+    /// unencrypted.
     Observer,
     /// Adversary-in-the-middle phishing: a proxy with a valid certificate for a look-alike
     /// name relays between the victim and the real server.
     AitmRelay,
 }
 
-/// A run, described once: the bench's switches (the PKI's faults, mutual or not, the group)
-/// and who plays. A catalogue entry is a named setup; a bench string is a setup with
+/// A run, described once: the bench's switches (the PKI's faults, mutual or not, the group, a
+/// forced HelloRetryRequest) and who plays. A catalogue entry is a named setup; a bench string is a setup with
 /// [`Play::Direct`]. Both run through [`Setup::run`], and both derive how they end from
 /// [`Setup::expected`].
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -104,9 +105,8 @@ pub struct Setup {
     pub play: Play,
 }
 
-/// A catalogue entry: a public id for a setup, and where the picker shows it. In JSON (as
-/// before the setup: `id`, `group`, `mutual`, `expected`, `attacker`; and now `bench`, the
-/// canonical bench string, and `play`).
+/// A catalogue entry: a public id for a setup, and where the picker shows it. In JSON: `id`,
+/// `group`, `mutual`, `expected`, `attacker`, `bench` (the canonical bench string) and `play`.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct Scenario {
     /// The public id.
