@@ -1,5 +1,6 @@
 //! The sequence diagram: one lane per participant, one arrow per record, drawn in SVG.
 
+use mtls_lab_engine::wire::{AlertDescription, ContentType};
 use std::rc::Rc;
 
 use mtls_lab_engine::handshake::Epoch;
@@ -79,9 +80,9 @@ pub fn label(lang: Lang, step: &Step) -> String {
     if let Some(alert) = step.alert {
         return format!("Alert: {}", alert.name());
     }
-    match step.record.content_type.name() {
-        "change_cipher_spec" => "ChangeCipherSpec".into(),
-        "application_data" => format!(
+    match step.record.content_type {
+        ContentType::CHANGE_CIPHER_SPEC => "ChangeCipherSpec".into(),
+        ContentType::APPLICATION_DATA => format!(
             "{} ({} B)",
             t(lang, Text::ApplicationData),
             // A relayed record the attacker cannot read has no plaintext: count what it carried.
@@ -91,7 +92,7 @@ pub fn label(lang: Lang, step: &Step) -> String {
                 step.record.plaintext.len()
             }
         ),
-        other => other.to_string(),
+        other => other.name().to_string(),
     }
 }
 
@@ -107,7 +108,8 @@ pub fn epoch(lang: Lang, e: Epoch) -> String {
 
 /// Whether a step's record ends the run with an error alert.
 pub fn is_failure_alert(step: &Step) -> bool {
-    step.alert.is_some_and(|a| a.name() != "close_notify")
+    step.alert
+        .is_some_and(|a| a != AlertDescription::CLOSE_NOTIFY)
 }
 
 /// The drawing's width in SVG units for a box `available` CSS px wide: the box's own width

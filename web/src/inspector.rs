@@ -7,7 +7,7 @@ use mtls_lab_engine::handshake::{Epoch, Event, KeyAction};
 use mtls_lab_engine::pki::checklist::{CheckStatus, Checklist, ChecklistItem};
 use mtls_lab_engine::roles::RoleKey;
 use mtls_lab_engine::trace::{Participant, Step, Trace};
-use mtls_lab_engine::wire::Field;
+use mtls_lab_engine::wire::{AlertDescription, ContentType, Field};
 use yew::prelude::*;
 
 use crate::diagram::{epoch, participant};
@@ -133,7 +133,7 @@ pub fn Inspector(props: &InspectorProps) -> Html {
                         None => t(lang, Text::StoppedOnAlert).to_string(),
                     } }
                     if let Some(a) = alert {
-                        <div class="detail">{ lessons::alert_meaning(lang, a.name()).1 }</div>
+                        <div class="detail">{ lessons::alert_meaning(lang, *a).1 }</div>
                     }
                     if let Some(reason) = reason {
                         <div class="detail" data-testid="failure">{ mtls_lab_texts::failure(lang, reason) }</div>
@@ -255,7 +255,7 @@ pub fn Inspector(props: &InspectorProps) -> Html {
             }
         })
     };
-    let text_view = (step.record.content_type.name() == "application_data" && !*show_wire)
+    let text_view = (step.record.content_type == ContentType::APPLICATION_DATA && !*show_wire)
         .then(|| String::from_utf8_lossy(&step.record.plaintext).into_owned());
 
     let tab = |wire: bool, label: Text| {
@@ -486,7 +486,9 @@ fn latest_checklists(trace: &Trace, at: usize) -> Vec<(Participant, Checklist)> 
             .events
             .iter()
             .any(|e| matches!(e.event, Event::Checklist(_)))
-        || step.alert.is_some_and(|a| a.name() != "close_notify");
+        || step
+            .alert
+            .is_some_and(|a| a != AlertDescription::CLOSE_NOTIFY);
     if !relevant {
         return Vec::new();
     }

@@ -9,6 +9,7 @@ use mtls_lab_engine::pki::checklist::CertificateOwner;
 use mtls_lab_engine::roles::{Holding, RoleKey, Viewer};
 use mtls_lab_engine::scenario::Category;
 use mtls_lab_engine::trace::{Participant, Step};
+use mtls_lab_engine::wire::AlertDescription;
 
 use crate::i18n::{Lang, Text, pick, t};
 
@@ -374,9 +375,11 @@ pub fn contextual_id<'a>(scenario: &str, step: &'a Step) -> &'a str {
 
 /// The explanation of a step, by the engine's explanation id: a title and a paragraph.
 pub fn explain(lang: Lang, id: &str) -> (String, String) {
-    if let Some(alert) = id.strip_prefix("alert.") {
-        let (title, body) = alert_meaning(lang, alert);
-        return (title, body);
+    if let Some(alert) = id
+        .strip_prefix("alert.")
+        .and_then(AlertDescription::from_name)
+    {
+        return alert_meaning(lang, alert);
     }
     let pair = match id {
         "client_hello" => (

@@ -4,6 +4,7 @@ use mtls_lab_engine::handshake::{Epoch, Event};
 use mtls_lab_engine::pki::checklist::CheckStatus;
 use mtls_lab_engine::pki::inspect;
 use mtls_lab_engine::trace::{Outcome, Participant, Trace};
+use mtls_lab_engine::wire::ContentType;
 use mtls_lab_texts::{Lang, alert_meaning, check, checklist_item, checklist_reason, failure, pick};
 
 fn who(lang: Lang, p: Participant) -> &'static str {
@@ -33,12 +34,12 @@ pub fn text(trace: &Trace, lang: Lang) -> String {
         let what = if step.messages.is_empty() {
             match step.alert {
                 Some(a) => format!("Alert {a}"),
-                None => match step.record.content_type.name() {
-                    "change_cipher_spec" => "ChangeCipherSpec".into(),
-                    "application_data" => {
+                None => match step.record.content_type {
+                    ContentType::CHANGE_CIPHER_SPEC => "ChangeCipherSpec".into(),
+                    ContentType::APPLICATION_DATA => {
                         format!("application data ({} bytes)", step.record.plaintext.len())
                     }
-                    other => other.into(),
+                    other => other.name().into(),
                 },
             }
         } else {
@@ -132,7 +133,7 @@ pub fn text(trace: &Trace, lang: Lang) -> String {
                 .unwrap_or_else(|| error.to_string());
             // The alert's meaning in the page's words, then the reason.
             let why = match alert {
-                Some(a) => alert_meaning(lang, a.name()).1,
+                Some(a) => alert_meaning(lang, *a).1,
                 None => reason.clone(),
             };
             out.push_str(&match lang {

@@ -6,8 +6,8 @@ use serde::{Deserialize, Serialize};
 
 use crate::crypto::CryptoError;
 use crate::pki::VerifyError;
-use crate::wire::AlertDescription;
 use crate::wire::codec::DecodeError;
+use crate::wire::{AlertDescription, ContentType};
 
 /// Why a connection failed. Each variant names the RFC 8446 rule it enforces.
 ///
@@ -22,9 +22,9 @@ pub enum Error {
     /// A message arrived that the state machine does not expect now.
     UnexpectedMessage {
         /// What was received.
-        got: String,
+        got: Received,
         /// What the state was waiting for.
-        expected: Cow<'static, str>,
+        expected: Expecting,
     },
     /// A record longer than the protocol allows (§5.1, §5.2).
     RecordOverflow,
@@ -35,11 +35,11 @@ pub enum Error {
     /// unexpected_message). Carries the limit in bytes.
     TooMuchEarlyData(usize),
     /// The peers share no parameters to proceed with.
-    HandshakeFailure(Cow<'static, str>),
+    HandshakeFailure(NoCommon),
     /// A field has a value the protocol forbids here.
-    IllegalParameter(Cow<'static, str>),
+    IllegalParameter(Param),
     /// A required extension is absent (§9.2).
-    MissingExtension(Cow<'static, str>),
+    MissingExtension(RequiredExtension),
     /// The peer does not speak TLS 1.3.
     ProtocolVersion,
     /// A ClientHello.legacy_version or ServerHello.legacy_version of 0x0300 (SSL 3.0) or lower
@@ -63,6 +63,228 @@ pub enum Error {
     PeerAlert(AlertDescription),
     /// The connection is closed; nothing more can be sent or received.
     Closed,
+}
+
+/// Defines a unit enum whose JSON (and `Display`) is the English phrase the Trace has always
+/// carried, so the type is checked in Rust and the Trace format stays the same.
+macro_rules! phrases {
+    ($(#[$doc:meta])* $name:ident { $($(#[$vdoc:meta])* $variant:ident => $text:literal,)+ }) => {
+        $(#[$doc])*
+        #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+        pub enum $name {
+            $($(#[$vdoc])* #[serde(rename = $text)] $variant,)+
+        }
+
+        impl $name {
+            /// Every value, in declaration order.
+            pub const ALL: &'static [Self] = &[$(Self::$variant,)+];
+
+            /// The English phrase (as in the Trace).
+            pub const fn as_str(self) -> &'static str {
+                match self {
+                    $(Self::$variant => $text,)+
+                }
+            }
+        }
+
+        impl core::fmt::Display for $name {
+            fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
+                f.write_str(self.as_str())
+            }
+        }
+    };
+}
+
+phrases! {
+    /// What a state machine was waiting for when something else arrived.
+    Expecting {
+        /// A server's first message.
+        ClientHello => "ClientHello",
+        /// The client, after its ClientHello.
+        ServerHello => "ServerHello",
+        /// The client, after ServerHello.
+        EncryptedExtensions => "EncryptedExtensions",
+        /// The client, after EncryptedExtensions.
+        CertificateOrRequest => "Certificate or CertificateRequest",
+        /// The peer's Certificate.
+        Certificate => "Certificate",
+        /// The peer's CertificateVerify.
+        CertificateVerify => "CertificateVerify",
+        /// The peer's Finished.
+        Finished => "Finished",
+        /// After the handshake.
+        ApplicationData => "application data",
+        /// A closed connection expects nothing.
+        Nothing => "nothing (closed)",
+        /// The record layer, before it knows a record's type.
+        Record => "a TLS record",
+        /// Keys change only between whole handshake messages (§5.1).
+        MessageBoundary => "a message boundary",
+        /// Once keys are in use, every record but ChangeCipherSpec is protected.
+        ProtectedRecord => "a protected record",
+        /// Handshake messages may span records, with nothing between them (§5.1).
+        RestOfMessage => "the rest of the handshake message",
+    }
+}
+
+phrases! {
+    /// What two peers had nothing in common of (handshake_failure).
+    NoCommon {
+        /// No cipher suite both support.
+        CipherSuite => "no cipher suite in common",
+        /// No signature scheme both support.
+        SignatureScheme => "no signature scheme in common",
+        /// No key-exchange group both support.
+        Group => "no key-exchange group in common",
+    }
+}
+
+phrases! {
+    /// Where a peer put a value the protocol forbids (illegal_parameter).
+    Param {
+        /// ServerHello.cipher_suite is not one the client offered.
+        CipherSuite => "cipher_suite",
+        /// ServerHello.legacy_session_id_echo is not the client's legacy_session_id.
+        LegacySessionIdEcho => "legacy_session_id_echo",
+        /// The same extension twice in one message (§4.2).
+        DuplicateExtensions => "duplicate extensions",
+        /// A HelloRetryRequest asks for a group the client did not offer or already sent.
+        HelloRetryRequestKeyShare => "HelloRetryRequest key_share",
+        /// ServerHello's key share is for a group the client sent no share for.
+        ServerHelloKeyShare => "ServerHello key_share",
+        /// The server chose a protocol the client did not offer (RFC 7301 §3.2).
+        AlpnSelection => "ALPN selection",
+        /// certificate_request_context is not what it must be (§4.3.2, §4.4.2).
+        CertificateRequestContext => "certificate_request_context",
+        /// CertificateVerify uses a scheme that was not offered or does not fit the key.
+        CertificateVerifyAlgorithm => "CertificateVerify algorithm",
+        /// A key share for a group not listed in supported_groups (§4.2.8).
+        KeyShareGroupNotSupported => "key_share group not in supported_groups",
+        /// The second ClientHello does not do what the HelloRetryRequest asked (§4.1.2).
+        ClientHelloAfterRetry => "ClientHello after HelloRetryRequest",
+        /// The key_share extension itself.
+        KeyShare => "key_share",
+        /// A handshake message longer than this endpoint accepts.
+        HandshakeMessageLength => "handshake message length (over the 64 KiB this endpoint accepts)",
+        /// KeyUpdate.request_update is neither 0 nor 1 (§4.6.3).
+        KeyUpdateRequest => "KeyUpdate request_update",
+    }
+}
+
+phrases! {
+    /// An extension that must be present and is not (missing_extension).
+    RequiredExtension {
+        /// signature_algorithms (§4.2.3).
+        SignatureAlgorithms => "signature_algorithms",
+        /// supported_groups (§4.2.7).
+        SupportedGroups => "supported_groups",
+        /// key_share (§4.2.8).
+        KeyShare => "key_share",
+    }
+}
+
+/// What arrived that the state machine did not expect. In the Trace it is the English phrase
+/// it has always been (`handshake message type 99`, `unprotected handshake record`, …).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(into = "String", from = "String")]
+pub enum Received {
+    /// A message, by the name its RFC gives it (`ClientHello`, `HelloRetryRequest`,
+    /// `ChangeCipherSpec`).
+    Message(Cow<'static, str>),
+    /// A handshake message of a type this endpoint does not know.
+    UnknownMessage(u8),
+    /// A record of a content type that does not exist.
+    UnknownRecord(u8),
+    /// A record sent in clear once keys are in use.
+    Unprotected(ContentType),
+    /// A protected record with nothing in it.
+    EmptyProtected(ContentType),
+    /// A record of another type between the fragments of a handshake message.
+    BetweenFragments(ContentType),
+    /// Content of a type the state does not take now.
+    Content(ContentType),
+    /// A second HelloRetryRequest (§4.1.4).
+    SecondHelloRetryRequest,
+    /// A handshake message split across a change of keys (§5.1).
+    HandshakeAcrossKeyChange,
+    /// A protected record whose padding leaves no content type (§5.4).
+    NoContentType,
+    /// Application data.
+    ApplicationData,
+    /// A handshake record with no bytes (§5.1).
+    EmptyHandshakeRecord,
+}
+
+impl core::fmt::Display for Received {
+    fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
+        match self {
+            Self::Message(name) => f.write_str(name),
+            Self::UnknownMessage(t) => write!(f, "handshake message type {t}"),
+            Self::UnknownRecord(t) => write!(f, "record type {t}"),
+            Self::Unprotected(ct) => write!(f, "unprotected {} record", ct.name()),
+            Self::EmptyProtected(ct) => write!(f, "an empty protected {} record", ct.name()),
+            Self::BetweenFragments(ct) => write!(
+                f,
+                "{} record between the fragments of a handshake message",
+                ct.name()
+            ),
+            Self::Content(ct) => write!(f, "{} content", ct.name()),
+            Self::SecondHelloRetryRequest => f.write_str("a second HelloRetryRequest"),
+            Self::HandshakeAcrossKeyChange => f.write_str("handshake data across a key change"),
+            Self::NoContentType => f.write_str("a record with no content type"),
+            Self::ApplicationData => f.write_str("application data"),
+            Self::EmptyHandshakeRecord => f.write_str("an empty handshake record"),
+        }
+    }
+}
+
+impl From<Received> for String {
+    fn from(r: Received) -> Self {
+        r.to_string()
+    }
+}
+
+impl From<String> for Received {
+    /// Reads the phrase back (a Trace from JSON); a phrase that is none of the others is a
+    /// message name.
+    fn from(s: String) -> Self {
+        let content = |name: &str| {
+            (0..=u8::MAX)
+                .map(ContentType)
+                .find(|ct| ct.name() == name)
+                .unwrap_or(ContentType(0))
+        };
+        let between = |p: &str, q: &str| s.strip_prefix(p)?.strip_suffix(q).map(str::to_owned);
+        let fixed = [
+            Self::SecondHelloRetryRequest,
+            Self::HandshakeAcrossKeyChange,
+            Self::NoContentType,
+            Self::ApplicationData,
+            Self::EmptyHandshakeRecord,
+        ];
+        if let Some(f) = fixed.into_iter().find(|f| f.to_string() == s) {
+            f
+        } else if let Some(t) = s
+            .strip_prefix("handshake message type ")
+            .and_then(|t| t.parse().ok())
+        {
+            Self::UnknownMessage(t)
+        } else if let Some(t) = s.strip_prefix("record type ").and_then(|t| t.parse().ok()) {
+            Self::UnknownRecord(t)
+        } else if let Some(ct) = between("unprotected ", " record") {
+            Self::Unprotected(content(&ct))
+        } else if let Some(ct) = between("an empty protected ", " record") {
+            Self::EmptyProtected(content(&ct))
+        } else if let Some(ct) =
+            s.strip_suffix(" record between the fragments of a handshake message")
+        {
+            Self::BetweenFragments(content(ct))
+        } else if let Some(ct) = s.strip_suffix(" content") {
+            Self::Content(content(ct))
+        } else {
+            Self::Message(Cow::Owned(s))
+        }
+    }
 }
 
 impl Error {

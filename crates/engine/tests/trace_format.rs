@@ -82,3 +82,61 @@ fn the_trace_format_keeps_its_shape_within_a_version() {
         file.display()
     );
 }
+
+/// The typed reasons of `Error` write the same JSON the Trace always carried (docs/TRACE.md),
+/// and read it back to the same value.
+#[test]
+fn typed_error_reasons_keep_their_json() {
+    use mtls_lab_engine::error::{Error, Expecting, NoCommon, Param, Received, RequiredExtension};
+    use mtls_lab_engine::wire::ContentType;
+    let cases = [
+        (
+            Error::UnexpectedMessage {
+                got: Received::Unprotected(ContentType::HANDSHAKE),
+                expected: Expecting::Nothing,
+            },
+            r#"{"kind":"unexpected_message","detail":{"got":"unprotected handshake record","expected":"nothing (closed)"}}"#,
+        ),
+        (
+            Error::UnexpectedMessage {
+                got: Received::UnknownMessage(200),
+                expected: Expecting::CertificateOrRequest,
+            },
+            r#"{"kind":"unexpected_message","detail":{"got":"handshake message type 200","expected":"Certificate or CertificateRequest"}}"#,
+        ),
+        (
+            Error::HandshakeFailure(NoCommon::Group),
+            r#"{"kind":"handshake_failure","detail":"no key-exchange group in common"}"#,
+        ),
+        (
+            Error::IllegalParameter(Param::DuplicateExtensions),
+            r#"{"kind":"illegal_parameter","detail":"duplicate extensions"}"#,
+        ),
+        (
+            Error::MissingExtension(RequiredExtension::KeyShare),
+            r#"{"kind":"missing_extension","detail":"key_share"}"#,
+        ),
+    ];
+    for (error, json) in cases {
+        assert_eq!(serde_json::to_string(&error).expect("serializes"), json);
+        assert_eq!(serde_json::from_str::<Error>(json).expect("reads"), error);
+    }
+    // Every phrase reads back as what wrote it.
+    let received = [
+        Received::Message("HelloRetryRequest".into()),
+        Received::UnknownMessage(99),
+        Received::UnknownRecord(99),
+        Received::Unprotected(ContentType::APPLICATION_DATA),
+        Received::EmptyProtected(ContentType::ALERT),
+        Received::BetweenFragments(ContentType::ALERT),
+        Received::Content(ContentType::CHANGE_CIPHER_SPEC),
+        Received::SecondHelloRetryRequest,
+        Received::HandshakeAcrossKeyChange,
+        Received::NoContentType,
+        Received::ApplicationData,
+        Received::EmptyHandshakeRecord,
+    ];
+    for r in received {
+        assert_eq!(Received::from(r.to_string()), r);
+    }
+}

@@ -7,7 +7,7 @@
 //! id without words fails to compile here.
 
 use mtls_lab_engine::crypto::CryptoError;
-use mtls_lab_engine::error::Error;
+use mtls_lab_engine::error::{Error, Expecting, NoCommon, Param, Received};
 use mtls_lab_engine::handshake::CheckKind;
 use mtls_lab_engine::pki::VerifyError;
 use mtls_lab_engine::pki::checklist::{CheckStatus, ChecklistItem, ChecklistReason, OtherVerdict};
@@ -284,7 +284,10 @@ pub fn failure(lang: Lang, e: &Error) -> String {
                 DecodeErrorKind::Invalid => format!("メッセージの `{field}` の値が不正です"),
             }
         }
-        Error::UnexpectedMessage { got, expected } if expected == "nothing (closed)" => {
+        Error::UnexpectedMessage {
+            got,
+            expected: Expecting::Nothing,
+        } => {
             let got = received_ja(got);
             format!(
                 "閉じた接続で{}{got}{}を受信しました",
@@ -293,15 +296,7 @@ pub fn failure(lang: Lang, e: &Error) -> String {
             )
         }
         Error::UnexpectedMessage { got, expected } => {
-            let expected = match expected.as_ref() {
-                "a TLS record" => "TLS レコード",
-                "a message boundary" => "メッセージの区切り",
-                "a protected record" => "保護されたレコード",
-                "application data" => "アプリケーションデータ",
-                "the rest of the handshake message" => "ハンドシェイクメッセージの続き",
-                "Certificate or CertificateRequest" => "Certificate または CertificateRequest",
-                other => other,
-            };
+            let expected = expecting_ja(*expected);
             let got = received_ja(got);
             format!(
                 "{expected}{}を待っているところに{}{got}{}を受信しました",
@@ -317,27 +312,39 @@ pub fn failure(lang: Lang, e: &Error) -> String {
         Error::TooMuchEarlyData(limit) => {
             format!("読めないアーリーデータ (early data) が {limit} バイトを超えました")
         }
-        Error::HandshakeFailure(why) => match why.as_ref() {
-            "no cipher suite in common" => "共通の暗号スイートがありません".into(),
-            "no signature scheme in common" => "共通の署名方式がありません".into(),
-            "no key-exchange group in common" => "共通の鍵交換グループがありません".into(),
-            other => format!("共通のパラメータがありません: {other}"),
+        Error::HandshakeFailure(why) => match why {
+            NoCommon::CipherSuite => "共通の暗号スイートがありません".into(),
+            NoCommon::SignatureScheme => "共通の署名方式がありません".into(),
+            NoCommon::Group => "共通の鍵交換グループがありません".into(),
         },
-        Error::IllegalParameter(what) => match what.as_ref() {
-            "duplicate extensions" => "同じ拡張が重複しています".into(),
-            "ALPN selection" => "ALPN で選ばれたプロトコルが不正です".into(),
-            "CertificateVerify algorithm" => "CertificateVerify の署名方式が不正です".into(),
-            "key_share group not in supported_groups" => {
+        Error::IllegalParameter(what) => match what {
+            Param::DuplicateExtensions => "同じ拡張が重複しています".into(),
+            Param::AlpnSelection => "ALPN で選ばれたプロトコルが不正です".into(),
+            Param::CertificateVerifyAlgorithm => "CertificateVerify の署名方式が不正です".into(),
+            Param::KeyShareGroupNotSupported => {
                 "key_share のグループが supported_groups にありません".into()
             }
-            "ClientHello after HelloRetryRequest" => {
+            Param::ClientHelloAfterRetry => {
                 "HelloRetryRequest の後の ClientHello が要求に沿っていません".into()
             }
-            "handshake message length (over the 64 KiB this endpoint accepts)" => {
+            Param::HandshakeMessageLength => {
                 "ハンドシェイクメッセージの長さが、受信側が受け付ける上限の 64 KiB を超えています"
                     .into()
             }
-            other => format!("`{other}` の値が不正です"),
+            Param::HelloRetryRequestKeyShare => {
+                "HelloRetryRequest が求める鍵交換グループが不正です (提示していないか、すでに鍵共有を送ったグループ)"
+                    .into()
+            }
+            Param::ServerHelloKeyShare => {
+                "ServerHello の key_share が、クライアントが鍵共有を送っていないグループのものです"
+                    .into()
+            }
+            // Field names, as the RFC writes them.
+            Param::CipherSuite
+            | Param::LegacySessionIdEcho
+            | Param::CertificateRequestContext
+            | Param::KeyShare
+            | Param::KeyUpdateRequest => format!("`{what}` の値が不正です"),
         },
         Error::MissingExtension(what) => format!("必須の拡張 `{what}` がありません"),
         Error::ProtocolVersion => "相手が TLS 1.3 に対応していません".into(),
@@ -389,37 +396,46 @@ fn gap_before(w: &str) -> &'static str {
     }
 }
 
-/// What the engine received that it did not expect (`Error::UnexpectedMessage`'s `got`), in
-/// Japanese; message names stay as the RFC writes them.
-fn received_ja(got: &str) -> String {
-    fn between<'a>(s: &'a str, p: &str, q: &str) -> Option<&'a str> {
-        s.strip_prefix(p)?.strip_suffix(q)
+/// What a state was waiting for, in Japanese; message names stay as the RFC writes them.
+fn expecting_ja(e: Expecting) -> &'static str {
+    match e {
+        Expecting::ClientHello => "ClientHello",
+        Expecting::ServerHello => "ServerHello",
+        Expecting::EncryptedExtensions => "EncryptedExtensions",
+        Expecting::CertificateOrRequest => "Certificate または CertificateRequest",
+        Expecting::Certificate => "Certificate",
+        Expecting::CertificateVerify => "CertificateVerify",
+        Expecting::Finished => "Finished",
+        Expecting::ApplicationData => "アプリケーションデータ",
+        Expecting::Nothing => "何も (接続は閉じています)",
+        Expecting::Record => "TLS レコード",
+        Expecting::MessageBoundary => "メッセージの区切り",
+        Expecting::ProtectedRecord => "保護されたレコード",
+        Expecting::RestOfMessage => "ハンドシェイクメッセージの続き",
     }
-    if let Some(t) = got.strip_prefix("record type ") {
-        format!("種別 {t} のレコード")
-    } else if let Some(t) = got.strip_prefix("handshake message type ") {
-        format!("種別 {t} のハンドシェイクメッセージ")
-    } else if let Some(ct) = between(got, "unprotected ", " record") {
-        format!("保護されていない {ct} レコード")
-    } else if let Some(ct) = between(got, "an empty protected ", " record") {
-        format!("中身が空の保護された {ct} レコード")
-    } else if let Some(ct) =
-        got.strip_suffix(" record between the fragments of a handshake message")
-    {
-        format!("ハンドシェイクメッセージの断片の間に挟まった {ct} レコード")
-    } else if let Some(ct) = got.strip_suffix(" content") {
-        format!("{ct} の内容")
-    } else {
-        match got {
-            "a second HelloRetryRequest" => "2 回目の HelloRetryRequest".into(),
-            "handshake data across a key change" => {
-                "鍵の切り替えをまたぐハンドシェイクデータ".into()
-            }
-            "a record with no content type" => "コンテントタイプのないレコード".into(),
-            "application data" => "アプリケーションデータ".into(),
-            "an empty handshake record" => "空のハンドシェイクレコード".into(),
-            other => other.into(),
+}
+
+/// What the engine received that it did not expect (`Error::UnexpectedMessage`'s `got`), in
+/// Japanese; message names and content types stay as the RFC writes them.
+fn received_ja(got: &Received) -> String {
+    match got {
+        Received::Message(name) => name.to_string(),
+        Received::UnknownMessage(t) => format!("種別 {t} のハンドシェイクメッセージ"),
+        Received::UnknownRecord(t) => format!("種別 {t} のレコード"),
+        Received::Unprotected(ct) => format!("保護されていない {} レコード", ct.name()),
+        Received::EmptyProtected(ct) => format!("中身が空の保護された {} レコード", ct.name()),
+        Received::BetweenFragments(ct) => {
+            format!(
+                "ハンドシェイクメッセージの断片の間に挟まった {} レコード",
+                ct.name()
+            )
         }
+        Received::Content(ct) => format!("{} の内容", ct.name()),
+        Received::SecondHelloRetryRequest => "2 回目の HelloRetryRequest".into(),
+        Received::HandshakeAcrossKeyChange => "鍵の切り替えをまたぐハンドシェイクデータ".into(),
+        Received::NoContentType => "コンテントタイプのないレコード".into(),
+        Received::ApplicationData => "アプリケーションデータ".into(),
+        Received::EmptyHandshakeRecord => "空のハンドシェイクレコード".into(),
     }
 }
 
@@ -440,62 +456,62 @@ fn verify_failure(v: &VerifyError) -> String {
     }
 }
 
-/// What an alert means, by its RFC 8446 name.
-pub fn alert_meaning(lang: Lang, name: &str) -> (String, String) {
-    let body = match name {
-        "close_notify" => (
+/// What an alert means.
+pub fn alert_meaning(lang: Lang, alert: AlertDescription) -> (String, String) {
+    let body = match alert {
+        AlertDescription::CLOSE_NOTIFY => (
             "The sender will send nothing more on this connection: a clean goodbye, not an error.",
             "送信側はこの接続でこれ以上何も送りません。エラーではなく、正常な終了の挨拶です。",
         ),
-        "certificate_required" => (
+        AlertDescription::CERTIFICATE_REQUIRED => (
             "The server requires a client certificate and none was sent.",
             "サーバーはクライアント証明書を必須としていますが、送られてきませんでした。",
         ),
-        "unknown_ca" => (
+        AlertDescription::UNKNOWN_CA => (
             "The certificate chain does not lead to a CA the receiver trusts (unknown issuer, missing intermediate, or self-signed).",
             "証明書チェーンが、受信側の信頼する認証局にたどり着きません (発行者が不明、中間証明書の欠落、自己署名など)。",
         ),
-        "certificate_expired" => (
+        AlertDescription::CERTIFICATE_EXPIRED => (
             "A certificate has expired or is not currently valid (RFC 8446 §6.2). OpenSSL and this lab send it only for an expired certificate and send bad_certificate for one not yet valid; rustls sends certificate_expired for both.",
             "証明書の有効期限が切れている、または現在は有効でないことを示します (RFC 8446 §6.2)。OpenSSL とこのラボがこのアラートを送るのは期限切れの証明書に対してだけで、まだ有効でない証明書には bad_certificate を送ります。rustls はどちらにも certificate_expired を送ります。",
         ),
-        "certificate_revoked" => (
+        AlertDescription::CERTIFICATE_REVOKED => (
             "The issuing CA revoked the certificate (it is on the CRL).",
             "発行した認証局が証明書を失効させています (CRL に載っています)。",
         ),
-        "unsupported_certificate" => (
+        AlertDescription::UNSUPPORTED_CERTIFICATE => (
             "The certificate is not allowed for this purpose (its Extended Key Usage does not fit the role).",
             "証明書はこの用途に使えません (拡張鍵用途 EKU が役割に合いません)。",
         ),
-        "bad_certificate" => (
+        AlertDescription::BAD_CERTIFICATE => (
             "The certificate is unacceptable: not yet valid, the wrong name, or otherwise broken.",
             "証明書を受け入れられません (まだ有効でない、名前が違う、その他の不備)。",
         ),
-        "decrypt_error" => (
+        AlertDescription::DECRYPT_ERROR => (
             "A signature or Finished value did not verify. For a CA's signature on a certificate: the certificate was changed after signing, or that CA never signed it. For CertificateVerify: the peer does not hold the certificate's private key, or the handshake was altered. For Finished: the handshake was altered.",
             "署名または Finished の値を検証できませんでした。証明書に付いた認証局の署名なら、署名後に証明書が書き換えられたか、その認証局が署名したものではありません。CertificateVerify なら、相手が証明書の秘密鍵を持っていないか、ハンドシェイクが改ざんされています。Finished なら、ハンドシェイクが改ざんされています。",
         ),
-        "bad_record_mac" => (
+        AlertDescription::BAD_RECORD_MAC => (
             "An encrypted record failed its authentication tag: it was changed on the way.",
             "暗号化レコードの認証タグが一致しません。途中で改ざんされました。",
         ),
-        "handshake_failure" => (
+        AlertDescription::HANDSHAKE_FAILURE => (
             "The two sides could not agree on parameters.",
             "両者がパラメータに合意できませんでした。",
         ),
-        "illegal_parameter" => (
+        AlertDescription::ILLEGAL_PARAMETER => (
             "A field had a value the receiver does not allow.",
             "受信側が許容しない値のフィールドがありました。",
         ),
-        "decode_error" => (
+        AlertDescription::DECODE_ERROR => (
             "A message could not be decoded.",
             "メッセージを解析できませんでした。",
         ),
-        "unexpected_message" => (
+        AlertDescription::UNEXPECTED_MESSAGE => (
             "A message arrived at the wrong time.",
             "想定外のタイミングでメッセージが届きました。",
         ),
-        "record_overflow" => (
+        AlertDescription::RECORD_OVERFLOW => (
             "A record was longer than TLS allows.",
             "TLS が許す長さを超えるレコードでした。",
         ),
@@ -504,7 +520,10 @@ pub fn alert_meaning(lang: Lang, name: &str) -> (String, String) {
             "アラートで接続が終了します。",
         ),
     };
-    (format!("Alert: {name}"), pick(lang, body).to_string())
+    (
+        format!("Alert: {}", alert.name()),
+        pick(lang, body).to_string(),
+    )
 }
 
 /// A check's name.
@@ -566,18 +585,6 @@ mod tests {
             Error::RecordOverflow,
             Error::BadRecordMac,
             Error::TooMuchEarlyData(16384),
-            Error::HandshakeFailure("no cipher suite in common".into()),
-            Error::HandshakeFailure("no signature scheme in common".into()),
-            Error::HandshakeFailure("no key-exchange group in common".into()),
-            Error::IllegalParameter("duplicate extensions".into()),
-            Error::IllegalParameter("ALPN selection".into()),
-            Error::IllegalParameter("key_share group not in supported_groups".into()),
-            Error::IllegalParameter("ClientHello after HelloRetryRequest".into()),
-            Error::IllegalParameter(
-                "handshake message length (over the 64 KiB this endpoint accepts)".into(),
-            ),
-            Error::IllegalParameter("legacy_session_id_echo".into()),
-            Error::MissingExtension("key_share".into()),
             Error::ProtocolVersion,
             Error::ObsoleteLegacyVersion(0x0300),
             Error::CertificateRequired,
@@ -598,20 +605,17 @@ mod tests {
                 kind,
             }));
         }
-        for expected in [
-            "ServerHello",
-            "Finished",
-            "a TLS record",
-            "a message boundary",
-            "a protected record",
-            "application data",
-            "the rest of the handshake message",
-            "Certificate or CertificateRequest",
-            "nothing (closed)",
-        ] {
+        all.extend(NoCommon::ALL.iter().map(|n| Error::HandshakeFailure(*n)));
+        all.extend(Param::ALL.iter().map(|p| Error::IllegalParameter(*p)));
+        all.extend(
+            mtls_lab_engine::error::RequiredExtension::ALL
+                .iter()
+                .map(|r| Error::MissingExtension(*r)),
+        );
+        for expected in Expecting::ALL {
             all.push(Error::UnexpectedMessage {
-                got: "Certificate".into(),
-                expected: expected.into(),
+                got: Received::Message("Certificate".into()),
+                expected: *expected,
             });
         }
         // What the engine can receive unexpectedly, as its state machine says it.
@@ -630,8 +634,8 @@ mod tests {
             "ChangeCipherSpec",
         ] {
             all.push(Error::UnexpectedMessage {
-                got: got.into(),
-                expected: "Finished".into(),
+                got: Received::from(got.to_string()),
+                expected: Expecting::Finished,
             });
         }
         for v in [

@@ -5,6 +5,7 @@ use super::{ClientConfig, ClientHs, Connection, Role, State};
 use crate::crypto::key_schedule::{EarlySecret, finished_verify_data};
 use crate::crypto::{Group, KeyShare, sha256};
 use crate::error::Error;
+use crate::error::{Expecting, Param, Received, RequiredExtension};
 use crate::pki::{self, Role as PkiRole};
 use crate::rng::LabRng;
 use crate::wire::handshake::{
@@ -141,22 +142,22 @@ impl Connection {
         let r = if sh.cipher_suite == TLS_AES_128_GCM_SHA256 {
             Ok(())
         } else {
-            Err(Error::IllegalParameter("cipher_suite".into()))
+            Err(Error::IllegalParameter(Param::CipherSuite))
         };
         self.checked(CheckKind::CipherSuite, r)?;
         if sh.session_id != self.session_id {
-            return Err(Error::IllegalParameter("legacy_session_id_echo".into()));
+            return Err(Error::IllegalParameter(Param::LegacySessionIdEcho));
         }
         if has_duplicates(&sh.extensions) {
-            return Err(Error::IllegalParameter("duplicate extensions".into()));
+            return Err(Error::IllegalParameter(Param::DuplicateExtensions));
         }
 
         if sh.is_retry_request() {
             // 2a. HelloRetryRequest (§4.1.4): once only, for a group we support but did not share.
             if retried {
                 return Err(Error::UnexpectedMessage {
-                    got: "a second HelloRetryRequest".into(),
-                    expected: "ServerHello".into(),
+                    got: Received::SecondHelloRetryRequest,
+                    expected: Expecting::ServerHello,
                 });
             }
             let group = find(&sh.extensions, |e| match e {
@@ -167,9 +168,7 @@ impl Connection {
             let group = group.and_then(Group::from_code).filter(|g| {
                 cfg.supported_groups.contains(g) && !shares.iter().any(|s| s.group() == *g)
             });
-            let r = group.ok_or(Error::IllegalParameter(
-                "HelloRetryRequest key_share".into(),
-            ));
+            let r = group.ok_or(Error::IllegalParameter(Param::HelloRetryRequestKeyShare));
             let group = self.checked(CheckKind::KeyShareGroup, r)?;
             let cookie = find(&sh.extensions, |e| match e {
                 Extension::Cookie(c) => Some(c.clone()),
@@ -219,7 +218,7 @@ impl Connection {
                     .find(|s| s.group().code() == g)
                     .map(|s| (s, k))
             })
-            .ok_or(Error::IllegalParameter("ServerHello key_share".into()));
+            .ok_or(Error::IllegalParameter(Param::ServerHelloKeyShare));
         let (share, server_public) = self.checked(CheckKind::KeyShareGroup, r)?;
         let shared = share.agree(&server_public).map_err(Error::Crypto)?;
         self.negotiated.group = Some(share.group());
@@ -274,7 +273,7 @@ impl Connection {
         bytes: &[u8],
     ) -> Result<State, Error> {
         if has_duplicates(exts) {
-            return Err(Error::IllegalParameter("duplicate extensions".into()));
+            return Err(Error::IllegalParameter(Param::DuplicateExtensions));
         }
         if let Some(list) = find(exts, |e| match e {
             Extension::Alpn(l) => Some(l.clone()),
@@ -284,7 +283,7 @@ impl Connection {
             let offered = &self.client_config().alpn;
             let r = match list.as_slice() {
                 [p] if offered.contains(p) => Ok(p.clone()),
-                _ => Err(Error::IllegalParameter("ALPN selection".into())),
+                _ => Err(Error::IllegalParameter(Param::AlpnSelection)),
             };
             let chosen = self.checked(CheckKind::Alpn, r)?;
             self.negotiated.alpn = Some(chosen);
@@ -306,12 +305,12 @@ impl Connection {
         })
         .is_none()
         {
-            return Err(Error::MissingExtension("signature_algorithms".into()));
+            return Err(Error::MissingExtension(
+                RequiredExtension::SignatureAlgorithms,
+            ));
         }
         if !context.is_empty() {
-            return Err(Error::IllegalParameter(
-                "certificate_request_context".into(),
-            ));
+            return Err(Error::IllegalParameter(Param::CertificateRequestContext));
         }
         hs.cert_request = Some(context);
         self.transcript.extend_from_slice(bytes);
@@ -355,9 +354,7 @@ impl Connection {
         bytes: &[u8],
     ) -> Result<State, Error> {
         if scheme != ECDSA_SECP256R1_SHA256 {
-            return Err(Error::IllegalParameter(
-                "CertificateVerify algorithm".into(),
-            ));
+            return Err(Error::IllegalParameter(Param::CertificateVerifyAlgorithm));
         }
         let content = Self::certificate_verify_content(true, &self.transcript_hash());
         let r = pki::verify_leaf_signature(&hs.server_leaf, &content, signature)

@@ -16,6 +16,7 @@ use crate::crypto::key_schedule::{
 use crate::crypto::record::RecordCipher;
 use crate::crypto::{EcdsaKey, Group, KeyShare, sha256};
 use crate::error::Error;
+use crate::error::{Expecting, Param, Received};
 use crate::rng::LabRng;
 use crate::wire::codec::DecodeErrorKind;
 use crate::wire::handshake::{HandshakeType, KeyUpdateRequest};
@@ -177,19 +178,21 @@ enum State {
 }
 
 impl State {
-    fn expecting(&self) -> &'static str {
+    fn expecting(&self) -> Expecting {
         match self {
-            Self::ClientExpectServerHello { .. } => "ServerHello",
-            Self::ClientExpectEncryptedExtensions(_) => "EncryptedExtensions",
-            Self::ClientExpectCertificateOrRequest(_) => "Certificate or CertificateRequest",
-            Self::ClientExpectCertificate(_) | Self::ServerExpectCertificate(_) => "Certificate",
-            Self::ClientExpectCertificateVerify(_) | Self::ServerExpectCertificateVerify(_) => {
-                "CertificateVerify"
+            Self::ClientExpectServerHello { .. } => Expecting::ServerHello,
+            Self::ClientExpectEncryptedExtensions(_) => Expecting::EncryptedExtensions,
+            Self::ClientExpectCertificateOrRequest(_) => Expecting::CertificateOrRequest,
+            Self::ClientExpectCertificate(_) | Self::ServerExpectCertificate(_) => {
+                Expecting::Certificate
             }
-            Self::ClientExpectFinished(_) | Self::ServerExpectFinished(_) => "Finished",
-            Self::ServerExpectClientHello { .. } => "ClientHello",
-            Self::Traffic => "application data",
-            Self::Closed => "nothing (closed)",
+            Self::ClientExpectCertificateVerify(_) | Self::ServerExpectCertificateVerify(_) => {
+                Expecting::CertificateVerify
+            }
+            Self::ClientExpectFinished(_) | Self::ServerExpectFinished(_) => Expecting::Finished,
+            Self::ServerExpectClientHello { .. } => Expecting::ClientHello,
+            Self::Traffic => Expecting::ApplicationData,
+            Self::Closed => Expecting::Nothing,
         }
     }
 }
@@ -293,8 +296,8 @@ impl Connection {
                 Err(FramingError::Overflow) => return Err(self.fail(Error::RecordOverflow)),
                 Err(FramingError::UnknownType(t)) => {
                     return Err(self.fail(Error::UnexpectedMessage {
-                        got: format!("record type {t}"),
-                        expected: "a TLS record".into(),
+                        got: Received::UnknownRecord(t),
+                        expected: Expecting::Record,
                     }));
                 }
             };
@@ -524,8 +527,8 @@ impl Connection {
     fn set_read(&mut self, secret: &Secret, epoch: Epoch) -> Result<(), Error> {
         if !self.hs_buf.is_empty() {
             return Err(Error::UnexpectedMessage {
-                got: "handshake data across a key change".into(),
-                expected: "a message boundary".into(),
+                got: Received::HandshakeAcrossKeyChange,
+                expected: Expecting::MessageBoundary,
             });
         }
         self.read = Some(RecordCipher::new(&TrafficKeys::from_secret(secret)));
@@ -591,8 +594,8 @@ impl Connection {
                 return Ok(());
             }
             return Err(Error::UnexpectedMessage {
-                got: "ChangeCipherSpec".into(),
-                expected: self.state.expecting().into(),
+                got: Received::Message("ChangeCipherSpec".into()),
+                expected: self.state.expecting(),
             });
         }
         // §4.2.10: after a HelloRetryRequest, a server that was offered early data "ignores
@@ -621,8 +624,8 @@ impl Connection {
             Some(cipher) => {
                 if record.content_type != ContentType::APPLICATION_DATA {
                     return Err(Error::UnexpectedMessage {
-                        got: format!("unprotected {} record", record.content_type.name()),
-                        expected: "a protected record".into(),
+                        got: Received::Unprotected(record.content_type),
+                        expected: Expecting::ProtectedRecord,
                     });
                 }
                 let header = Record::header(record.content_type, record.fragment.len());
@@ -656,8 +659,8 @@ impl Connection {
                 // §5.4: strip zero padding; the last non-zero byte is the real content type.
                 let Some(pos) = inner.iter().rposition(|b| *b != 0) else {
                     return Err(Error::UnexpectedMessage {
-                        got: "a record with no content type".into(),
-                        expected: self.state.expecting().into(),
+                        got: Received::NoContentType,
+                        expected: self.state.expecting(),
                     });
                 };
                 let content_type = ContentType(inner[pos]);
@@ -667,8 +670,8 @@ impl Connection {
                 // may be empty).
                 if inner.is_empty() && content_type != ContentType::APPLICATION_DATA {
                     return Err(Error::UnexpectedMessage {
-                        got: format!("an empty protected {} record", content_type.name()),
-                        expected: self.state.expecting().into(),
+                        got: Received::EmptyProtected(content_type),
+                        expected: self.state.expecting(),
                     });
                 }
                 (content_type, inner)
@@ -687,8 +690,8 @@ impl Connection {
             ContentType::APPLICATION_DATA => {
                 if !matches!(self.state, State::Traffic) || self.read.is_none() {
                     return Err(Error::UnexpectedMessage {
-                        got: "application data".into(),
-                        expected: self.state.expecting().into(),
+                        got: Received::ApplicationData,
+                        expected: self.state.expecting(),
                     });
                 }
                 self.emit(Event::Note(Note::ApplicationData { len: content.len() }));
@@ -696,8 +699,8 @@ impl Connection {
                 Ok(())
             }
             other => Err(Error::UnexpectedMessage {
-                got: format!("{} content", other.name()),
-                expected: self.state.expecting().into(),
+                got: Received::Content(other),
+                expected: self.state.expecting(),
             }),
         }
     }
@@ -729,11 +732,8 @@ impl Connection {
             return Ok(());
         }
         Err(Error::UnexpectedMessage {
-            got: format!(
-                "{} record between the fragments of a handshake message",
-                content_type.name()
-            ),
-            expected: "the rest of the handshake message".into(),
+            got: Received::BetweenFragments(content_type),
+            expected: Expecting::RestOfMessage,
         })
     }
 
@@ -760,8 +760,8 @@ impl Connection {
     fn process_handshake_data(&mut self, content: &[u8]) -> Result<(), Error> {
         if content.is_empty() {
             return Err(Error::UnexpectedMessage {
-                got: "an empty handshake record".into(),
-                expected: self.state.expecting().into(),
+                got: Received::EmptyHandshakeRecord,
+                expected: self.state.expecting(),
             });
         }
         self.hs_buf.extend_from_slice(content);
@@ -772,9 +772,7 @@ impl Connection {
             // included; real ones are a few KB). Not a decoding failure: OpenSSL answers an
             // excessive message size with illegal_parameter, and so does the lab.
             if len > MAX_HANDSHAKE_MESSAGE {
-                return Err(Error::IllegalParameter(
-                    "handshake message length (over the 64 KiB this endpoint accepts)".into(),
-                ));
+                return Err(Error::IllegalParameter(Param::HandshakeMessageLength));
             }
             if self.hs_buf.len() < 4 + len {
                 break;
@@ -846,7 +844,7 @@ impl Connection {
             (state, msg) => {
                 return Err(Error::UnexpectedMessage {
                     got: Self::message_label(&msg),
-                    expected: state.expecting().into(),
+                    expected: state.expecting(),
                 });
             }
         };
@@ -868,7 +866,7 @@ impl Connection {
                 let requested = match request {
                     KeyUpdateRequest::UPDATE_NOT_REQUESTED => false,
                     KeyUpdateRequest::UPDATE_REQUESTED => true,
-                    _ => return Err(Error::IllegalParameter("KeyUpdate request_update".into())),
+                    _ => return Err(Error::IllegalParameter(Param::KeyUpdateRequest)),
                 };
                 self.rotate_read_keys()?;
                 if requested {
@@ -882,17 +880,17 @@ impl Connection {
             }
             other => Err(Error::UnexpectedMessage {
                 got: Self::message_label(&other),
-                expected: "application data".into(),
+                expected: Expecting::ApplicationData,
             }),
         }
     }
 
     /// How an unexpected message is named in the error: by its RFC name, or by its number when
     /// the engine does not know the type.
-    fn message_label(msg: &HandshakeMessage) -> String {
+    fn message_label(msg: &HandshakeMessage) -> Received {
         match msg {
-            HandshakeMessage::Unknown { typ, .. } => format!("handshake message type {}", typ.0),
-            known => known.name().into(),
+            HandshakeMessage::Unknown { typ, .. } => Received::UnknownMessage(typ.0),
+            known => Received::Message(known.name().into()),
         }
     }
 

@@ -5,6 +5,7 @@ use super::{ClientAuth, Connection, Role, ServerConfig, ServerHs, State};
 use crate::crypto::key_schedule::{EarlySecret, finished_verify_data};
 use crate::crypto::{Group, KeyShare, sha256};
 use crate::error::Error;
+use crate::error::{Expecting, NoCommon, Param, Received, RequiredExtension};
 use crate::pki::{self, Role as PkiRole};
 use crate::wire::handshake::{
     CertificateMsg, ClientHello, ECDSA_SECP256R1_SHA256, Extension, HRR_RANDOM, HandshakeMessage,
@@ -36,7 +37,7 @@ impl Connection {
             return Err(e);
         }
         if has_duplicates(&ch.extensions) {
-            return Err(Error::IllegalParameter("duplicate extensions".into()));
+            return Err(Error::IllegalParameter(Param::DuplicateExtensions));
         }
         // §4.2.10: this server never accepts early data (it offers no PSK to resume with), so
         // EncryptedExtensions never carries early_data; what a first ClientHello offering it
@@ -62,56 +63,50 @@ impl Connection {
         let r = if ch.cipher_suites.contains(&TLS_AES_128_GCM_SHA256) {
             Ok(())
         } else {
-            Err(Error::HandshakeFailure("no cipher suite in common".into()))
+            Err(Error::HandshakeFailure(NoCommon::CipherSuite))
         };
         self.checked(CheckKind::CipherSuite, r)?;
         let sig_algs = find(&ch.extensions, |e| match e {
             Extension::SignatureAlgorithms(v) => Some(v.clone()),
             _ => None,
         })
-        .ok_or(Error::MissingExtension("signature_algorithms".into()))?;
+        .ok_or(Error::MissingExtension(
+            RequiredExtension::SignatureAlgorithms,
+        ))?;
         let r = if sig_algs.contains(&ECDSA_SECP256R1_SHA256) {
             Ok(())
         } else {
-            Err(Error::HandshakeFailure(
-                "no signature scheme in common".into(),
-            ))
+            Err(Error::HandshakeFailure(NoCommon::SignatureScheme))
         };
         self.checked(CheckKind::SignatureScheme, r)?;
         let client_groups = find(&ch.extensions, |e| match e {
             Extension::SupportedGroups(v) => Some(v.clone()),
             _ => None,
         })
-        .ok_or(Error::MissingExtension("supported_groups".into()))?;
+        .ok_or(Error::MissingExtension(RequiredExtension::SupportedGroups))?;
         let shares = find(&ch.extensions, |e| match e {
             Extension::KeyShares(v) => Some(v.clone()),
             _ => None,
         })
-        .ok_or(Error::MissingExtension("key_share".into()))?;
+        .ok_or(Error::MissingExtension(RequiredExtension::KeyShare))?;
         // §4.2.8: each share's group must be listed in supported_groups.
         if shares.iter().any(|(g, _)| !client_groups.contains(g)) {
-            return Err(Error::IllegalParameter(
-                "key_share group not in supported_groups".into(),
-            ));
+            return Err(Error::IllegalParameter(Param::KeyShareGroupNotSupported));
         }
         let group =
             Self::server_choose_group(&self.server_config().groups, &client_groups, &shares);
-        let r = group.ok_or(Error::HandshakeFailure(
-            "no key-exchange group in common".into(),
-        ));
+        let r = group.ok_or(Error::HandshakeFailure(NoCommon::Group));
         let group = self.checked(CheckKind::KeyShareGroup, r)?;
         if let Some(asked) = retry_group {
             // After a HelloRetryRequest the new ClientHello must answer it (§4.1.2).
             if group != asked || !shares.iter().any(|(g, _)| *g == asked.code()) {
-                return Err(Error::IllegalParameter(
-                    "ClientHello after HelloRetryRequest".into(),
-                ));
+                return Err(Error::IllegalParameter(Param::ClientHelloAfterRetry));
             }
         }
         let client_public = match shares.iter().find(|(g, _)| *g == group.code()) {
             Some((_, key)) => key.clone(),
             None if retry_group.is_none() => return Ok(self.server_send_retry(group, ch, bytes)),
-            None => return Err(Error::IllegalParameter("key_share".into())),
+            None => return Err(Error::IllegalParameter(Param::KeyShare)),
         };
         let server_name = find(&ch.extensions, |e| match e {
             Extension::ServerName(n) => n.clone(),
@@ -356,15 +351,13 @@ impl Connection {
         bytes: &[u8],
     ) -> Result<State, Error> {
         if !c.context.is_empty() {
-            return Err(Error::IllegalParameter(
-                "certificate_request_context".into(),
-            ));
+            return Err(Error::IllegalParameter(Param::CertificateRequestContext));
         }
         self.transcript.extend_from_slice(bytes);
         let ClientAuth::Required { root, crls } = &self.server_config().client_auth else {
             return Err(Error::UnexpectedMessage {
-                got: "Certificate".into(),
-                expected: "Finished".into(),
+                got: Received::Message("Certificate".into()),
+                expected: Expecting::Finished,
             });
         };
         let (root, crls) = (root.clone(), crls.clone());
@@ -399,9 +392,7 @@ impl Connection {
         bytes: &[u8],
     ) -> Result<State, Error> {
         if scheme != ECDSA_SECP256R1_SHA256 {
-            return Err(Error::IllegalParameter(
-                "CertificateVerify algorithm".into(),
-            ));
+            return Err(Error::IllegalParameter(Param::CertificateVerifyAlgorithm));
         }
         let content = Self::certificate_verify_content(false, &self.transcript_hash());
         let r = pki::verify_leaf_signature(&hs.client_leaf, &content, signature)

@@ -22,6 +22,14 @@ macro_rules! descriptions {
                     _ => "unknown_alert",
                 }
             }
+
+            /// The alert an RFC name stands for (as in an explanation id, `alert.unknown_ca`).
+            pub fn from_name(name: &str) -> Option<Self> {
+                match name {
+                    $($text => Some(Self($code)),)*
+                    _ => None,
+                }
+            }
         }
     };
 }
