@@ -8,7 +8,7 @@
 
 use std::collections::{BTreeMap, BTreeSet};
 
-use mtls_lab_engine::trace::Trace;
+use mtls_lab_engine::trace::{Explain, Trace};
 use serde::{Deserialize, Serialize};
 use yew::prelude::*;
 
@@ -60,7 +60,7 @@ pub struct Question {
     /// The explanation id of the step the question comes before (the first step of the run
     /// with that id, e.g. `alert.certificate_required`): the stepper stops before it until the
     /// learner answers.
-    pub before: &'static str,
+    pub before: Explain,
     /// The question.
     pub prompt: Tr,
     /// The choices, shown as radio buttons in this order.
@@ -800,9 +800,9 @@ mod tests {
         let mut progress = Progress::default();
         let at = LessonAt::new(n, 0, &progress);
         let trace = run_scenario(at.current().scenario, 1).expect("runs");
-        let first = at.current().questions[0].before;
+        let first = &at.current().questions[0].before;
         let (q, step) = at.gate(&trace).expect("a question first");
-        assert_eq!((q, trace.steps[step].explain.as_str()), (0, first));
+        assert_eq!((q, &trace.steps[step].explain), (0, first));
         // Asked once the learner stands just before its step, not earlier.
         assert_eq!(at.shown(&trace, step - 1), Some(0));
         if step >= 2 {

@@ -1,5 +1,7 @@
 //! The course's words: every lesson in English and Japanese (see [`crate::course`] for the shape).
 use crate::course::{Choice, Lesson, Part, Question, Tr};
+use mtls_lab_engine::trace::{Explain, Participant};
+use mtls_lab_engine::wire::AlertDescription;
 
 /// The course, in order.
 pub const LESSONS: &[Lesson] = &[
@@ -32,7 +34,7 @@ pub const LESSONS: &[Lesson] = &[
             },
             questions: &[
                 Question {
-                    before: "encrypted_extensions",
+                    before: Explain::EncryptedExtensions,
                     prompt: Tr {
                         en: "ServerHello has arrived, in the clear. How will the server's next handshake messages (EncryptedExtensions, Certificate, CertificateVerify, Finished) travel?",
                         ja: "ServerHello が平文で届きました。この後のサーバーのハンドシェイクメッセージ (EncryptedExtensions、Certificate、CertificateVerify、Finished) は、どのように送られるでしょうか。",
@@ -74,7 +76,7 @@ pub const LESSONS: &[Lesson] = &[
                     ],
                 },
                 Question {
-                    before: "certificate.server",
+                    before: Explain::Certificate(Participant::Server),
                     prompt: Tr {
                         en: "The server's certificate messages come next. In this run, who will prove who they are with a certificate?",
                         ja: "次はサーバーの証明書に関するメッセージです。この実行で、証明書で身元を証明するのは誰でしょうか。",
@@ -167,7 +169,7 @@ pub const LESSONS: &[Lesson] = &[
                 },
                 questions: &[
                     Question {
-                        before: "certificate.server",
+                        before: Explain::Certificate(Participant::Server),
                         prompt: Tr {
                             en: "The client asked for server.example (SNI). The certificate is signed by a CA the client trusts and is within its validity period, but its SAN lists only other.example. What will the client do?",
                             ja: "クライアントは server.example に接続しようとしています (SNI)。証明書はクライアントが信頼する認証局の署名付きで有効期間内ですが、SAN には other.example しかありません。クライアントはどうするでしょうか。",
@@ -209,7 +211,7 @@ pub const LESSONS: &[Lesson] = &[
                         ],
                     },
                     Question {
-                        before: "alert.bad_certificate",
+                        before: Explain::Alert(AlertDescription::BAD_CERTIFICATE),
                         prompt: Tr {
                             en: "The name check failed. Who sends which alert?",
                             ja: "名前の検証に失敗しました。誰がどのアラートを送るでしょうか。",
@@ -270,7 +272,7 @@ pub const LESSONS: &[Lesson] = &[
                     ja: "今度のサーバー証明書は名前が正しいものの、認証局ではなくサーバー自身が署名しています。サーバーの Certificate で、クライアントのチェックリストを見てください。",
                 },
                 questions: &[Question {
-                    before: "certificate.server",
+                    before: Explain::Certificate(Participant::Server),
                     prompt: Tr {
                         en: "The self-signed certificate names server.example, and the server does hold its private key. Will the client accept it?",
                         ja: "自己署名の証明書には server.example と書かれていて、サーバーはその秘密鍵も持っています。クライアントは受け入れるでしょうか。",
@@ -319,7 +321,7 @@ pub const LESSONS: &[Lesson] = &[
                     ja: "なりすましが本物のサーバーの代わりに応答します。誰でもコピーできる本物のサーバー証明書を送りますが、サーバーの秘密鍵は持っていません。",
                 },
                 questions: &[Question {
-                    before: "certificate_verify.attacker",
+                    before: Explain::CertificateVerify(Participant::Attacker),
                     prompt: Tr {
                         en: "The client's checks on the copied certificate all passed: the right CA, the right name, valid dates. What can still stop the impostor?",
                         ja: "コピーされた証明書に対するクライアントの検証は、すべて通りました (正しい認証局、正しい名前、有効期間内)。なりすましを止めるものは、まだあるでしょうか。",
@@ -425,7 +427,7 @@ pub const LESSONS: &[Lesson] = &[
             },
             questions: &[
                 Question {
-                    before: "server_hello",
+                    before: Explain::ServerHello,
                     prompt: Tr {
                         en: "The client has sent its ephemeral public key (key share). What will the server send back so that both can compute the same secret?",
                         ja: "クライアントは一時的な公開鍵 (key share) を送りました。両者が同じ秘密を計算できるように、サーバーは何を返すでしょうか。",
@@ -467,7 +469,7 @@ pub const LESSONS: &[Lesson] = &[
                     ],
                 },
                 Question {
-                    before: "certificate_verify.server",
+                    before: Explain::CertificateVerify(Participant::Server),
                     prompt: Tr {
                         en: "The server is about to sign the handshake transcript (CertificateVerify). Which key signs, and who can check the signature?",
                         ja: "サーバーがハンドシェイクのトランスクリプトに署名しようとしています (CertificateVerify)。どの鍵で署名し、誰が署名を検証できるでしょうか。",
@@ -520,7 +522,7 @@ pub const LESSONS: &[Lesson] = &[
                     ],
                 },
                 Question {
-                    before: "application_data",
+                    before: Explain::ApplicationData,
                     prompt: Tr {
                         en: "The server's answer will come encrypted. Which key will the client use to decrypt it?",
                         ja: "サーバーの応答は暗号化されて届きます。クライアントはどの鍵で復号するでしょうか。",
@@ -615,7 +617,7 @@ pub const LESSONS: &[Lesson] = &[
             },
             questions: &[
                 Question {
-                    before: "certificate_request",
+                    before: Explain::CertificateRequest,
                     prompt: Tr {
                         en: "The server has sent EncryptedExtensions. What will it send next that one-way TLS did not have?",
                         ja: "サーバーは EncryptedExtensions を送りました。次に、一方向TLSにはなかった何を送るでしょうか。",
@@ -657,7 +659,7 @@ pub const LESSONS: &[Lesson] = &[
                     ],
                 },
                 Question {
-                    before: "certificate.client",
+                    before: Explain::Certificate(Participant::Client),
                     prompt: Tr {
                         en: "The client is about to send alice's certificate and the intermediate CA's. What will the server check?",
                         ja: "クライアントが alice の証明書と中間CAの証明書を送ろうとしています。サーバーは何を検証するでしょうか。",
@@ -699,7 +701,7 @@ pub const LESSONS: &[Lesson] = &[
                     ],
                 },
                 Question {
-                    before: "certificate_verify.client",
+                    before: Explain::CertificateVerify(Participant::Client),
                     prompt: Tr {
                         en: "The server has alice's certificate and has accepted its chain. Why must the client still send CertificateVerify?",
                         ja: "サーバーは alice の証明書を受け取り、チェーンを受け入れました。それでもクライアントが CertificateVerify を送らなければならないのはなぜでしょうか。",
@@ -794,7 +796,7 @@ pub const LESSONS: &[Lesson] = &[
             },
             questions: &[
                 Question {
-                    before: "certificate_empty.client",
+                    before: Explain::CertificateEmpty(Participant::Client),
                     prompt: Tr {
                         en: "The server asked for a certificate, but this client has none. What must the client send?",
                         ja: "サーバーは証明書を求めましたが、このクライアントは持っていません。クライアントは何を送らなければならないでしょうか。",
@@ -836,7 +838,7 @@ pub const LESSONS: &[Lesson] = &[
                     ],
                 },
                 Question {
-                    before: "finished.client",
+                    before: Explain::Finished(Participant::Client),
                     prompt: Tr {
                         en: "The client's Certificate was empty. Will it send CertificateVerify next?",
                         ja: "クライアントの Certificate は空でした。次に CertificateVerify を送るでしょうか。",
@@ -878,7 +880,7 @@ pub const LESSONS: &[Lesson] = &[
                     ],
                 },
                 Question {
-                    before: "alert.certificate_required",
+                    before: Explain::Alert(AlertDescription::CERTIFICATE_REQUIRED),
                     prompt: Tr {
                         en: "This server requires a client certificate and got an empty Certificate. What does it do?",
                         ja: "このサーバーはクライアント証明書を必須にしていて、空の Certificate を受け取りました。どうするでしょうか。",
@@ -981,7 +983,7 @@ pub const LESSONS: &[Lesson] = &[
                     ja: "質問に答えたら、クライアントの Certificate ステップを開き、alice の証明書をフィールドごとに、認証局の署名まで読んでください。続けて、その後ろにある中間CAの証明書も読んでください。",
                 },
                 questions: &[Question {
-                    before: "certificate.client",
+                    before: Explain::Certificate(Participant::Client),
                     prompt: Tr {
                         en: "Which of these is NOT inside alice's certificate?",
                         ja: "alice の証明書に含まれていないものはどれでしょうか。",
@@ -1041,7 +1043,7 @@ pub const LESSONS: &[Lesson] = &[
                     ja: "今度の alice の証明書は別の認証局 (Unknown Root CA とその中間CA) が発行したもので、このサーバーのトラストストアにはありません。サーバーのチェックリストの、チェーンの検証に注目してください。",
                 },
                 questions: &[Question {
-                    before: "certificate.client",
+                    before: Explain::Certificate(Participant::Client),
                     prompt: Tr {
                         en: "The certificate is well formed, within its validity period and made for clientAuth. What will the server conclude?",
                         ja: "証明書の形式は正しく、有効期間内で、clientAuth 用です。サーバーはどう判断するでしょうか。",
@@ -1102,7 +1104,7 @@ pub const LESSONS: &[Lesson] = &[
                 },
                 questions: &[
                     Question {
-                        before: "certificate.client",
+                        before: Explain::Certificate(Participant::Client),
                         prompt: Tr {
                             en: "The server trusts the mTLS Lab root CA, and alice's certificate was signed by the mTLS Lab intermediate CA. Can the server verify the leaf on its own?",
                             ja: "サーバーは mTLS Lab のルートCAを信頼しています。alice の証明書に署名したのは mTLS Lab の中間CAです。サーバーはリーフだけで検証できるでしょうか。",
@@ -1155,7 +1157,7 @@ pub const LESSONS: &[Lesson] = &[
                         ],
                     },
                     Question {
-                        before: "alert.unknown_ca",
+                        before: Explain::Alert(AlertDescription::UNKNOWN_CA),
                         prompt: Tr {
                             en: "Which alert does the server send?",
                             ja: "サーバーはどのアラートを送るでしょうか。",
@@ -1252,7 +1254,7 @@ pub const LESSONS: &[Lesson] = &[
                 },
                 questions: &[
                     Question {
-                        before: "certificate.client",
+                        before: Explain::Certificate(Participant::Client),
                         prompt: Tr {
                             en: "Apart from its dates the certificate is perfect: a trusted CA, correct signatures, clientAuth, not revoked. What will the server decide?",
                             ja: "有効期間以外は完璧な証明書です (信頼する認証局、正しい署名、clientAuth、失効していない)。サーバーはどう判断するでしょうか。",
@@ -1305,7 +1307,7 @@ pub const LESSONS: &[Lesson] = &[
                         ],
                     },
                     Question {
-                        before: "alert.certificate_expired",
+                        before: Explain::Alert(AlertDescription::CERTIFICATE_EXPIRED),
                         prompt: Tr {
                             en: "Which alert does the server send?",
                             ja: "サーバーはどのアラートを送るでしょうか。",
@@ -1355,7 +1357,7 @@ pub const LESSONS: &[Lesson] = &[
                     ja: "今度の alice の証明書は、ラボの時計の 1 日後、2026 年 1 月 2 日から有効です。実際には、検証する側の時計が遅れているときに起こります。たとえば、時計がずれたサーバーや、まだ時刻を同期しておらずサーバー証明書を検証する IoT 機器です。発行された直後の証明書を、認証局より時計が遅れた検証者が検証した場合にも起こります。",
                 },
                 questions: &[Question {
-                    before: "alert.bad_certificate",
+                    before: Explain::Alert(AlertDescription::BAD_CERTIFICATE),
                     prompt: Tr {
                         en: "The validity check fails again, the other way round. Which alert does this run's server send?",
                         ja: "有効期間の検証が、今度は逆向きに失敗します。この実行のサーバーは、どのアラートを送るでしょうか。",
@@ -1439,7 +1441,7 @@ pub const LESSONS: &[Lesson] = &[
             },
             questions: &[
                 Question {
-                    before: "certificate.client",
+                    before: Explain::Certificate(Participant::Client),
                     prompt: Tr {
                         en: "The certificate is still signed, unchanged and within its validity period. How will the server know that it was revoked?",
                         ja: "証明書は署名も中身もそのままで、有効期間内です。サーバーはどうやって失効を知るのでしょうか。",
@@ -1492,7 +1494,7 @@ pub const LESSONS: &[Lesson] = &[
                     ],
                 },
                 Question {
-                    before: "alert.certificate_revoked",
+                    before: Explain::Alert(AlertDescription::CERTIFICATE_REVOKED),
                     prompt: Tr {
                         en: "Which alert does the server send?",
                         ja: "サーバーはどのアラートを送るでしょうか。",
@@ -1591,7 +1593,7 @@ pub const LESSONS: &[Lesson] = &[
             },
             questions: &[
                 Question {
-                    before: "certificate.client",
+                    before: Explain::Certificate(Participant::Client),
                     prompt: Tr {
                         en: "Will the server accept this certificate as a client certificate?",
                         ja: "サーバーはこの証明書を、クライアント証明書として受け入れるでしょうか。",
@@ -1644,7 +1646,7 @@ pub const LESSONS: &[Lesson] = &[
                     ],
                 },
                 Question {
-                    before: "alert.unsupported_certificate",
+                    before: Explain::Alert(AlertDescription::UNSUPPORTED_CERTIFICATE),
                     prompt: Tr {
                         en: "Which alert does the server send?",
                         ja: "サーバーはどのアラートを送るでしょうか。",
@@ -1733,7 +1735,7 @@ pub const LESSONS: &[Lesson] = &[
                 },
                 questions: &[
                     Question {
-                        before: "certificate.attacker",
+                        before: Explain::Certificate(Participant::Attacker),
                         prompt: Tr {
                             en: "The attacker sends alice's real certificate and chain. Will the server's certificate checks pass?",
                             ja: "攻撃者は alice の本物の証明書とチェーンを送ります。サーバーの証明書の検証は通るでしょうか。",
@@ -1775,7 +1777,7 @@ pub const LESSONS: &[Lesson] = &[
                         ],
                     },
                     Question {
-                        before: "certificate_verify.attacker",
+                        before: Explain::CertificateVerify(Participant::Attacker),
                         prompt: Tr {
                             en: "Now the server expects CertificateVerify: a signature over this handshake's transcript that verifies with alice's public key. What can the attacker send?",
                             ja: "次にサーバーは CertificateVerify を待っています。このハンドシェイクのトランスクリプトへの署名で、alice の公開鍵で検証できるものです。攻撃者は何を送れるでしょうか。",
@@ -1826,7 +1828,7 @@ pub const LESSONS: &[Lesson] = &[
                 },
                 questions: &[
                     Question {
-                        before: "certificate.client",
+                        before: Explain::Certificate(Participant::Client),
                         prompt: Tr {
                             en: "Which check will catch the edit?",
                             ja: "どの検証が書き換えを見つけるでしょうか。",
@@ -1879,7 +1881,7 @@ pub const LESSONS: &[Lesson] = &[
                         ],
                     },
                     Question {
-                        before: "alert.decrypt_error",
+                        before: Explain::Alert(AlertDescription::DECRYPT_ERROR),
                         prompt: Tr {
                             en: "Which alert does the server send?",
                             ja: "サーバーはどのアラートを送るでしょうか。",
@@ -1974,7 +1976,7 @@ pub const LESSONS: &[Lesson] = &[
             },
             questions: &[
                 Question {
-                    before: "hello_retry_request",
+                    before: Explain::HelloRetryRequest,
                     prompt: Tr {
                         en: "The client's only key share is x25519, which this server does not accept, but its supported_groups also lists P-256. What does the server do?",
                         ja: "クライアントの key share は x25519 だけで、このサーバーは受け付けません。ただし supported_groups には P-256 もあります。サーバーはどうするでしょうか。",
@@ -2027,7 +2029,7 @@ pub const LESSONS: &[Lesson] = &[
                     ],
                 },
                 Question {
-                    before: "server_hello",
+                    before: Explain::ServerHello,
                     prompt: Tr {
                         en: "The client has sent a second ClientHello with a P-256 key share. How will the two sides now get a shared secret?",
                         ja: "クライアントは P-256 の key share を付けて、2 回目の ClientHello を送りました。両者はどうやって共有秘密を得るでしょうか。",
@@ -2069,7 +2071,7 @@ pub const LESSONS: &[Lesson] = &[
                     ],
                 },
                 Question {
-                    before: "application_data",
+                    before: Explain::ApplicationData,
                     prompt: Tr {
                         en: "Someone recorded this whole connection. Next year the server's long-term private key is stolen. Can they decrypt the recording?",
                         ja: "誰かがこの接続をすべて記録していました。翌年、サーバーの長期的な秘密鍵が盗まれます。記録を復号できるでしょうか。",
@@ -2158,7 +2160,7 @@ pub const LESSONS: &[Lesson] = &[
                 },
                 questions: &[
                     Question {
-                        before: "encrypted_extensions",
+                        before: Explain::EncryptedExtensions,
                         prompt: Tr {
                             en: "The next record carries EncryptedExtensions. Which content type will its record header show on the wire?",
                             ja: "次のレコードは EncryptedExtensions を運びます。通信路上のレコードヘッダーには、どのコンテントタイプが表示されるでしょうか。",
@@ -2200,7 +2202,7 @@ pub const LESSONS: &[Lesson] = &[
                         ],
                     },
                     Question {
-                        before: "certificate.client",
+                        before: Explain::Certificate(Participant::Client),
                         prompt: Tr {
                             en: "Can the eavesdropper read alice's name in the certificate the client is about to send?",
                             ja: "クライアントがこれから送る証明書に書かれた alice の名前を、盗聴者は読めるでしょうか。",
@@ -2250,7 +2252,7 @@ pub const LESSONS: &[Lesson] = &[
                     ja: "今度の経路上の攻撃者は能動的です。クライアントの暗号化されたリクエストの 1 ビットを反転させて転送します。鍵は持っていません (この実行は一方向TLSです)。",
                 },
                 questions: &[Question {
-                    before: "attacker.tampered_record",
+                    before: Explain::TamperedRecord,
                     prompt: Tr {
                         en: "What will the server do with the altered record?",
                         ja: "サーバーは、書き換えられたレコードをどう扱うでしょうか。",
@@ -2350,7 +2352,7 @@ pub const LESSONS: &[Lesson] = &[
                 },
                 questions: &[
                     Question {
-                        before: "certificate.attacker",
+                        before: Explain::Certificate(Participant::Attacker),
                         prompt: Tr {
                             en: "The proxy holds a certificate for server.example.login-check.example, issued by a public CA. Will the victim's client accept it?",
                             ja: "プロキシは、公的な認証局が発行した server.example.login-check.example の証明書を持っています。被害者のクライアントは受け入れるでしょうか。",
@@ -2392,7 +2394,7 @@ pub const LESSONS: &[Lesson] = &[
                         ],
                     },
                     Question {
-                        before: "application_data",
+                        before: Explain::RelayVictimToProxy,
                         prompt: Tr {
                             en: "The victim now sends its user name and password over this TLS connection. Who can read them?",
                             ja: "被害者はこの TLS 接続で、ユーザー名とパスワードを送ります。誰が読めるでしょうか。",
@@ -2443,7 +2445,7 @@ pub const LESSONS: &[Lesson] = &[
                 },
                 questions: &[
                     Question {
-                        before: "application_data",
+                        before: Explain::RelayVictimToProxy,
                         prompt: Tr {
                             en: "Mutual TLS is on. Does the victim's password still reach the proxy?",
                             ja: "相互TLSが有効です。それでも、被害者のパスワードはプロキシに届くでしょうか。",
@@ -2485,7 +2487,7 @@ pub const LESSONS: &[Lesson] = &[
                         ],
                     },
                     Question {
-                        before: "certificate.server",
+                        before: Explain::Certificate(Participant::Server),
                         prompt: Tr {
                             en: "The proxy now connects to the real server, which asks for a client certificate. The proxy has alice's certificate and her CertificateVerify from the victim's handshake, but not her private key. What will happen?",
                             ja: "プロキシは本物のサーバーに接続し、サーバーはクライアント証明書を求めます。プロキシは alice の証明書と、被害者のハンドシェイクで得た CertificateVerify を持っていますが、秘密鍵は持っていません。どうなるでしょうか。",
@@ -2591,7 +2593,7 @@ pub const LESSONS: &[Lesson] = &[
             },
             questions: &[
                 Question {
-                    before: "certificate_verify.server",
+                    before: Explain::CertificateVerify(Participant::Server),
                     prompt: Tr {
                         en: "Here the server's private key only signs (CertificateVerify). In TLS 1.2 with RSA key transport, what did it do instead?",
                         ja: "ここでは、サーバーの秘密鍵は署名 (CertificateVerify) にしか使われません。TLS 1.2 の RSA 鍵交換では、代わりに何をしていたでしょうか。",
@@ -2633,7 +2635,7 @@ pub const LESSONS: &[Lesson] = &[
                     ],
                 },
                 Question {
-                    before: "certificate.client",
+                    before: Explain::Certificate(Participant::Client),
                     prompt: Tr {
                         en: "In a TLS 1.2 handshake, how did the client's Certificate travel?",
                         ja: "TLS 1.2 のハンドシェイクでは、クライアントの Certificate はどのように送られていたでしょうか。",
@@ -2675,7 +2677,7 @@ pub const LESSONS: &[Lesson] = &[
                     ],
                 },
                 Question {
-                    before: "application_data",
+                    before: Explain::ApplicationData,
                     prompt: Tr {
                         en: "The client sends its request now, one round trip after its ClientHello. How many round trips did a full TLS 1.2 handshake take before the client could send data?",
                         ja: "クライアントは ClientHello から 1 往復でリクエストを送ります。TLS 1.2 の完全なハンドシェイクでは、クライアントがデータを送れるまでに何往復かかったでしょうか。",
@@ -2764,7 +2766,7 @@ pub const LESSONS: &[Lesson] = &[
                 },
                 questions: &[
                     Question {
-                        before: "application_data",
+                        before: Explain::ApplicationData,
                         prompt: Tr {
                             en: "The client is about to send its request, and the server will greet it by name. How does the server know that the client is alice?",
                             ja: "クライアントがこれからリクエストを送り、サーバーは名前で挨拶を返します。クライアントが alice だと、サーバーはどうやって知るのでしょうか。",
@@ -2817,7 +2819,7 @@ pub const LESSONS: &[Lesson] = &[
                         ],
                     },
                     Question {
-                        before: "alert.close_notify",
+                        before: Explain::Alert(AlertDescription::CLOSE_NOTIFY),
                         prompt: Tr {
                             en: "Now put a load balancer in front that terminates TLS and forwards plain HTTP to this application. Which is right?",
                             ja: "ここで、TLS を終端して平文の HTTP をこのアプリケーションに転送するロードバランサーを前に置きます。正しいのはどれでしょうか。",
@@ -2878,7 +2880,7 @@ pub const LESSONS: &[Lesson] = &[
                     ja: "一部のクライアントは、サーバーの証明書ピンニングを行います。信頼する認証局がその名前に発行した証明書なら何でも受け入れるのではなく、特定の公開鍵 (または証明書) だけを受け入れます。ここではなりすましが本物の証明書を送るので、その鍵はピンと一致します。",
                 },
                 questions: &[Question {
-                    before: "certificate_verify.attacker",
+                    before: Explain::CertificateVerify(Participant::Attacker),
                     prompt: Tr {
                         en: "Suppose this client pinned server.example's public key. The copied certificate carries exactly that key. What stops the impostor?",
                         ja: "このクライアントが証明書ピンニングで、server.example の公開鍵だけを受け入れるように設定されていたとします。コピーされた証明書には、まさにその鍵が入っています。なりすましを止めるのは何でしょうか。",
@@ -2971,7 +2973,7 @@ pub const LESSONS: &[Lesson] = &[
                     ja: "期限切れのクライアント証明書をもう一度見ます。今回は運用の問題としてです。証明書は必ず期限を迎え、そのときクライアントは締め出されます。",
                 },
                 questions: &[Question {
-                    before: "alert.certificate_expired",
+                    before: Explain::Alert(AlertDescription::CERTIFICATE_EXPIRED),
                     prompt: Tr {
                         en: "Thousands of devices each hold a client certificate valid for 90 days. What keeps this failure from happening every day?",
                         ja: "数千台の機器が、それぞれ 90 日間有効なクライアント証明書を持っています。この失敗が毎日起きないようにするには、どうすればよいでしょうか。",
@@ -3032,7 +3034,7 @@ pub const LESSONS: &[Lesson] = &[
                 },
                 questions: &[
                     Question {
-                        before: "certificate_request",
+                        before: Explain::CertificateRequest,
                         prompt: Tr {
                             en: "A company already has a VPN into its office network. What does mutual TLS add?",
                             ja: "ある会社は、既に社内ネットワークへの VPN を持っています。相互TLSは何を加えるでしょうか。",
@@ -3085,7 +3087,7 @@ pub const LESSONS: &[Lesson] = &[
                         ],
                     },
                     Question {
-                        before: "application_data",
+                        before: Explain::ApplicationData,
                         prompt: Tr {
                             en: "Which is a typical place for mutual TLS?",
                             ja: "相互TLSが典型的に使われるのはどれでしょうか。",

@@ -94,7 +94,7 @@ pub fn Inspector(props: &InspectorProps) -> Html {
     let Some(step) = props.trace.steps.get(props.step) else {
         return html! {};
     };
-    let (title, body) = lessons::step_text(lang, &props.trace.scenario, step);
+    let (title, body) = lessons::step_text(lang, step);
     let encrypted = step.record.epoch != Epoch::Plaintext;
 
     let meta = html! {
@@ -272,9 +272,9 @@ pub fn Inspector(props: &InspectorProps) -> Html {
     };
     // The words of this step's explanation that the glossary explains, each opening its entry
     // where the learner is (the term card).
-    let term_ids = lessons::step_terms(lessons::contextual_id(&props.trace.scenario, step));
+    let term_ids = lessons::step_terms(&step.explain);
     // The RFC sections the explanation rests on, as links.
-    let rfc_refs = lessons::step_rfc(lessons::contextual_id(&props.trace.scenario, step))
+    let rfc_refs = lessons::step_rfc(&step.explain)
         .iter()
         .enumerate()
         .map(|(i, (rfc, section))| {

@@ -8,7 +8,7 @@
 use mtls_lab_engine::pki::checklist::CertificateOwner;
 use mtls_lab_engine::roles::{Holding, RoleKey, Viewer};
 use mtls_lab_engine::scenario::Category;
-use mtls_lab_engine::trace::{Participant, Step};
+use mtls_lab_engine::trace::{Explain, Participant, Step};
 use mtls_lab_engine::wire::AlertDescription;
 
 use crate::i18n::{Lang, Text, pick, t};
@@ -211,72 +211,81 @@ pub fn scenario(lang: Lang, id: &str) -> (String, String) {
 }
 
 /// The glossary terms a step's explanation uses, by its explanation id, for the links under it.
-pub fn step_terms(id: &str) -> &'static [&'static str] {
+pub fn step_terms(id: &Explain) -> &'static [&'static str] {
     match id {
-        "client_hello" => &["ecdhe", "public-key"],
-        "hello_retry_request" => &["ecdhe", "transcript"],
-        "server_hello" => &["ecdhe", "hkdf", "transcript"],
-        "encrypted_extensions" => &["alpn", "hkdf"],
-        "certificate_request" => &["mtls", "certificate-authorities", "trust-store"],
-        "certificate.server" => &["chain", "leaf", "san", "eku", "trust-store"],
-        "certificate.client" => &["client-certificate", "chain", "leaf", "revocation"],
-        "certificate_empty.client" => &["client-certificate", "mtls"],
-        "certificate.attacker" => &["certificate", "chain", "private-key"],
-        "certificate_verify.server"
-        | "certificate_verify.client"
-        | "certificate_verify.attacker" => &[
+        Explain::ClientHello => &["ecdhe", "public-key"],
+        Explain::HelloRetryRequest => &["ecdhe", "transcript"],
+        Explain::ServerHello => &["ecdhe", "hkdf", "transcript"],
+        Explain::EncryptedExtensions => &["alpn", "hkdf"],
+        Explain::CertificateRequest => &["mtls", "certificate-authorities", "trust-store"],
+        Explain::Certificate(Participant::Server) => {
+            &["chain", "leaf", "san", "eku", "trust-store"]
+        }
+        Explain::Certificate(Participant::Client) => {
+            &["client-certificate", "chain", "leaf", "revocation"]
+        }
+        Explain::CertificateEmpty(Participant::Client) => &["client-certificate", "mtls"],
+        Explain::Certificate(Participant::Attacker) => &["certificate", "chain", "private-key"],
+        Explain::CertificateVerify(Participant::Server)
+        | Explain::CertificateVerify(Participant::Client)
+        | Explain::CertificateVerify(Participant::Attacker) => &[
             "certificate-verify",
             "transcript",
             "private-key",
             "public-key",
         ],
-        "finished.server" | "finished.client" | "finished.attacker" => {
-            &["hmac", "transcript", "hkdf"]
+        Explain::Finished(Participant::Server)
+        | Explain::Finished(Participant::Client)
+        | Explain::Finished(Participant::Attacker) => &["hmac", "transcript", "hkdf"],
+        Explain::ApplicationData | Explain::RelayProxyToServer => &["session-key", "aes-gcm"],
+        Explain::RelayVictimToProxy => &["aitm", "termination", "session-key"],
+        Explain::TamperedRecord => &["aes-gcm", "session-key"],
+        Explain::KeyUpdate(Participant::Client) | Explain::KeyUpdate(Participant::Server) => {
+            &["hkdf", "session-key"]
         }
-        "application_data" | "application_data.proxy_to_server" => &["session-key", "aes-gcm"],
-        "application_data.victim_to_proxy" => &["aitm", "termination", "session-key"],
-        "attacker.tampered_record" => &["aes-gcm", "session-key"],
-        "key_update.client" | "key_update.server" => &["hkdf", "session-key"],
-        "alert.unknown_ca" => &["chain", "ca", "trust-store"],
-        "alert.certificate_expired" => &["lifecycle"],
-        "alert.certificate_revoked" => &["revocation"],
-        "alert.unsupported_certificate" => &["eku"],
-        "alert.bad_certificate" => &["san", "certificate"],
-        "alert.decrypt_error" => &["certificate-verify", "hmac", "ca"],
-        "alert.bad_record_mac" => &["aes-gcm"],
-        "alert.certificate_required" => &["mtls", "client-certificate"],
+        Explain::Alert(AlertDescription::UNKNOWN_CA) => &["chain", "ca", "trust-store"],
+        Explain::Alert(AlertDescription::CERTIFICATE_EXPIRED) => &["lifecycle"],
+        Explain::Alert(AlertDescription::CERTIFICATE_REVOKED) => &["revocation"],
+        Explain::Alert(AlertDescription::UNSUPPORTED_CERTIFICATE) => &["eku"],
+        Explain::Alert(AlertDescription::BAD_CERTIFICATE) => &["san", "certificate"],
+        Explain::Alert(AlertDescription::DECRYPT_ERROR) => &["certificate-verify", "hmac", "ca"],
+        Explain::Alert(AlertDescription::BAD_RECORD_MAC) => &["aes-gcm"],
+        Explain::Alert(AlertDescription::CERTIFICATE_REQUIRED) => &["mtls", "client-certificate"],
         _ => &[],
     }
 }
 
 /// The RFC sections a step's explanation rests on, by its explanation id: (RFC number,
 /// section), where a section starting with a letter is an appendix.
-pub fn step_rfc(id: &str) -> &'static [(u16, &'static str)] {
+pub fn step_rfc(id: &Explain) -> &'static [(u16, &'static str)] {
     match id {
-        "client_hello" => &[(8446, "4.1.2")],
-        "hello_retry_request" => &[(8446, "4.1.4"), (8446, "4.4.1")],
-        "server_hello" => &[(8446, "4.1.3"), (8446, "7.1")],
-        "change_cipher_spec" => &[(8446, "D.4")],
-        "encrypted_extensions" => &[(8446, "4.3.1")],
-        "certificate_request" => &[(8446, "4.3.2"), (8446, "4.2.4")],
-        "certificate.server" | "certificate.client" | "certificate.attacker" => {
-            &[(8446, "4.4.2"), (5280, "6.1")]
+        Explain::ClientHello => &[(8446, "4.1.2")],
+        Explain::HelloRetryRequest => &[(8446, "4.1.4"), (8446, "4.4.1")],
+        Explain::ServerHello => &[(8446, "4.1.3"), (8446, "7.1")],
+        Explain::ChangeCipherSpec => &[(8446, "D.4")],
+        Explain::EncryptedExtensions => &[(8446, "4.3.1")],
+        Explain::CertificateRequest => &[(8446, "4.3.2"), (8446, "4.2.4")],
+        Explain::Certificate(Participant::Server)
+        | Explain::Certificate(Participant::Client)
+        | Explain::Certificate(Participant::Attacker) => &[(8446, "4.4.2"), (5280, "6.1")],
+        Explain::CertificateEmpty(Participant::Client)
+        | Explain::CertificateEmpty(Participant::Server) => &[(8446, "4.4.2"), (8446, "4.4.2.4")],
+        Explain::CertificateVerify(Participant::Server)
+        | Explain::CertificateVerify(Participant::Client)
+        | Explain::CertificateVerify(Participant::Attacker) => &[(8446, "4.4.3")],
+        Explain::Finished(Participant::Server)
+        | Explain::Finished(Participant::Client)
+        | Explain::Finished(Participant::Attacker) => &[(8446, "4.4.4")],
+        Explain::ApplicationData
+        | Explain::RelayVictimToProxy
+        | Explain::RelayProxyToServer
+        | Explain::TamperedRecord => &[(8446, "5.2")],
+        Explain::NewSessionTicket => &[(8446, "4.6.1")],
+        Explain::KeyUpdate(Participant::Client) | Explain::KeyUpdate(Participant::Server) => {
+            &[(8446, "4.6.3")]
         }
-        "certificate_empty.client" | "certificate_empty.server" => {
-            &[(8446, "4.4.2"), (8446, "4.4.2.4")]
-        }
-        "certificate_verify.server"
-        | "certificate_verify.client"
-        | "certificate_verify.attacker" => &[(8446, "4.4.3")],
-        "finished.server" | "finished.client" | "finished.attacker" => &[(8446, "4.4.4")],
-        "application_data"
-        | "application_data.victim_to_proxy"
-        | "application_data.proxy_to_server"
-        | "attacker.tampered_record" => &[(8446, "5.2")],
-        "new_session_ticket" => &[(8446, "4.6.1")],
-        "key_update.client" | "key_update.server" => &[(8446, "4.6.3")],
-        "alert.close_notify" => &[(8446, "6.1")],
-        id if id.starts_with("alert.") => &[(8446, "6.2")],
+        Explain::Alert(AlertDescription::CLOSE_NOTIFY) => &[(8446, "6.1")],
+        Explain::Alert(_) | Explain::UnreadableAlert => &[(8446, "6.2")],
         _ => &[],
     }
 }
@@ -347,42 +356,17 @@ pub fn term(id: &str) -> Option<&'static Term> {
     GLOSSARY.iter().find(|t| t.id == id)
 }
 
-/// The explanation of `step` in the run of `scenario`: [`explain`] of its
-/// [`contextual_id`].
-pub fn step_text(lang: Lang, scenario: &str, step: &Step) -> (String, String) {
-    explain(lang, contextual_id(scenario, step))
-}
-
-/// The explanation id of `step` in the run of `scenario`: its own, except for application data
-/// that a phishing proxy terminates (the `aitm-relay-*` runs), which is not "readable only by
-/// the two ends" in the sense a learner would take it. (In `tampered-record` the on-path
-/// attacker also stands between the two ends, but it terminates nothing and reads nothing.)
-pub fn contextual_id<'a>(scenario: &str, step: &'a Step) -> &'a str {
-    let attacker = Participant::Attacker;
-    match (step.explain.as_str(), step.from, step.to) {
-        ("application_data", from, to)
-            if scenario.starts_with("aitm-relay") && (from == attacker || to == attacker) =>
-        {
-            if from == Participant::Server || to == Participant::Server {
-                "application_data.proxy_to_server"
-            } else {
-                "application_data.victim_to_proxy"
-            }
-        }
-        (id, ..) => id,
-    }
+/// The explanation of `step`: [`explain`] of its id (the phishing proxy's relayed data has
+/// ids of its own, `Explain::RelayVictimToProxy` and `Explain::RelayProxyToServer`).
+pub fn step_text(lang: Lang, step: &Step) -> (String, String) {
+    explain(lang, &step.explain)
 }
 
 /// The explanation of a step, by the engine's explanation id: a title and a paragraph.
-pub fn explain(lang: Lang, id: &str) -> (String, String) {
-    if let Some(alert) = id
-        .strip_prefix("alert.")
-        .and_then(AlertDescription::from_name)
-    {
-        return alert_meaning(lang, alert);
-    }
+pub fn explain(lang: Lang, id: &Explain) -> (String, String) {
     let pair = match id {
-        "client_hello" => (
+        Explain::Alert(alert) => return alert_meaning(lang, *alert),
+        Explain::ClientHello => (
             (
                 "ClientHello: the client opens",
                 "ClientHello: クライアントが口火を切る",
@@ -392,7 +376,7 @@ pub fn explain(lang: Lang, id: &str) -> (String, String) {
                 "クライアントは 32 バイトの乱数、対応する暗号スイートと鍵交換グループ、接続先のサーバー名 (SNI)、そして一時的な公開鍵 (key share) を送ります。まだ鍵がないので、平文で送られます。",
             ),
         ),
-        "hello_retry_request" => (
+        Explain::HelloRetryRequest => (
             (
                 "HelloRetryRequest: try another group",
                 "HelloRetryRequest: 別のグループでやり直し",
@@ -402,7 +386,7 @@ pub fn explain(lang: Lang, id: &str) -> (String, String) {
                 "クライアントが送った key share は、どれもこのサーバーが受け付けるグループのものではありません。ただしクライアントの supported_groups にはサーバーが対応するグループがあるので、サーバーはそのグループを指定します。クライアントはそのグループの key share を付けて ClientHello を送り直します。往復が 1 回増えます。トランスクリプトでは、最初の ClientHello はそのハッシュに置き換えられます (RFC 8446 §4.4.1)。",
             ),
         ),
-        "server_hello" => (
+        Explain::ServerHello => (
             (
                 "ServerHello: the key exchange completes",
                 "ServerHello: 鍵交換が完了する",
@@ -412,7 +396,7 @@ pub fn explain(lang: Lang, id: &str) -> (String, String) {
                 "サーバーは暗号スイートを選び、自分の一時的な公開鍵 (key share) を送ります。両者はそれぞれ自分の秘密鍵と相手の公開鍵を組み合わせ (ECDHE)、通信路を一度も通っていない同じ共有秘密を得ます。この後のハンドシェイクメッセージはすべて、この秘密から導いた鍵で暗号化されます (直後に来ることがある ChangeCipherSpec レコードは暗号化されませんが、中身は 1 バイト (0x01) だけで、受信側は無視します)。",
             ),
         ),
-        "change_cipher_spec" => (
+        Explain::ChangeCipherSpec => (
             (
                 "ChangeCipherSpec: a compatibility gesture",
                 "ChangeCipherSpec: 互換性のための合図",
@@ -422,14 +406,14 @@ pub fn explain(lang: Lang, id: &str) -> (String, String) {
                 "TLS 1.2 の名残です。古い中継機器に TLS 1.3 を通してもらうためだけに送られ、意味はなく、相手は無視します。",
             ),
         ),
-        "encrypted_extensions" => (
+        Explain::EncryptedExtensions => (
             ("EncryptedExtensions", "EncryptedExtensions"),
             (
                 "The server's answers that need no key exchange, such as the application protocol (ALPN: http/1.1), sent already under the handshake keys.",
                 "鍵交換に関わらないサーバーの応答 (アプリケーションプロトコル ALPN: http/1.1 など) です。既にハンドシェイク鍵で暗号化されています。",
             ),
         ),
-        "certificate_request" => (
+        Explain::CertificateRequest => (
             (
                 "CertificateRequest: the server asks the client to prove who it is",
                 "CertificateRequest: サーバーがクライアントに身元の証明を求める",
@@ -439,7 +423,7 @@ pub fn explain(lang: Lang, id: &str) -> (String, String) {
                 "このメッセージがあるから TLS が「相互」になります。サーバーが受け付ける署名アルゴリズムと、信頼する認証局 (certificate_authorities) を伝え、クライアントが適切な証明書を選べるようにします。",
             ),
         ),
-        "certificate.server" => (
+        Explain::Certificate(Participant::Server) => (
             (
                 "Certificate: the server's chain",
                 "Certificate: サーバーの証明書チェーン",
@@ -449,7 +433,7 @@ pub fn explain(lang: Lang, id: &str) -> (String, String) {
                 "サーバーは自分の証明書 (server.example の名前と公開鍵を含む) と中間CAの証明書を送ります。クライアントは信頼するルートまでのチェーン、有効期間、名前、鍵の用途を検証します。",
             ),
         ),
-        "certificate.client" => (
+        Explain::Certificate(Participant::Client) => (
             (
                 "Certificate: the client's chain",
                 "Certificate: クライアントの証明書チェーン",
@@ -459,7 +443,7 @@ pub fn explain(lang: Lang, id: &str) -> (String, String) {
                 "相互TLSでは、クライアントが自分の証明書 (人や機器の名前を含む) と中間CAの証明書を送ります。TLS 1.3 では暗号化されて送られるため、盗聴者は証明書に書かれたクライアントの名前を読めません。ただし、クライアントの IP アドレス、接続先のサーバー名 (SNI)、通信の量とタイミングは見えます。サーバーは自分が信頼する認証局と CRL に照らしてチェーンを検証します。",
             ),
         ),
-        "certificate_empty.client" => (
+        Explain::CertificateEmpty(Participant::Client) => (
             (
                 "Certificate (empty): the client has nothing to show",
                 "Certificate (空): クライアントに出せる証明書がない",
@@ -469,11 +453,11 @@ pub fn explain(lang: Lang, id: &str) -> (String, String) {
                 "証明書を求められたクライアントは、持っていなくても空の Certificate で応答しなければなりません。それを受け入れるかどうかはサーバーが決めます。",
             ),
         ),
-        "certificate_empty.server" => (
+        Explain::CertificateEmpty(Participant::Server) => (
             ("Certificate (empty)", "Certificate (空)"),
             ("An empty certificate list.", "空の証明書リストです。"),
         ),
-        "certificate_verify.server" => (
+        Explain::CertificateVerify(Participant::Server) => (
             (
                 "CertificateVerify: the server proves it holds the private key",
                 "CertificateVerify: サーバーが秘密鍵を持っていることの証明",
@@ -483,7 +467,7 @@ pub fn explain(lang: Lang, id: &str) -> (String, String) {
                 "証明書は公開情報なので誰でもコピーできます。そこでサーバーは、ここまでのハンドシェイク全体のハッシュに秘密鍵で署名します。クライアントは証明書の公開鍵でその署名を検証します。",
             ),
         ),
-        "certificate_verify.client" => (
+        Explain::CertificateVerify(Participant::Client) => (
             (
                 "CertificateVerify: the client proves it holds the private key",
                 "CertificateVerify: クライアントが秘密鍵を持っていることの証明",
@@ -493,7 +477,7 @@ pub fn explain(lang: Lang, id: &str) -> (String, String) {
                 "クライアントはハンドシェイクの記録 (トランスクリプト) に秘密鍵で署名します。署名はこのハンドシェイク固有の内容 (双方の乱数と key share) を含むため、別の接続に使い回したり中継したりできません。",
             ),
         ),
-        "finished.server" => (
+        Explain::Finished(Participant::Server) => (
             (
                 "Finished: the server seals the handshake",
                 "Finished: サーバーがハンドシェイクを締めくくる",
@@ -503,7 +487,7 @@ pub fn explain(lang: Lang, id: &str) -> (String, String) {
                 "ハンドシェイクの秘密から導いた鍵で、トランスクリプト全体の HMAC を計算したものです。途中のメッセージが 1 つでも改ざんされていれば一致しません。",
             ),
         ),
-        "finished.client" => (
+        Explain::Finished(Participant::Client) => (
             (
                 "Finished: the client seals the handshake",
                 "Finished: クライアントがハンドシェイクを締めくくる",
@@ -513,14 +497,14 @@ pub fn explain(lang: Lang, id: &str) -> (String, String) {
                 "クライアント側のトランスクリプトの HMAC です。サーバーは自分の Finished の後からアプリケーション用の鍵で送信できるようになっています。この後はクライアントもその鍵で送信します。このセッションキーがデータを守ります。",
             ),
         ),
-        "application_data" => (
+        Explain::ApplicationData => (
             ("Application data", "アプリケーションデータ"),
             (
                 "The HTTP request or answer, encrypted with AES-128-GCM under the session keys. Only the two endpoints can read it; any change to it would be detected.",
                 "HTTP のリクエストまたは応答です。セッションキーを使って AES-128-GCM で暗号化されています。読めるのは両端だけで、少しでも改ざんされれば検出されます。",
             ),
         ),
-        "application_data.victim_to_proxy" => (
+        Explain::RelayVictimToProxy => (
             (
                 "Application data, to and from the proxy",
                 "アプリケーションデータ (プロキシとの間)",
@@ -530,7 +514,7 @@ pub fn explain(lang: Lang, id: &str) -> (String, String) {
                 "HTTP のリクエストまたは応答です。この接続のセッションキーを使って AES-128-GCM で暗号化されています。しかし、この TLS 接続の相手は本物のサイトではなくプロキシです。プロキシはこの鍵を持っているので、パスワードも含めてすべて読めます。TLS が守るのは接続の両端の間のデータであり、相手が間違ったサイトであることまでは教えてくれません。それを示せるのは証明書の名前だけですが、ここでは被害者が開いた紛らわしい名前そのものです。",
             ),
         ),
-        "application_data.proxy_to_server" => (
+        Explain::RelayProxyToServer => (
             (
                 "Application data between the proxy and the real site",
                 "アプリケーションデータ (プロキシと本物のサイトの間)",
@@ -540,21 +524,21 @@ pub fn explain(lang: Lang, id: &str) -> (String, String) {
                 "プロキシが本物のサイトと結んだ自分の TLS 接続で、ここではプロキシがクライアントです。被害者が入力したもの (パスワード) を送り、本物のサイトの応答 (セッション Cookie) を受け取ります。プロキシはそれを自分で使うことも、被害者に返すこともできます。",
             ),
         ),
-        "new_session_ticket" => (
+        Explain::NewSessionTicket => (
             ("NewSessionTicket", "NewSessionTicket"),
             (
                 "A ticket the client could use to resume later without a full handshake. The lab accepts it and does not resume.",
                 "後で完全なハンドシェイクなしに再開するためのチケットです。ラボは受け取りますが、再開には使いません。",
             ),
         ),
-        "key_update.client" | "key_update.server" => (
+        Explain::KeyUpdate(Participant::Client) | Explain::KeyUpdate(Participant::Server) => (
             ("KeyUpdate", "KeyUpdate"),
             (
                 "The sender switches to the next generation of traffic keys, derived from the current ones.",
                 "送信側が現在の鍵から導いた次の世代のトラフィック鍵に切り替えます。",
             ),
         ),
-        "certificate.attacker" => (
+        Explain::Certificate(Participant::Attacker) => (
             (
                 "Certificate, sent by the attacker",
                 "Certificate: 攻撃者が送る証明書",
@@ -564,7 +548,7 @@ pub fn explain(lang: Lang, id: &str) -> (String, String) {
                 "証明書は公開情報なので、攻撃者はなりすます相手 (サーバーやクライアント) の本物の証明書をコピーして送ることも、自分の証明書 (たとえば紛らわしい名前のもの) を送ることもできます。受け取った側はいつもどおりチェーンを検証し、コピーした本物の証明書はこの検証に通ります。攻撃者にできないのは、コピーした証明書の秘密鍵 (持ち主だけが持つ) で署名することです。次のメッセージに注目してください。",
             ),
         ),
-        "certificate_verify.attacker" => (
+        Explain::CertificateVerify(Participant::Attacker) => (
             (
                 "CertificateVerify, signed by the attacker",
                 "CertificateVerify: 攻撃者の署名",
@@ -574,7 +558,7 @@ pub fn explain(lang: Lang, id: &str) -> (String, String) {
                 "CertificateVerify は、直前に送った証明書の秘密鍵でこのハンドシェイクのトランスクリプトに付けた署名でなければなりません。攻撃者にできるのは、自分の鍵で署名するか、別のハンドシェイクで盗み取った署名を使い回すことだけです。証明書が他人のもの (コピー) なら、どちらもその公開鍵では検証に失敗し、受け取った側は decrypt_error で接続を止めます。攻撃者自身の証明書なら署名は検証に成功します。そのときは、証明書の検証 (信頼する認証局か、名前が正しいか) だけが攻撃者を止める手段になります。",
             ),
         ),
-        "finished.attacker" => (
+        Explain::Finished(Participant::Attacker) => (
             (
                 "Finished, sent by the attacker",
                 "Finished: 攻撃者が送る Finished",
@@ -584,7 +568,7 @@ pub fn explain(lang: Lang, id: &str) -> (String, String) {
                 "攻撃者がこの相手と自分で行った鍵交換から導いた鍵による、トランスクリプトの HMAC です。そのため攻撃者にも計算できます。Finished が証明するのは、この接続の両端の間でハンドシェイクが改ざんされていないことであり、相手が誰かではありません。それを証明するのは証明書と CertificateVerify です。",
             ),
         ),
-        "attacker.tampered_record" => (
+        Explain::TamperedRecord => (
             (
                 "The attacker changes an encrypted record",
                 "攻撃者が暗号化レコードを書き換える",
@@ -1051,9 +1035,9 @@ mod tests {
             let trace = run_scenario(scenario.id, 3).expect("a catalogue id runs");
             for step in &trace.steps {
                 for lang in [Lang::En, Lang::Ja] {
-                    let (title, body) = step_text(lang, scenario.id, step);
+                    let (title, body) = step_text(lang, step);
                     assert!(
-                        !title.is_empty() && title != step.explain,
+                        !title.is_empty() && title != step.explain.to_string(),
                         "{} step {}: the title is the raw id {:?} ({lang:?})",
                         scenario.id,
                         step.index,
@@ -1102,7 +1086,7 @@ mod tests {
         for scenario in CATALOGUE {
             let trace = run_scenario(scenario.id, 3).expect("a catalogue id runs");
             for step in &trace.steps {
-                let id = contextual_id(scenario.id, step);
+                let id = &step.explain;
                 assert!(
                     !step_rfc(id).is_empty(),
                     "{}: {id} cites no RFC",
@@ -1117,7 +1101,7 @@ mod tests {
         for scenario in CATALOGUE {
             let trace = run_scenario(scenario.id, 3).expect("a catalogue id runs");
             for step in &trace.steps {
-                for id in step_terms(contextual_id(scenario.id, step)) {
+                for id in step_terms(&step.explain) {
                     assert!(
                         term(id).is_some(),
                         "{}: no glossary entry {id}",
@@ -1144,11 +1128,18 @@ mod tests {
     #[test]
     fn a_phishing_proxy_reads_the_application_data_it_terminates() {
         let trace = run_scenario("aitm-relay-one-way", 3).expect("a catalogue id runs");
+        // Every application-data record goes to or from the proxy, and says so.
+        assert!(trace.steps.iter().all(|s| s.explain != Explain::ApplicationData));
         let texts: Vec<String> = trace
             .steps
             .iter()
-            .filter(|s| s.explain == "application_data")
-            .map(|s| step_text(Lang::En, "aitm-relay-one-way", s).1)
+            .filter(|s| {
+                matches!(
+                    s.explain,
+                    Explain::RelayVictimToProxy | Explain::RelayProxyToServer
+                )
+            })
+            .map(|s| step_text(Lang::En, s).1)
             .collect();
         assert!(!texts.is_empty());
         assert!(
@@ -1167,9 +1158,9 @@ mod tests {
         for s in trace
             .steps
             .iter()
-            .filter(|s| s.explain == "application_data")
+            .filter(|s| s.explain == Explain::ApplicationData)
         {
-            let (_, text) = step_text(Lang::En, "tampered-record", s);
+            let (_, text) = step_text(Lang::En, s);
             assert!(text.contains("Only the two endpoints"), "{text}");
         }
     }

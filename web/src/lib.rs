@@ -1114,7 +1114,7 @@ fn present_view(
     let (title, _) = lessons::scenario(lang, &lab.scenario);
     let step = lab.trace.steps.get(lab.step);
     let (caption, body) = step
-        .map(|s| lessons::step_text(lang, &lab.trace.scenario, s))
+        .map(|s| lessons::step_text(lang, s))
         .unwrap_or_default();
     // The checks of this step, for the room: who checked what, and whether it held.
     let checks = step.into_iter().flat_map(|s| &s.events).filter_map(|e| match &e.event {

@@ -14,7 +14,7 @@ use crate::handshake::{
 use crate::pki::{Pki, inspect};
 use crate::rng::LabRng;
 use crate::session::{Exchange, Net, exchange_repeated};
-use crate::trace::{Participant, Step, Trace};
+use crate::trace::{Explain, Participant, Step, Trace};
 use crate::wire::handshake::HandshakeMessage;
 use crate::wire::{AlertDescription, ContentType};
 
@@ -501,13 +501,13 @@ impl Setup {
         // The attacker's randomness, or the keys an endpoint signs with by mistake.
         let mut third = rng.fork();
         if self.play == Play::AitmRelay {
-            return aitm_relay(
+            return mark_relayed(aitm_relay(
                 pki,
                 self.bench.mutual,
                 (client_rng, server_rng, third),
                 seed,
                 id,
-            );
+            ));
         }
         let (client, server) = self.configure(pki, &mut third);
         let ordinary = Exchange {
@@ -634,6 +634,23 @@ pub fn run_scenario(id: &str, seed: u64) -> Option<Trace> {
 /// data. `None` for an unknown id.
 pub fn run_with(id: &str, seed: u64, pki: &Pki, requests: usize) -> Option<Trace> {
     find(id).map(|s| s.setup.run(id, seed, pki, requests))
+}
+
+/// The phishing proxy's application data, named for what it is: the victim's to the proxy
+/// (which decrypts it: not "readable only by the two ends" as a learner would take it), or the
+/// proxy's to the real server.
+fn mark_relayed(mut trace: Trace) -> Trace {
+    for s in &mut trace.steps {
+        let proxy = s.from == Participant::Attacker || s.to == Participant::Attacker;
+        if s.explain == Explain::ApplicationData && proxy {
+            s.explain = if s.from == Participant::Server || s.to == Participant::Server {
+                Explain::RelayProxyToServer
+            } else {
+                Explain::RelayVictimToProxy
+            };
+        }
+    }
+    trace
 }
 
 /// An on-path attacker that flips one bit of the client's first application-data record

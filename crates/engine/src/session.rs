@@ -12,8 +12,8 @@ use std::collections::VecDeque;
 
 use crate::handshake::{Connection, Event, KeyLogLine, Negotiated};
 use crate::trace::{
-    Outcome, Participant, RecordView, Step, StepEvent, TRACE_VERSION, Trace, explain_id, observe,
-    split_messages,
+    Explain, Outcome, Participant, RecordView, Step, StepEvent, TRACE_VERSION, Trace, explain_id,
+    observe, split_messages,
 };
 use crate::wire::{AlertDescription, ContentType};
 
@@ -227,7 +227,7 @@ impl<'a> Net<'a> {
                     messages: Vec::new(),
                     alert: None,
                     events: Vec::new(),
-                    explain: "attacker.tampered_record".into(),
+                    explain: Explain::TamperedRecord,
                 };
                 self.push_step(index + 1, relayed);
                 wire = changed;

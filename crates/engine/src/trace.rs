@@ -81,7 +81,150 @@ pub struct Step {
     /// What the sender did before sending and the receiver did on receiving.
     pub events: Vec<StepEvent>,
     /// The explanation the UI shows for this step (an id, translated by the UI).
-    pub explain: String,
+    pub explain: Explain,
+}
+
+/// What a step is, for its explanation: the Trace's `explain` id (`client_hello`,
+/// `certificate.client`, `alert.unknown_ca`…), as a type. The page and the CLI match it
+/// exhaustively, so an id without words in both languages does not compile. In JSON it is the
+/// id string it always was (docs/TRACE.md).
+#[derive(Clone, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(into = "String", from = "String")]
+pub enum Explain {
+    /// `client_hello`.
+    ClientHello,
+    /// `hello_retry_request`.
+    HelloRetryRequest,
+    /// `server_hello`.
+    ServerHello,
+    /// `encrypted_extensions`.
+    EncryptedExtensions,
+    /// `certificate_request`.
+    CertificateRequest,
+    /// `certificate.<sender>`.
+    Certificate(Participant),
+    /// `certificate_empty.<sender>`: a Certificate message with no certificate in it.
+    CertificateEmpty(Participant),
+    /// `certificate_verify.<sender>`.
+    CertificateVerify(Participant),
+    /// `finished.<sender>`.
+    Finished(Participant),
+    /// `key_update.<sender>`.
+    KeyUpdate(Participant),
+    /// `new_session_ticket`.
+    NewSessionTicket,
+    /// `change_cipher_spec`: the compatibility record (RFC 8446 Appendix D.4).
+    ChangeCipherSpec,
+    /// `application_data`.
+    ApplicationData,
+    /// `application_data.victim_to_proxy`: the phishing proxy's victim and the proxy.
+    RelayVictimToProxy,
+    /// `application_data.proxy_to_server`: the phishing proxy and the real server.
+    RelayProxyToServer,
+    /// `alert.<name>`.
+    Alert(AlertDescription),
+    /// `alert.unknown`: an alert record whose alert could not be read.
+    UnreadableAlert,
+    /// `handshake_fragment`: part of a handshake message, the rest in later records.
+    HandshakeFragment,
+    /// `attacker.tampered_record`: a record an attacker changed on the way.
+    TamperedRecord,
+    /// Any other message, by its name in snake case (e.g. `end_of_early_data`).
+    Other(String),
+}
+
+impl Explain {
+    fn side(p: Participant) -> &'static str {
+        match p {
+            Participant::Client => "client",
+            Participant::Server => "server",
+            Participant::Attacker => "attacker",
+        }
+    }
+}
+
+impl core::fmt::Display for Explain {
+    fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
+        let sided = |f: &mut core::fmt::Formatter<'_>, what: &str, p: &Participant| {
+            write!(f, "{what}.{}", Self::side(*p))
+        };
+        match self {
+            Self::ClientHello => f.write_str("client_hello"),
+            Self::HelloRetryRequest => f.write_str("hello_retry_request"),
+            Self::ServerHello => f.write_str("server_hello"),
+            Self::EncryptedExtensions => f.write_str("encrypted_extensions"),
+            Self::CertificateRequest => f.write_str("certificate_request"),
+            Self::Certificate(p) => sided(f, "certificate", p),
+            Self::CertificateEmpty(p) => sided(f, "certificate_empty", p),
+            Self::CertificateVerify(p) => sided(f, "certificate_verify", p),
+            Self::Finished(p) => sided(f, "finished", p),
+            Self::KeyUpdate(p) => sided(f, "key_update", p),
+            Self::NewSessionTicket => f.write_str("new_session_ticket"),
+            Self::ChangeCipherSpec => f.write_str("change_cipher_spec"),
+            Self::ApplicationData => f.write_str("application_data"),
+            Self::RelayVictimToProxy => f.write_str("application_data.victim_to_proxy"),
+            Self::RelayProxyToServer => f.write_str("application_data.proxy_to_server"),
+            Self::Alert(a) => write!(f, "alert.{}", a.name()),
+            Self::UnreadableAlert => f.write_str("alert.unknown"),
+            Self::HandshakeFragment => f.write_str("handshake_fragment"),
+            Self::TamperedRecord => f.write_str("attacker.tampered_record"),
+            Self::Other(name) => f.write_str(name),
+        }
+    }
+}
+
+impl From<Explain> for String {
+    fn from(e: Explain) -> Self {
+        e.to_string()
+    }
+}
+
+impl From<String> for Explain {
+    /// Reads an id back (a Trace from JSON); an id that is none of the others is `Other`.
+    fn from(s: String) -> Self {
+        let fixed = [
+            Self::ClientHello,
+            Self::HelloRetryRequest,
+            Self::ServerHello,
+            Self::EncryptedExtensions,
+            Self::CertificateRequest,
+            Self::NewSessionTicket,
+            Self::ChangeCipherSpec,
+            Self::ApplicationData,
+            Self::RelayVictimToProxy,
+            Self::RelayProxyToServer,
+            Self::UnreadableAlert,
+            Self::HandshakeFragment,
+            Self::TamperedRecord,
+        ];
+        if let Some(e) = fixed.into_iter().find(|e| e.to_string() == s) {
+            return e;
+        }
+        if let Some(a) = s
+            .strip_prefix("alert.")
+            .and_then(AlertDescription::from_name)
+        {
+            return Self::Alert(a);
+        }
+        let side = |p: &str| match p {
+            "client" => Some(Participant::Client),
+            "server" => Some(Participant::Server),
+            "attacker" => Some(Participant::Attacker),
+            _ => None,
+        };
+        let sided = s.split_once('.').and_then(|(what, who)| {
+            let who = side(who)?;
+            Some(match what {
+                "certificate" => Self::Certificate(who),
+                "certificate_empty" => Self::CertificateEmpty(who),
+                "certificate_verify" => Self::CertificateVerify(who),
+                "finished" => Self::Finished(who),
+                "key_update" => Self::KeyUpdate(who),
+                _ => return None,
+            })
+        });
+        sided.unwrap_or(Self::Other(s))
+    }
 }
 
 /// How a run ended.
@@ -222,40 +365,35 @@ pub fn explain_id(
     content_type: ContentType,
     messages: &[MessageView],
     alert: Option<AlertDescription>,
-) -> String {
-    let side = match from {
-        Participant::Client => "client",
-        Participant::Server => "server",
-        Participant::Attacker => "attacker",
-    };
+) -> Explain {
     match content_type {
-        ContentType::CHANGE_CIPHER_SPEC => "change_cipher_spec".into(),
-        ContentType::APPLICATION_DATA => "application_data".into(),
-        ContentType::ALERT => format!("alert.{}", alert.map(|a| a.name()).unwrap_or("unknown")),
-        _ => match messages.first() {
-            Some(m) if m.name == "Certificate" && m.bytes.len() <= 8 => {
-                format!("certificate_empty.{side}")
-            }
-            Some(m) => {
-                let snake: String =
-                    m.name
-                        .chars()
-                        .enumerate()
-                        .fold(String::new(), |mut acc, (i, c)| {
-                            if c.is_uppercase() && i > 0 {
-                                acc.push('_');
-                            }
-                            acc.push(c.to_ascii_lowercase());
-                            acc
-                        });
-                match snake.as_str() {
-                    "certificate" | "certificate_verify" | "finished" | "key_update" => {
-                        format!("{snake}.{side}")
+        ContentType::CHANGE_CIPHER_SPEC => Explain::ChangeCipherSpec,
+        ContentType::APPLICATION_DATA => Explain::ApplicationData,
+        ContentType::ALERT => alert.map_or(Explain::UnreadableAlert, Explain::Alert),
+        _ => match messages.first().map(|m| m.name.as_str()) {
+            Some("Certificate") if messages[0].bytes.len() <= 8 => Explain::CertificateEmpty(from),
+            Some("ClientHello") => Explain::ClientHello,
+            Some("HelloRetryRequest") => Explain::HelloRetryRequest,
+            Some("ServerHello") => Explain::ServerHello,
+            Some("EncryptedExtensions") => Explain::EncryptedExtensions,
+            Some("CertificateRequest") => Explain::CertificateRequest,
+            Some("Certificate") => Explain::Certificate(from),
+            Some("CertificateVerify") => Explain::CertificateVerify(from),
+            Some("Finished") => Explain::Finished(from),
+            Some("KeyUpdate") => Explain::KeyUpdate(from),
+            Some("NewSessionTicket") => Explain::NewSessionTicket,
+            // Any other message: its name in snake case.
+            Some(name) => Explain::Other(name.chars().enumerate().fold(
+                String::new(),
+                |mut acc, (i, c)| {
+                    if c.is_uppercase() && i > 0 {
+                        acc.push('_');
                     }
-                    _ => snake,
-                }
-            }
-            None => "handshake_fragment".into(),
+                    acc.push(c.to_ascii_lowercase());
+                    acc
+                },
+            )),
+            None => Explain::HandshakeFragment,
         },
     }
 }
@@ -318,8 +456,8 @@ mod tests {
     #[test]
     fn the_rest_of_a_refused_flight_arrives_after_the_refusal() {
         let trace = run_scenario("expired", 1).expect("known scenario");
-        let names: Vec<&str> = trace.steps.iter().map(|s| s.explain.as_str()).collect();
-        let at = |id: &str| names.iter().position(|n| *n == id).expect(id);
+        let names: Vec<String> = trace.steps.iter().map(|s| s.explain.to_string()).collect();
+        let at = |id: &str| names.iter().position(|n| n == id).expect(id);
         // The server refuses the client's Certificate in the step that carries it...
         assert!(!trace.arrives_after_refusal(at("certificate.client")));
         // ...and the client's CertificateVerify and Finished were already on their way.

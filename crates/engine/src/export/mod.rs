@@ -20,9 +20,6 @@ use crate::handshake::Epoch;
 use crate::trace::{Participant, Step};
 use crate::wire::ContentType;
 
-/// The explanation id of a record an on-path attacker rewrote (see [`crate::session::Net`]).
-const TAMPERED: &str = "attacker.tampered_record";
-
 /// A participant's name in exports.
 fn who(p: Participant) -> &'static str {
     match p {

@@ -20,7 +20,8 @@
 use crate::scenario::LAB_NOW;
 use crate::trace::{Participant, Step, Trace};
 
-use super::{TAMPERED, record_label, who};
+use super::{record_label, who};
+use crate::trace::Explain;
 
 /// The client's IPv4 address (RFC 5737 TEST-NET-1).
 pub const CLIENT_ADDR: [u8; 4] = [192, 0, 2, 10];
@@ -122,12 +123,11 @@ struct Conn {
 
 /// Whether `steps[i]` is an on-path attacker's rewrite of the record before it.
 fn is_tampered(steps: &[Step], i: usize) -> bool {
-    steps
-        .get(i)
-        .is_some_and(|s| s.explain == TAMPERED && s.from == Participant::Attacker && i > 0)
-        && steps
-            .get(i.wrapping_sub(1))
-            .is_some_and(|prev| prev.to == Participant::Attacker)
+    steps.get(i).is_some_and(|s| {
+        s.explain == Explain::TamperedRecord && s.from == Participant::Attacker && i > 0
+    }) && steps
+        .get(i.wrapping_sub(1))
+        .is_some_and(|prev| prev.to == Participant::Attacker)
 }
 
 /// Which connection and direction each step travels on.
@@ -664,7 +664,7 @@ mod tests {
         let mut trace = run_scenario("tampered-record", 1).expect("known scenario");
         for s in &mut trace.steps {
             s.from = Participant::Attacker;
-            s.explain = TAMPERED.into();
+            s.explain = Explain::TamperedRecord;
         }
         let _ = pcapng(&trace);
         trace.steps.clear();
