@@ -82,7 +82,7 @@ fn bench_of(mutual: bool, client: &str, server: &str, p256: bool, hrr: bool) -> 
 }
 
 fn select_value(e: &Event) -> String {
-    crate::event_select(e)
+    crate::views::event_select(e)
         .map(|s| s.value())
         .unwrap_or_default()
 }

@@ -210,9 +210,9 @@ pub struct DiagramProps {
 }
 
 /// How long the current record takes to travel along its arrow at `speed` percent: 60 % of a
-/// step's time at that speed ([`crate::STEP_MS`]), so it arrives before the next step.
+/// step's time at that speed ([`crate::state::STEP_MS`]), so it arrives before the next step.
 pub fn travel_ms(speed: u32) -> u32 {
-    crate::STEP_MS * 60 / speed.max(1)
+    crate::state::STEP_MS * 60 / speed.max(1)
 }
 
 /// Whether the learner asked the system for less motion (`prefers-reduced-motion`).

@@ -93,7 +93,7 @@ pub fn Exports(props: &ExportsProps) -> Html {
     let copy_mermaid = {
         let text = mermaid.clone();
         Callback::from(move |_| {
-            let _ = crate::copy_text(&text);
+            let _ = crate::share::copy_text(&text);
         })
     };
     let svg = {

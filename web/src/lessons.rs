@@ -1129,7 +1129,12 @@ mod tests {
     fn a_phishing_proxy_reads_the_application_data_it_terminates() {
         let trace = run_scenario("aitm-relay-one-way", 3).expect("a catalogue id runs");
         // Every application-data record goes to or from the proxy, and says so.
-        assert!(trace.steps.iter().all(|s| s.explain != Explain::ApplicationData));
+        assert!(
+            trace
+                .steps
+                .iter()
+                .all(|s| s.explain != Explain::ApplicationData)
+        );
         let texts: Vec<String> = trace
             .steps
             .iter()
