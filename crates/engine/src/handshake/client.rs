@@ -1,7 +1,7 @@
 //! The client's side of the handshake (RFC 8446 §4, client role).
 
 use super::events::{CheckKind, Epoch, Event, KeyAction, KeyKind, Note};
-use super::{ClientConfig, ClientHs, Connection, Role, State};
+use super::{ClientConfig, ClientHs, Connection, Peer, PeerCertificate, Role, State};
 use crate::crypto::key_schedule::{EarlySecret, finished_verify_data};
 use crate::crypto::{Group, KeyShare, sha256};
 use crate::error::Error;
@@ -260,9 +260,7 @@ impl Connection {
             hs,
             traffic,
             cert_request: None,
-            server_leaf: Vec::new(),
-            server_leaf_public: None,
-            checklist: None,
+            peer: PeerCertificate::default(),
         })))
     }
 
@@ -330,18 +328,8 @@ impl Connection {
         let role = PkiRole::Server {
             name: cfg.server_name.clone(),
         };
-        // 1. The checklist shows each check; webpki's verdict decides.
-        let (checklist, r) = pki::examine_chain(&role, &cfg.root, &c.chain, &[], cfg.now);
-        let r = r.map_err(Error::Certificate);
-        self.emit(Event::Checklist(checklist.clone()));
-        hs.checklist = Some(checklist);
-        self.checked(CheckKind::ServerCertificateChain, r)?;
-        hs.server_leaf = c.chain[0].clone();
-        hs.server_leaf_public = pki::leaf_public_key(&c.chain[0]);
-        if let Some(public) = &hs.server_leaf_public {
-            self.key(KeyKind::ServerPublicKey, KeyAction::Received, public);
-        }
-        self.negotiated.peer_chain = c.chain;
+        let (root, now) = (cfg.root.clone(), cfg.now);
+        hs.peer = self.check_peer_chain(Peer::Server, &role, (&root, &[], now), c.chain)?;
         self.transcript.extend_from_slice(bytes);
         Ok(State::ClientExpectCertificateVerify(hs))
     }
@@ -353,20 +341,7 @@ impl Connection {
         signature: &[u8],
         bytes: &[u8],
     ) -> Result<State, Error> {
-        if scheme != ECDSA_SECP256R1_SHA256 {
-            return Err(Error::IllegalParameter(Param::CertificateVerifyAlgorithm));
-        }
-        let content = Self::certificate_verify_content(true, &self.transcript_hash());
-        let r = pki::verify_leaf_signature(&hs.server_leaf, &content, signature)
-            .map_err(|_| Error::BadCertificateVerify);
-        if let Some(public) = &hs.server_leaf_public {
-            self.key(KeyKind::ServerPublicKey, KeyAction::Used, public);
-        }
-        if let Some(mut checklist) = hs.checklist.take() {
-            checklist.set_possession(r.is_ok());
-            self.emit(Event::Checklist(checklist));
-        }
-        self.checked(CheckKind::ServerCertificateVerify, r)?;
+        self.check_certificate_verify(Peer::Server, &mut hs.peer, scheme, signature)?;
         self.transcript.extend_from_slice(bytes);
         Ok(State::ClientExpectFinished(hs))
     }

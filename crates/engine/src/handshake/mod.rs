@@ -140,20 +140,61 @@ struct ClientHs {
     hs: HandshakeSecret,
     traffic: TrafficSecrets,
     cert_request: Option<Vec<u8>>,
-    server_leaf: Vec<u8>,
-    /// The server leaf's public key, decoded once at Certificate.
-    server_leaf_public: Option<Vec<u8>>,
-    checklist: Option<crate::pki::Checklist>,
+    /// The server's certificate, once checked.
+    peer: PeerCertificate,
 }
 
 /// State carried through the server's handshake after its flight.
 struct ServerHs {
     traffic: TrafficSecrets,
     app: TrafficSecrets,
-    client_leaf: Vec<u8>,
-    /// The client leaf's public key, decoded once at Certificate.
-    client_leaf_public: Option<Vec<u8>>,
+    /// The client's certificate, once checked.
+    peer: PeerCertificate,
+}
+
+/// The peer's certificate as its verifier keeps it between Certificate and CertificateVerify:
+/// the same for both roles ([`Connection::check_peer_chain`],
+/// [`Connection::check_certificate_verify`]).
+#[derive(Default)]
+struct PeerCertificate {
+    /// The leaf (DER).
+    leaf: Vec<u8>,
+    /// The leaf's public key, decoded once.
+    leaf_public: Option<Vec<u8>>,
+    /// The checklist shown at Certificate, completed at CertificateVerify.
     checklist: Option<crate::pki::Checklist>,
+}
+
+/// Whose certificate a verifier checks: the words of its checks and keys in the Trace.
+#[derive(Clone, Copy)]
+enum Peer {
+    /// The client checks the server's.
+    Server,
+    /// The server checks the client's.
+    Client,
+}
+
+impl Peer {
+    fn chain_check(self) -> CheckKind {
+        match self {
+            Self::Server => CheckKind::ServerCertificateChain,
+            Self::Client => CheckKind::ClientCertificateChain,
+        }
+    }
+
+    fn verify_check(self) -> CheckKind {
+        match self {
+            Self::Server => CheckKind::ServerCertificateVerify,
+            Self::Client => CheckKind::ClientCertificateVerify,
+        }
+    }
+
+    fn public_key(self) -> KeyKind {
+        match self {
+            Self::Server => KeyKind::ServerPublicKey,
+            Self::Client => KeyKind::ClientPublicKey,
+        }
+    }
 }
 
 /// Where the handshake is, named after what it waits for.
@@ -892,6 +933,59 @@ impl Connection {
             HandshakeMessage::Unknown { typ, .. } => Received::UnknownMessage(typ.0),
             known => Received::Message(known.name().into()),
         }
+    }
+
+    /// The peer's certificate chain, checked as its verifier checks it (§4.4.2): the checklist
+    /// is shown, webpki's verdict decides (`role` says what the leaf must be valid for), and the
+    /// leaf's public key is recorded as received. Both roles use it.
+    fn check_peer_chain(
+        &mut self,
+        peer: Peer,
+        role: &crate::pki::Role,
+        (root, crls, now): (&[u8], &[Vec<u8>], i64),
+        chain: Vec<Vec<u8>>,
+    ) -> Result<PeerCertificate, Error> {
+        let (checklist, r) = crate::pki::examine_chain(role, root, &chain, crls, now);
+        self.emit(Event::Checklist(checklist.clone()));
+        self.checked(peer.chain_check(), r.map_err(Error::Certificate))?;
+        let leaf = chain.first().cloned().unwrap_or_default();
+        let leaf_public = crate::pki::leaf_public_key(&leaf);
+        if let Some(public) = &leaf_public {
+            self.key(peer.public_key(), KeyAction::Received, public);
+        }
+        self.negotiated.peer_chain = chain;
+        Ok(PeerCertificate {
+            leaf,
+            leaf_public,
+            checklist: Some(checklist),
+        })
+    }
+
+    /// The peer's CertificateVerify (§4.4.3): a signature over the transcript so far with the
+    /// key of the certificate it sent, which proves it holds that key. The checklist's last row
+    /// (possession of the private key) is completed and shown again. Both roles use it.
+    fn check_certificate_verify(
+        &mut self,
+        peer: Peer,
+        cert: &mut PeerCertificate,
+        scheme: u16,
+        signature: &[u8],
+    ) -> Result<(), Error> {
+        if scheme != crate::wire::handshake::ECDSA_SECP256R1_SHA256 {
+            return Err(Error::IllegalParameter(Param::CertificateVerifyAlgorithm));
+        }
+        let by_server = matches!(peer, Peer::Server);
+        let content = Self::certificate_verify_content(by_server, &self.transcript_hash());
+        let r = crate::pki::verify_leaf_signature(&cert.leaf, &content, signature)
+            .map_err(|_| Error::BadCertificateVerify);
+        if let Some(public) = &cert.leaf_public {
+            self.key(peer.public_key(), KeyAction::Used, public);
+        }
+        if let Some(mut checklist) = cert.checklist.take() {
+            checklist.set_possession(r.is_ok());
+            self.emit(Event::Checklist(checklist));
+        }
+        self.checked(peer.verify_check(), r)
     }
 
     /// Checks a received Finished against the `expected` verify_data (§4.4.4).

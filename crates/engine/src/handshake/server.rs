@@ -1,7 +1,7 @@
 //! The server's side of the handshake (RFC 8446 §4, server role).
 
 use super::events::{CheckKind, Epoch, Event, KeyAction, KeyKind, Note};
-use super::{ClientAuth, Connection, Role, ServerConfig, ServerHs, State};
+use super::{ClientAuth, Connection, Peer, PeerCertificate, Role, ServerConfig, ServerHs, State};
 use crate::crypto::key_schedule::{EarlySecret, finished_verify_data};
 use crate::crypto::{Group, KeyShare, sha256};
 use crate::error::Error;
@@ -261,9 +261,7 @@ impl Connection {
         let hs_state = Box::new(ServerHs {
             traffic,
             app,
-            client_leaf: Vec::new(),
-            client_leaf_public: None,
-            checklist: None,
+            peer: PeerCertificate::default(),
         });
         Ok(if requesting.is_some() {
             State::ServerExpectCertificate(hs_state)
@@ -369,18 +367,7 @@ impl Connection {
         };
         self.checked(CheckKind::ClientCertificatePresent, r)?;
         let now = self.server_config().now;
-        // The checklist shows each check; webpki's verdict decides.
-        let (checklist, r) = pki::examine_chain(&PkiRole::Client, &root, &c.chain, &crls, now);
-        let r = r.map_err(Error::Certificate);
-        self.emit(Event::Checklist(checklist.clone()));
-        hs.checklist = Some(checklist);
-        self.checked(CheckKind::ClientCertificateChain, r)?;
-        hs.client_leaf = c.chain[0].clone();
-        hs.client_leaf_public = pki::leaf_public_key(&c.chain[0]);
-        if let Some(public) = &hs.client_leaf_public {
-            self.key(KeyKind::ClientPublicKey, KeyAction::Received, public);
-        }
-        self.negotiated.peer_chain = c.chain;
+        hs.peer = self.check_peer_chain(Peer::Client, &PkiRole::Client, (&root, &crls, now), c.chain)?;
         Ok(State::ServerExpectCertificateVerify(hs))
     }
 
@@ -391,20 +378,7 @@ impl Connection {
         signature: &[u8],
         bytes: &[u8],
     ) -> Result<State, Error> {
-        if scheme != ECDSA_SECP256R1_SHA256 {
-            return Err(Error::IllegalParameter(Param::CertificateVerifyAlgorithm));
-        }
-        let content = Self::certificate_verify_content(false, &self.transcript_hash());
-        let r = pki::verify_leaf_signature(&hs.client_leaf, &content, signature)
-            .map_err(|_| Error::BadCertificateVerify);
-        if let Some(public) = &hs.client_leaf_public {
-            self.key(KeyKind::ClientPublicKey, KeyAction::Used, public);
-        }
-        if let Some(mut checklist) = hs.checklist.take() {
-            checklist.set_possession(r.is_ok());
-            self.emit(Event::Checklist(checklist));
-        }
-        self.checked(CheckKind::ClientCertificateVerify, r)?;
+        self.check_certificate_verify(Peer::Client, &mut hs.peer, scheme, signature)?;
         self.transcript.extend_from_slice(bytes);
         Ok(State::ServerExpectFinished(hs))
     }
