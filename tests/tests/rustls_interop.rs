@@ -84,7 +84,7 @@ fn engine_server(pki: &Pki, mutual: bool) -> Connection {
         ServerConfig {
             identity: Identity {
                 chain: pki.server.chain.clone(),
-                key: pki.server.key.clone(),
+                key: pki.server.key.clone().into(),
             },
             client_auth: if mutual {
                 ClientAuth::Required {
@@ -109,7 +109,7 @@ fn engine_client(pki: &Pki, with_cert: bool, share: Group) -> Connection {
             root: pki.root.cert.clone(),
             identity: with_cert.then(|| Identity {
                 chain: pki.client.chain.clone(),
-                key: pki.client.key.clone(),
+                key: pki.client.key.clone().into(),
             }),
             supported_groups: vec![Group::X25519, Group::Secp256r1],
             key_share_groups: vec![share],

@@ -121,7 +121,10 @@ pub fn serve(addr: &str, dir: &Path, mtls: bool) -> Result<(), String> {
         ClientAuth::None
     };
     let base = ServerConfig {
-        identity: Identity { chain, key },
+        identity: Identity {
+            chain,
+            key: key.into(),
+        },
         client_auth,
         groups: vec![Group::X25519, Group::Secp256r1],
         alpn: vec![b"http/1.1".to_vec()],
@@ -362,7 +365,7 @@ pub fn connect(
     let identity = match (cert, key) {
         (Some(c), Some(k)) => Some(Identity {
             chain: files::certificates(c)?,
-            key: files::private_key(k)?,
+            key: files::private_key(k)?.into(),
         }),
         (None, None) => None,
         _ => return Err("--cert and --key go together: give both or neither".into()),

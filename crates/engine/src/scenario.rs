@@ -9,7 +9,7 @@ use serde::Serialize;
 
 use crate::crypto::{EcdsaKey, Group, sha256};
 use crate::handshake::{
-    ClientAuth, ClientConfig, Connection, Epoch, Identity, Negotiated, ServerConfig,
+    ClientAuth, ClientConfig, Connection, Epoch, Identity, Negotiated, ServerConfig, Signer,
 };
 use crate::pki::{Pki, inspect};
 use crate::rng::LabRng;
@@ -386,7 +386,7 @@ pub fn client_config(pki: &Pki, mutual: bool) -> ClientConfig {
         root: pki.root.cert.clone(),
         identity: mutual.then(|| Identity {
             chain: pki.client.chain.clone(),
-            key: pki.client.key.clone(),
+            key: pki.client.key.clone().into(),
         }),
         supported_groups: vec![Group::X25519, Group::Secp256r1],
         key_share_groups: vec![Group::X25519],
@@ -402,7 +402,7 @@ pub fn server_config(pki: &Pki, mutual: bool) -> ServerConfig {
     ServerConfig {
         identity: Identity {
             chain: pki.server.chain.clone(),
-            key: pki.server.key.clone(),
+            key: pki.server.key.clone().into(),
         },
         client_auth: if mutual {
             ClientAuth::Required {
@@ -472,7 +472,7 @@ impl Setup {
         client.key_share_groups = vec![if b.hello_retry { other } else { b.group }];
         // The certificates' faults are in the PKI; the keys' are here.
         if b.server.wrong_key {
-            server.identity.key = EcdsaKey::generate(keys);
+            server.identity.key = EcdsaKey::generate(keys).into();
         }
         match b.client {
             ClientCert::Absent => client.identity = None,
@@ -480,7 +480,7 @@ impl Setup {
                 if c.wrong_key
                     && let Some(identity) = &mut client.identity
                 {
-                    identity.key = EcdsaKey::generate(keys);
+                    identity.key = EcdsaKey::generate(keys).into();
                 }
             }
         }
@@ -708,7 +708,7 @@ fn aitm_relay(
     let mut front = server_config(pki, mutual);
     front.identity = Identity {
         chain: phishing_leaf.chain,
-        key: phishing_leaf.key,
+        key: phishing_leaf.key.into(),
     };
     let front_rng = attacker_rng.fork();
     let mut net = Net::new(None, false);
@@ -730,15 +730,13 @@ fn aitm_relay(
     let mut upstream = client_config(pki, false);
     if mutual {
         let chain = net.peek(f).negotiated().peer_chain.clone();
-        upstream.identity = Some(Identity {
-            chain,
-            key: EcdsaKey::generate(&mut attacker_rng),
-        });
+        let key = match captured_certificate_verify(net.steps()) {
+            Some(signature) => Signer::Replay(signature),
+            None => EcdsaKey::generate(&mut attacker_rng).into(),
+        };
+        upstream.identity = Some(Identity { chain, key });
     }
-    let mut upstream = Connection::client(upstream, attacker_rng.fork());
-    if let Some(signature) = captured_certificate_verify(net.steps()) {
-        upstream.replay_certificate_verify(signature);
-    }
+    let upstream = Connection::client(upstream, attacker_rng.fork());
     let (u, s) = net.connect(
         (Participant::Attacker, upstream),
         (

@@ -615,7 +615,7 @@ fn early_data_is_skipped_only_until_a_record_opens_under_the_handshake_keys() {
     let mut client = client_config();
     client.identity = Some(Identity {
         chain: pki.client.chain.clone(),
-        key: pki.client.key.clone(),
+        key: pki.client.key.clone().into(),
     });
     let mut server = server_config();
     server.client_auth = ClientAuth::Required {

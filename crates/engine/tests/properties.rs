@@ -37,13 +37,10 @@ use std::collections::VecDeque;
 use std::sync::OnceLock;
 
 use mtls_lab_engine::Error;
-use mtls_lab_engine::crypto::Group;
-use mtls_lab_engine::handshake::{ClientAuth, ClientConfig, Connection, Identity, ServerConfig};
+use mtls_lab_engine::handshake::Connection;
 use mtls_lab_engine::pki::Pki;
 use mtls_lab_engine::rng::LabRng;
-use mtls_lab_engine::scenario::{
-    CATALOGUE, Expected, LAB_NOW, SERVER_NAME, run_scenario, scenario_pki,
-};
+use mtls_lab_engine::scenario::{self, CATALOGUE, Expected, run_scenario, scenario_pki};
 use mtls_lab_engine::trace::Outcome;
 use mtls_lab_engine::wire::handshake::{
     CertificateMsg, ClientHello, Extension, HRR_RANDOM, HandshakeMessage, HandshakeType,
@@ -369,39 +366,8 @@ fn fresh_pair(setup: usize) -> (Connection, Connection) {
     let _pki_rng = rng.fork();
     let client_rng = rng.fork();
     let server_rng = rng.fork();
-    let client = ClientConfig {
-        server_name: SERVER_NAME.into(),
-        root: pki.root.cert.clone(),
-        identity: mutual.then(|| Identity {
-            chain: pki.client.chain.clone(),
-            key: pki.client.key.clone(),
-        }),
-        supported_groups: vec![Group::X25519, Group::Secp256r1],
-        key_share_groups: vec![Group::X25519],
-        alpn: vec![b"http/1.1".to_vec()],
-        now: LAB_NOW,
-    };
-    let server = ServerConfig {
-        identity: Identity {
-            chain: pki.server.chain.clone(),
-            key: pki.server.key.clone(),
-        },
-        client_auth: if mutual {
-            ClientAuth::Required {
-                root: pki.root.cert.clone(),
-                crls: vec![pki.crl.clone()],
-            }
-        } else {
-            ClientAuth::None
-        },
-        groups: if id == "mutual-hrr" {
-            vec![Group::Secp256r1, Group::X25519]
-        } else {
-            vec![Group::X25519, Group::Secp256r1]
-        },
-        alpn: vec![b"http/1.1".to_vec()],
-        now: LAB_NOW,
-    };
+    let client = scenario::client_config(pki, mutual);
+    let server = scenario::server_config(pki, mutual);
     (
         Connection::client(client, client_rng),
         Connection::server(server, server_rng),

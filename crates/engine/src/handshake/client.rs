@@ -394,9 +394,7 @@ impl Connection {
             );
             if let Some(identity) = identity {
                 let content = Self::certificate_verify_content(false, &self.transcript_hash());
-                let replayed = self.replayed_signature.take();
-                let signed = replayed.is_none();
-                let signature = replayed.unwrap_or_else(|| identity.key.sign(&content));
+                let signature = identity.key.sign(&content);
                 self.send_handshake(
                     &HandshakeMessage::CertificateVerify {
                         scheme: ECDSA_SECP256R1_SHA256,
@@ -406,16 +404,18 @@ impl Connection {
                 );
                 // Only the key that matches the certificate is the client's private key; an
                 // impostor signing with a key of its own is not using it.
-                let owns = identity
-                    .chain
-                    .first()
-                    .and_then(|leaf| pki::leaf_public_key(leaf))
-                    .is_some_and(|public| public == identity.key.public());
-                if signed && owns {
+                let owned = identity.key.key().filter(|key| {
+                    identity
+                        .chain
+                        .first()
+                        .and_then(|leaf| pki::leaf_public_key(leaf))
+                        .is_some_and(|public| public == key.public())
+                });
+                if let Some(key) = owned {
                     self.key(
                         KeyKind::ClientPrivateKey,
                         KeyAction::Used,
-                        &identity.key.secret_bytes(),
+                        &key.secret_bytes(),
                     );
                 }
             }

@@ -39,13 +39,48 @@ pub const MAX_HANDSHAKE_MESSAGE: usize = 64 * 1024;
 /// records also reaches the limit. More is unexpected_message (§4.6.1).
 pub const MAX_EARLY_DATA_SKIPPED: usize = 16_384;
 
-/// A certificate chain (leaf first, DER) and the leaf's private key.
+/// A certificate chain (leaf first, DER) and what signs for it.
 #[derive(Clone, Debug)]
 pub struct Identity {
     /// The chain, leaf first.
     pub chain: Vec<Vec<u8>>,
-    /// The leaf's private key.
-    pub key: EcdsaKey,
+    /// What signs the CertificateVerify: normally the leaf's private key.
+    pub key: Signer,
+}
+
+/// What signs an endpoint's CertificateVerify.
+#[derive(Clone, Debug)]
+pub enum Signer {
+    /// A private key: the certificate's, or in the attack lessons one of the attacker's own
+    /// (the peer's check then fails: the signature does not verify under the certificate's key).
+    Key(EcdsaKey),
+    /// No key at all: a signature captured elsewhere, sent as it is (the phishing proxy's
+    /// replay of its victim's CertificateVerify, which signs another handshake's transcript).
+    Replay(Vec<u8>),
+}
+
+impl Signer {
+    /// The signature over `content`.
+    pub fn sign(&self, content: &[u8]) -> Vec<u8> {
+        match self {
+            Self::Key(key) => key.sign(content),
+            Self::Replay(signature) => signature.clone(),
+        }
+    }
+
+    /// The private key, if it holds one.
+    pub fn key(&self) -> Option<&EcdsaKey> {
+        match self {
+            Self::Key(key) => Some(key),
+            Self::Replay(_) => None,
+        }
+    }
+}
+
+impl From<EcdsaKey> for Signer {
+    fn from(key: EcdsaKey) -> Self {
+        Self::Key(key)
+    }
 }
 
 /// What a client trusts and offers.
@@ -273,7 +308,6 @@ pub struct Connection {
     negotiated: Negotiated,
     error: Option<Error>,
     peer_closed: bool,
-    replayed_signature: Option<Vec<u8>>,
 }
 
 impl Connection {
@@ -302,7 +336,6 @@ impl Connection {
             negotiated: Negotiated::default(),
             error: None,
             peer_closed: false,
-            replayed_signature: None,
         }
     }
 
@@ -424,12 +457,6 @@ impl Connection {
         self.send_handshake(&HandshakeMessage::KeyUpdate(request_peer.into()), false);
         self.rotate_write_keys();
         Ok(())
-    }
-
-    /// For attack scenarios: a client that has a certificate but not its private key sends
-    /// `signature` (captured elsewhere) in its CertificateVerify instead of signing.
-    pub fn replay_certificate_verify(&mut self, signature: Vec<u8>) {
-        self.replayed_signature = Some(signature);
     }
 
     /// Sends close_notify; nothing more is sent afterwards.

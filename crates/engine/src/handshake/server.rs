@@ -218,16 +218,18 @@ impl Connection {
         );
         // Only the key that matches the certificate is the server's private key; an impostor
         // signing with a key of its own is not using it.
-        let owns = identity
-            .chain
-            .first()
-            .and_then(|leaf| pki::leaf_public_key(leaf))
-            .is_some_and(|public| public == identity.key.public());
-        if owns {
+        let owned = identity.key.key().filter(|key| {
+            identity
+                .chain
+                .first()
+                .and_then(|leaf| pki::leaf_public_key(leaf))
+                .is_some_and(|public| public == key.public())
+        });
+        if let Some(key) = owned {
             self.key(
                 KeyKind::ServerPrivateKey,
                 KeyAction::Used,
-                &identity.key.secret_bytes(),
+                &key.secret_bytes(),
             );
         }
         let verify_data = finished_verify_data(&traffic.server, &self.transcript_hash());
@@ -367,7 +369,8 @@ impl Connection {
         };
         self.checked(CheckKind::ClientCertificatePresent, r)?;
         let now = self.server_config().now;
-        hs.peer = self.check_peer_chain(Peer::Client, &PkiRole::Client, (&root, &crls, now), c.chain)?;
+        hs.peer =
+            self.check_peer_chain(Peer::Client, &PkiRole::Client, (&root, &crls, now), c.chain)?;
         Ok(State::ServerExpectCertificateVerify(hs))
     }
 
