@@ -1,0 +1,110 @@
+//! The key-role table's words: each key, viewer and holding.
+
+use mtls_lab_engine::roles::{Holding, RoleKey, Viewer};
+
+use crate::i18n::{Lang, Text, pick, t};
+
+/// A key event's kind by the name RFC 8446 gives it (§7.1 for the secrets, §4.2.8 for the key
+/// shares), the same on both language pages, instead of the engine's Rust name; `None` for the
+/// long-term keys, which the RFC does not name (the row's own name says what they are).
+pub fn key_kind_label(kind: mtls_lab_engine::handshake::KeyKind) -> Option<&'static str> {
+    use mtls_lab_engine::handshake::KeyKind as K;
+    Some(match kind {
+        K::ClientEphemeralPrivate | K::ServerEphemeralPrivate => "key_share (private)",
+        K::ClientEphemeralPublic | K::ServerEphemeralPublic => "key_share",
+        K::SharedSecret => "(EC)DHE",
+        K::HandshakeSecret => "Handshake Secret",
+        K::ClientHandshakeTraffic => "client_handshake_traffic_secret",
+        K::ServerHandshakeTraffic => "server_handshake_traffic_secret",
+        K::MasterSecret => "Master Secret",
+        K::ClientApplicationTraffic => "client_application_traffic_secret_N",
+        K::ServerApplicationTraffic => "server_application_traffic_secret_N",
+        K::ServerPrivateKey | K::ClientPrivateKey | K::ServerPublicKey | K::ClientPublicKey => {
+            return None;
+        }
+    })
+}
+
+/// A key-role table row's name.
+pub fn key(lang: Lang, k: RoleKey) -> &'static str {
+    pick(
+        lang,
+        match k {
+            RoleKey::CaPrivateKeys => (
+                "CA private keys (root, intermediate)",
+                "認証局の秘密鍵 (ルート、中間)",
+            ),
+            RoleKey::ServerPrivateKey => ("Server's private key", "サーバーの秘密鍵"),
+            RoleKey::ServerPublicKey => (
+                "Server's public key (in its certificate)",
+                "サーバーの公開鍵 (証明書内)",
+            ),
+            RoleKey::ClientPrivateKey => ("Client's private key", "クライアントの秘密鍵"),
+            RoleKey::ClientPublicKey => (
+                "Client's public key (in its certificate)",
+                "クライアントの公開鍵 (証明書内)",
+            ),
+            RoleKey::ClientEphemeralPrivate => {
+                ("Client's ephemeral private key", "クライアントの一時秘密鍵")
+            }
+            RoleKey::ClientEphemeralPublic => (
+                "Client's key share (public)",
+                "クライアントの key share (公開)",
+            ),
+            RoleKey::ServerEphemeralPrivate => {
+                ("Server's ephemeral private key", "サーバーの一時秘密鍵")
+            }
+            RoleKey::ServerEphemeralPublic => {
+                ("Server's key share (public)", "サーバーの key share (公開)")
+            }
+            RoleKey::SharedSecret => ("ECDHE shared secret", "ECDHE 共有秘密"),
+            RoleKey::HandshakeTrafficKeys => {
+                ("Handshake traffic keys", "ハンドシェイク用トラフィック鍵")
+            }
+            RoleKey::ApplicationTrafficKeys => (
+                "Session keys (application traffic)",
+                "セッションキー (アプリケーション用)",
+            ),
+        },
+    )
+}
+
+/// The glossary entry a key-role row links to.
+pub fn key_term(k: RoleKey) -> &'static str {
+    match k {
+        RoleKey::CaPrivateKeys => "ca",
+        RoleKey::ServerPrivateKey | RoleKey::ClientPrivateKey => "private-key",
+        RoleKey::ServerPublicKey | RoleKey::ClientPublicKey => "public-key",
+        RoleKey::ClientEphemeralPrivate
+        | RoleKey::ClientEphemeralPublic
+        | RoleKey::ServerEphemeralPrivate
+        | RoleKey::ServerEphemeralPublic
+        | RoleKey::SharedSecret => "ecdhe",
+        RoleKey::HandshakeTrafficKeys | RoleKey::ApplicationTrafficKeys => "session-key",
+    }
+}
+
+/// A column's name.
+pub fn viewer(lang: Lang, v: Viewer) -> &'static str {
+    t(
+        lang,
+        match v {
+            Viewer::Client => Text::Client,
+            Viewer::Server => Text::Server,
+            Viewer::Observer => Text::Observer,
+            Viewer::Attacker => Text::Attacker,
+        },
+    )
+}
+
+/// A cell's words.
+pub fn holding(lang: Lang, h: Holding) -> &'static str {
+    t(
+        lang,
+        match h {
+            Holding::Holds => Text::Holds,
+            Holding::Later => Text::Later,
+            Holding::Never => Text::Never,
+        },
+    )
+}

@@ -1,0 +1,200 @@
+//! The catalogue's words: each scenario's title and summary, each picker group's name.
+
+use mtls_lab_engine::scenario::Category;
+
+use crate::i18n::{Lang, pick};
+
+/// A picker group's name.
+pub fn category(lang: Lang, c: Category) -> &'static str {
+    pick(
+        lang,
+        match c {
+            Category::HappyPath => ("Handshakes that work", "成功するハンドシェイク"),
+            Category::ClientCertificateFailure => {
+                ("Client certificate problems", "クライアント証明書の問題")
+            }
+            Category::ServerCertificateFailure => {
+                ("Server certificate problems", "サーバー証明書の問題")
+            }
+            Category::Attack => ("Attacks", "攻撃"),
+        },
+    )
+}
+
+/// A scenario's title and one-sentence summary.
+pub fn scenario(lang: Lang, id: &str) -> (String, String) {
+    let (title, summary) = match id {
+        "one-way" => (
+            ("One-way TLS", "一方向TLS"),
+            (
+                "Only the server proves who it is, with its certificate and a signature. The client stays anonymous at the TLS layer.",
+                "サーバーだけが証明書と署名で身元を証明します。クライアントは TLS のレベルでは匿名のままです。",
+            ),
+        ),
+        "mutual" => (
+            ("Mutual TLS (mTLS)", "相互TLS (mTLS)"),
+            (
+                "The server asks for a certificate (CertificateRequest); the client sends one and signs the handshake with its private key (CertificateVerify). Both sides are authenticated.",
+                "サーバーが証明書を要求し (CertificateRequest)、クライアントは証明書を送って秘密鍵でハンドシェイクに署名します (CertificateVerify)。双方が認証されます。",
+            ),
+        ),
+        "mutual-hrr" => (
+            (
+                "Mutual TLS with HelloRetryRequest",
+                "HelloRetryRequest を伴う相互TLS",
+            ),
+            (
+                "This server supports only P-256, but the client guessed x25519 for its key share (it lists P-256 too), so the server asks it to try again with P-256: a HelloRetryRequest.",
+                "このサーバーは P-256 にしか対応していません。クライアントは supported_groups で P-256 にも対応していると伝えていますが、key share は x25519 で送ったため、サーバーは P-256 でやり直すよう求めます (HelloRetryRequest)。",
+            ),
+        ),
+        "no-client-cert" => (
+            ("No client certificate", "クライアント証明書なし"),
+            (
+                "The server requires a client certificate and the client has none: it sends an empty Certificate and the server stops with certificate_required.",
+                "サーバーはクライアント証明書を必須にしていますが、クライアントは持っていません。空の Certificate を送り、サーバーは certificate_required で接続を止めます。",
+            ),
+        ),
+        "unknown-ca" => (
+            (
+                "Client certificate from an unknown CA",
+                "未知の認証局が発行したクライアント証明書",
+            ),
+            (
+                "The client's certificate was issued by a CA the server does not trust: unknown_ca.",
+                "クライアント証明書を発行した認証局をサーバーが信頼していません: unknown_ca。",
+            ),
+        ),
+        "expired" => (
+            ("Expired client certificate", "期限切れのクライアント証明書"),
+            (
+                "The client certificate's validity period ended before now: certificate_expired.",
+                "クライアント証明書の有効期間が既に終わっています: certificate_expired。",
+            ),
+        ),
+        "not-yet-valid" => (
+            (
+                "Client certificate not yet valid",
+                "まだ有効でないクライアント証明書",
+            ),
+            (
+                "The client certificate's validity starts in the future: bad_certificate.",
+                "クライアント証明書の有効期間がまだ始まっていません: bad_certificate。",
+            ),
+        ),
+        "revoked" => (
+            ("Revoked client certificate", "失効したクライアント証明書"),
+            (
+                "The CA has revoked the client's certificate and lists it in its CRL: certificate_revoked.",
+                "認証局がクライアント証明書を失効させ、CRL に載せています: certificate_revoked。",
+            ),
+        ),
+        "wrong-eku" => (
+            (
+                "Server certificate used as a client certificate",
+                "サーバー用の証明書をクライアント証明書に使う",
+            ),
+            (
+                "The certificate's Extended Key Usage says serverAuth only, so it cannot identify a client: unsupported_certificate.",
+                "証明書の拡張鍵用途 (EKU) が serverAuth だけなので、クライアントの身元証明には使えません: unsupported_certificate。",
+            ),
+        ),
+        "missing-intermediate" => (
+            ("Missing intermediate certificate", "中間証明書の送り忘れ"),
+            (
+                "The client sends its certificate without the intermediate CA's, so the server cannot build a chain to its root: unknown_ca.",
+                "クライアントが中間CAの証明書を付けずに送るため、サーバーはルートまでのチェーンを組み立てられません: unknown_ca。",
+            ),
+        ),
+        "altered-client-cert" => (
+            (
+                "Client certificate altered after signing",
+                "署名後に改ざんされたクライアント証明書",
+            ),
+            (
+                "Someone changed the name in alice's certificate to admin after the CA signed it. The chain still leads to a trusted CA, but the CA's signature no longer matches the certificate's contents, so the server stops at the certificate's signature check with decrypt_error, the alert OpenSSL sends for this (RFC 8446 §6.2 would also allow bad_certificate).",
+                "認証局が署名した後で、誰かが alice の証明書の名前を admin に書き換えました。チェーンは信頼する認証局につながったままですが、その署名が証明書の中身と一致しなくなったため、サーバーは証明書の署名の検証で接続を止め、decrypt_error を送ります (OpenSSL がこの場合に送るアラートです。RFC 8446 §6.2 の定義では bad_certificate も当てはまります)。",
+            ),
+        ),
+        "name-mismatch" => (
+            ("Server name mismatch", "サーバー名の不一致"),
+            (
+                "The server's certificate is valid but for another name than the one the client asked for: bad_certificate.",
+                "サーバー証明書は正しいものの、クライアントが接続しようとした名前とは別の名前のものです: bad_certificate。",
+            ),
+        ),
+        "self-signed-server" => (
+            ("Self-signed server certificate", "自己署名のサーバー証明書"),
+            (
+                "The server presents a certificate it signed itself; no trusted CA vouches for it: unknown_ca.",
+                "サーバーが自分で署名した証明書を提示します。信頼された認証局の保証がありません: unknown_ca。",
+            ),
+        ),
+        "impostor-server" => (
+            ("Impostor server", "なりすましサーバー"),
+            (
+                "An impostor replays the real server's certificate but does not have its private key, so its CertificateVerify signature fails: decrypt_error.",
+                "なりすましは本物のサーバー証明書をそのまま送りますが、秘密鍵を持っていないため CertificateVerify の署名検証に失敗します: decrypt_error。",
+            ),
+        ),
+        "stolen-client-cert" => (
+            ("Stolen client certificate", "盗まれたクライアント証明書"),
+            (
+                "Someone copied alice's certificate but not her private key: the server rejects the client's CertificateVerify with decrypt_error.",
+                "alice の証明書はコピーできても秘密鍵はありません。サーバーはクライアントの CertificateVerify を decrypt_error で拒否します。",
+            ),
+        ),
+        "aitm-relay-one-way" => (
+            (
+                "Phishing proxy against one-way TLS",
+                "一方向TLSへのフィッシング・プロキシ",
+            ),
+            (
+                "The victim opens a look-alike name, server.example.login-check.example: a name under login-check.example, a domain the attacker owns, so a public CA gave it a valid certificate and the victim's browser shows no warning. The adversary-in-the-middle proxy there relays a password login over one-way TLS and succeeds: it reads the password and takes the session.",
+                "被害者は紛らわしい名前 server.example.login-check.example を開きます。攻撃者が所有するドメイン login-check.example の下の名前なので、公的な認証局が有効な証明書を発行しており、被害者のブラウザーは警告を出しません。そこにいる中間者 (AiTM) プロキシが一方向TLSのパスワードログインを中継して成功します。プロキシはパスワードを読み、セッションを乗っ取ります。",
+            ),
+        ),
+        "aitm-relay-mutual" => (
+            (
+                "Phishing proxy against mutual TLS",
+                "相互TLSへのフィッシング・プロキシ",
+            ),
+            (
+                "The same proxy against mutual TLS. The victim's TLS connection still ends at the proxy, so the password still reaches it; what fails is the proxy's own TLS handshake with the real server, which asks for the client's certificate, so the login is never relayed: the client's CertificateVerify signs a handshake the proxy cannot reproduce, and the proxy lacks the client's private key.",
+                "同じプロキシを相互TLSに対して使う場合です。被害者の TLS 接続はやはりプロキシで終わるので、パスワードはプロキシに届きます。失敗するのは、クライアント証明書を要求する本物のサーバーとのプロキシ自身の TLS ハンドシェイクで、ログインは中継されません。クライアントの CertificateVerify はプロキシが再現できないハンドシェイクへの署名で、プロキシはクライアントの秘密鍵も持っていません。",
+            ),
+        ),
+        "tampered-record" => (
+            ("Tampered record", "改ざんされたレコード"),
+            (
+                "An on-path attacker flips one bit of an encrypted record; AES-GCM's tag check fails: bad_record_mac.",
+                "経路上の攻撃者が暗号化レコードの 1 ビットを反転させると、AES-GCM のタグ検証が失敗します: bad_record_mac。",
+            ),
+        ),
+        "observer" => (
+            ("What an eavesdropper sees", "盗聴者に見えるもの"),
+            (
+                "A passive observer records every byte. In TLS 1.3 even the certificates travel encrypted, so the client's identity in its certificate stays hidden; the IP addresses, the server name (SNI) and the size and timing of the traffic do not.",
+                "受動的な盗聴者はすべてのバイトを記録します。TLS 1.3 では証明書も暗号化されて送られるため、クライアント証明書に書かれた身元は隠れます。ただし、IP アドレス、サーバー名 (SNI)、通信の量とタイミングは見えます。",
+            ),
+        ),
+        other if other.starts_with("b1") => {
+            return (
+                format!("{} {other}", pick(lang, ("Custom run", "カスタム実行"))),
+                pick(
+                    lang,
+                    (
+                        "A run built from switches (b1 = version 1; m mutual; c… client certificate faults; s… server certificate faults; g… group; hrr HelloRetryRequest).",
+                        "スイッチから組み立てた実行です (b1 = バージョン 1、m 相互TLS、c… クライアント証明書の不備、s… サーバー証明書の不備、g… 鍵交換グループ、hrr HelloRetryRequest)。",
+                    ),
+                )
+                .to_string(),
+            );
+        }
+        other => return (other.to_string(), String::new()),
+    };
+    (
+        pick(lang, title).to_string(),
+        pick(lang, summary).to_string(),
+    )
+}
