@@ -12,7 +12,7 @@ use crate::glossary::{Glossary, TermCard};
 use crate::i18n::{Lang, Text, t};
 use crate::inspector::narrate;
 use crate::share::SharePanel;
-use crate::state::{Action, Lab, STEP_MS, initial_lab};
+use crate::state::{Action, Lab, STEP_MS, initial_lab, load};
 use crate::url::{self, Mode, Notice};
 use crate::views::{embed_view, event_select, present_compare, present_view, single_view};
 use crate::{bench, exports, lessons};
@@ -168,6 +168,17 @@ pub fn App() -> Html {
             }
         },
     );
+
+    // A run the state wants (another scenario, new randomness, a lesson's part) is made here,
+    // outside the reducer, in a task of its own.
+    {
+        let dispatch = dispatch.clone();
+        use_effect_with(lab.wanted.clone(), move |wanted| {
+            if let Some(wanted) = wanted.clone() {
+                load(dispatch, wanted);
+            }
+        });
+    }
 
     // Keyboard: → ← space Home End, unless typing in a form field.
     {

@@ -30,7 +30,7 @@ pub use app::App;
 pub use compare::{CompareProps, CompareView};
 pub use glossary::{Glossary, GlossaryProps, TermCard, TermCardProps};
 pub use share::{SharePanel, ShareProps};
-pub use state::{Action, Lab, Loaded};
+pub use state::{Action, Lab, Loaded, Then, Wanted};
 pub use views::{EmbedInspector, EmbedInspectorProps};
 
 /// Lowercase hex of `bytes`, grouped in pairs of bytes for reading.

@@ -1,5 +1,9 @@
 //! The app's state: the lab as a reducer (`Lab`, `Action`), the first state from the address
 //! bar, and runs made in a task of their own (`load`).
+//!
+//! The reducer is pure: it never runs the engine. An action that needs a new run records it as
+//! `Lab::wanted`; the app's effect makes the run ([`load`]) and answers with
+//! [`Action::Loaded`], which the reducer shows as the wanted run says.
 
 use std::rc::Rc;
 
@@ -27,38 +31,51 @@ pub(crate) fn later(f: impl FnOnce() + 'static) {
     }
 }
 
-/// Runs `scenario` again without blocking the page: the engine runs in one task and the page
+/// Makes the `wanted` run without blocking the page: the engine runs in one task and the page
 /// renders the run in the next, so neither holds the main thread for long (the budget is 50 ms
-/// per task; see docs/PERFORMANCE.md). Used to restart with fresh randomness and to change the
-/// number of requests.
-pub(crate) fn load(
-    dispatch: UseReducerDispatcher<Lab>,
-    scenario: String,
-    seed: u64,
-    requests: usize,
-) {
+/// per task; see docs/PERFORMANCE.md).
+pub(crate) fn load(dispatch: UseReducerDispatcher<Lab>, wanted: Wanted) {
     later(move || {
-        let trace = run(&scenario, seed, requests);
-        later(move || {
-            dispatch.dispatch(Action::Loaded(Loaded {
-                scenario,
-                seed,
-                requests,
-                trace,
-            }))
-        });
+        let trace = run(&wanted.scenario, wanted.seed, wanted.requests);
+        later(move || dispatch.dispatch(Action::Loaded(Loaded { wanted, trace })));
     });
+}
+
+/// A run the state asks for, and how to show it once it is made.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Wanted {
+    /// The scenario id (or bench string) to run.
+    pub scenario: String,
+    /// Its seed.
+    pub seed: u64,
+    /// How many times the request is sent.
+    pub requests: usize,
+    /// What the page does with it.
+    pub then: Then,
+}
+
+/// How a wanted run is shown.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Then {
+    /// Another scenario: the lab (leaving a lesson), from the first step, paused.
+    Lab,
+    /// The same scenario with new randomness or another number of requests: from the first
+    /// step, playing.
+    Replay,
+    /// A run of a lesson: its part, from the first step, paused.
+    Part {
+        /// The lesson.
+        lesson: usize,
+        /// Its part.
+        part: usize,
+    },
 }
 
 /// A run made by [`load`], for the reducer.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Loaded {
-    /// The scenario id it ran.
-    pub scenario: String,
-    /// Its seed.
-    pub seed: u64,
-    /// How many times the request was sent.
-    pub requests: usize,
+    /// What was asked for.
+    pub wanted: Wanted,
     /// The run.
     pub trace: Rc<Trace>,
 }
@@ -111,6 +128,8 @@ pub struct Lab {
     /// Beside the diagram on a wide screen: the key table (true) or the inspector. A narrow
     /// screen shows both, one under the other.
     pub keys_tab: bool,
+    /// The run being made for an action that needs one (see the module docs).
+    pub wanted: Option<Wanted>,
 }
 
 impl Lab {
@@ -151,12 +170,22 @@ impl Lab {
         self
     }
 
-    /// Loads `part` of the lesson being taken.
-    pub(crate) fn open_part(&mut self, lesson: usize, part: usize) {
+    /// Asks for the run of `part` of the lesson being taken.
+    pub(crate) fn want_part(&mut self, lesson: usize, part: usize) {
         let at = LessonAt::new(lesson, part, &self.progress);
-        let id = at.current().scenario;
-        self.trace = run(id, self.seed, 1);
-        self.scenario = id.to_string();
+        self.wanted = Some(Wanted {
+            scenario: at.current().scenario.to_string(),
+            seed: self.seed,
+            requests: 1,
+            then: Then::Part { lesson, part },
+        });
+    }
+
+    /// Shows `trace`, the run of `part` of `lesson`.
+    fn show_part(&mut self, lesson: usize, part: usize, trace: Rc<Trace>) {
+        let at = LessonAt::new(lesson, part, &self.progress);
+        self.scenario = at.current().scenario.to_string();
+        self.trace = trace;
         self.mode = Mode::Single;
         self.requests = 1;
         self.step = 0;
@@ -200,8 +229,15 @@ pub enum Action {
     Scenario(String),
     /// The compare view.
     Compare,
-    /// Show this run of the current scenario (a new seed, or another number of requests) from
-    /// the first step, playing. Made by [`load`], which runs the engine in a task of its own.
+    /// The current scenario again, with this seed and number of requests (new randomness, or
+    /// another number of requests).
+    Rerun {
+        /// The seed.
+        seed: u64,
+        /// How many times the request is sent.
+        requests: usize,
+    },
+    /// The run that was wanted, made by [`load`] in a task of its own: shown as it says.
     Loaded(Loaded),
     /// Playback speed in percent.
     Speed(u32),
@@ -280,34 +316,51 @@ impl Reducible for Lab {
                 if !runnable(&id) {
                     return self;
                 }
-                // Another scenario leaves the lesson for the lab.
-                s.page = Page::Lab;
-                s.trace = run(&id, s.seed, s.requests);
-                s.scenario = id;
-                s.mode = Mode::Single;
-                s.step = 0;
-                s.playing = false;
+                s.wanted = Some(Wanted {
+                    scenario: id,
+                    seed: s.seed,
+                    requests: s.requests,
+                    then: Then::Lab,
+                });
+            }
+            Action::Rerun { seed, requests } => {
+                s.wanted = Some(Wanted {
+                    scenario: s.scenario.clone(),
+                    seed,
+                    requests,
+                    then: Then::Replay,
+                });
             }
             Action::Compare => {
                 s.page = Page::Lab;
                 s.mode = Mode::Compare;
                 s.playing = false;
             }
-            Action::Loaded(Loaded {
-                scenario,
-                seed,
-                requests,
-                trace,
-            }) => {
-                if scenario != s.scenario {
-                    // The learner picked another scenario while this run was being made.
+            Action::Loaded(Loaded { wanted, trace }) => {
+                if s.wanted.as_ref() != Some(&wanted) {
+                    // The learner asked for another run while this one was being made.
                     return self;
                 }
-                s.seed = seed;
-                s.requests = requests;
-                s.trace = trace;
-                s.step = 0;
-                s.playing = s.mode == Mode::Single;
+                s.wanted = None;
+                match wanted.then {
+                    // Another scenario leaves the lesson for the lab.
+                    Then::Lab => {
+                        s.page = Page::Lab;
+                        s.trace = trace;
+                        s.scenario = wanted.scenario;
+                        s.mode = Mode::Single;
+                        s.step = 0;
+                        s.playing = false;
+                    }
+                    Then::Replay => {
+                        s.seed = wanted.seed;
+                        s.requests = wanted.requests;
+                        s.trace = trace;
+                        s.step = 0;
+                        s.playing = s.mode == Mode::Single;
+                    }
+                    Then::Part { lesson, part } => s.show_part(lesson, part, trace),
+                }
             }
             Action::Speed(p) => s.speed = p,
             Action::Lang(l) => s.lang = l,
@@ -340,13 +393,13 @@ impl Reducible for Lab {
                     return self;
                 };
                 let lesson = at.lesson;
-                s.open_part(lesson, part);
+                s.want_part(lesson, part);
             }
             Action::ResetProgress => {
                 s.progress = course::Progress::default();
                 if let Page::Lesson(at) = &s.page {
                     let (lesson, part) = (at.lesson, at.part);
-                    s.open_part(lesson, part);
+                    s.want_part(lesson, part);
                 }
                 s.reset = true;
             }
@@ -440,6 +493,7 @@ pub(crate) fn initial_lab() -> Lab {
         progress,
         reset: false,
         keys_tab: false,
+        wanted: None,
     }
     .within_limit()
 }

@@ -17,7 +17,7 @@ use crate::i18n::{Lang, Text, pick, t};
 use crate::inspector::Inspector;
 use crate::keys::{self, KeyTable};
 use crate::lessons;
-use crate::state::{Action, Lab, SPEEDS, load};
+use crate::state::{Action, Lab, SPEEDS};
 use crate::url::{self, Mode};
 
 /// "0.5×", "1×", "2×" for a speed in percent (integer formatting: see [`diagram::px`]).
@@ -300,20 +300,21 @@ pub(crate) fn single_view(
     });
     let reseed = {
         let dispatch = dispatch.clone();
-        let scenario = lab.scenario.clone();
         let requests = lab.requests;
         Callback::from(move |_: MouseEvent| {
-            load(dispatch.clone(), scenario.clone(), fresh_seed(), requests)
+            dispatch.dispatch(Action::Rerun {
+                seed: fresh_seed(),
+                requests,
+            })
         })
     };
     let on_requests = {
         let dispatch = dispatch.clone();
-        let scenario = lab.scenario.clone();
         let seed = lab.seed;
         Callback::from(move |e: Event| {
             let n = event_select(&e).and_then(|sel| sel.value().parse::<usize>().ok());
-            if let Some(n) = n {
-                load(dispatch.clone(), scenario.clone(), seed, n);
+            if let Some(requests) = n {
+                dispatch.dispatch(Action::Rerun { seed, requests });
             }
         })
     };
