@@ -258,8 +258,8 @@ pub(crate) fn side_tabs(lab: &Lab, dispatch: &UseReducerDispatcher<Lab>) -> Html
                 if keys && fresh > 0 {
                     // Said in words to a screen reader; seen as a star and a number.
                     <span class="sr-only">{ format!(" ({})", pick(lang, (
-                        "{n} newly held at this step, counted per party and key",
-                        "このステップで新たに保持: {n} 件、当事者と鍵の組ごと",
+                        "{n} new at this step, one per key and holder",
+                        "このステップで新規: {n} 件 (鍵と、それを持つ側の組ごとに数えています)",
                     )).replace("{n}", &fresh.to_string())) }</span>
                     <span class="fresh" aria-hidden="true">{ format!(" ★ {fresh}") }</span>
                 }

@@ -46,13 +46,18 @@ async fn the_app_draws_a_real_run_and_steps_through_it() {
         .append_child(&host)
         .expect("append");
     yew::Renderer::<mtls_lab_web::App>::with_root(host.clone()).render();
-    // Rendering is scheduled on the event loop; give it a turn.
-    yew::platform::time::sleep(std::time::Duration::from_millis(100)).await;
     let count = |selector: &str| {
         host.query_selector_all(selector)
             .map(|l| l.length())
             .unwrap_or(0)
     };
+    // Rendering is scheduled on the event loop: wait for the first drawing (at most 5 s).
+    for _ in 0..100 {
+        yew::platform::time::sleep(std::time::Duration::from_millis(50)).await;
+        if count("[data-testid=diagram] g.arrow") > 0 {
+            break;
+        }
+    }
     assert_eq!(
         count("[data-testid=diagram] g.arrow"),
         1,
@@ -67,9 +72,17 @@ async fn the_app_draws_a_real_run_and_steps_through_it() {
             .click()
     };
     click("last");
-    yew::platform::time::sleep(std::time::Duration::from_millis(100)).await;
-    // The default scenario is mutual TLS: it ends with both close_notify alerts.
-    let arrows = count("[data-testid=diagram] g.arrow");
+    // The default scenario is mutual TLS: it ends with both close_notify alerts. Yew renders
+    // on its scheduler, and a debug build on a busy machine can take a while: wait for the
+    // drawing (at most 5 s) rather than a fixed time.
+    let mut arrows = 0;
+    for _ in 0..100 {
+        yew::platform::time::sleep(std::time::Duration::from_millis(50)).await;
+        arrows = count("[data-testid=diagram] g.arrow");
+        if arrows >= 15 {
+            break;
+        }
+    }
     assert!(
         arrows >= 15,
         "a mutual handshake and its data: {arrows} records"

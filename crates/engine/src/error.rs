@@ -57,7 +57,7 @@ pub enum Error {
     BadFinished,
     /// No ALPN protocol in common (RFC 7301 §3.2).
     NoApplicationProtocol,
-    /// A key share was invalid (§4.2.8).
+    /// A key share was invalid (§4.2.8.2), or gave an all-zero X25519 shared secret (§7.4.2).
     Crypto(CryptoError),
     /// The peer sent this alert.
     PeerAlert(AlertDescription),
@@ -98,7 +98,7 @@ macro_rules! phrases {
 phrases! {
     /// What a state machine was waiting for when something else arrived.
     Expecting {
-        /// A server's first message.
+        /// What a server waits for first, and again after a HelloRetryRequest.
         ClientHello => "ClientHello",
         /// The client, after its ClientHello.
         ServerHello => "ServerHello",
@@ -120,7 +120,9 @@ phrases! {
         Record => "a TLS record",
         /// Keys change only between whole handshake messages (§5.1).
         MessageBoundary => "a message boundary",
-        /// Once keys are in use, every record but ChangeCipherSpec is protected.
+        /// Once keys are in use, records are protected; only ChangeCipherSpec during the
+        /// handshake (§5) and an alert from a peer not yet protecting (the lab's rule) come in
+        /// clear.
         ProtectedRecord => "a protected record",
         /// Handshake messages may span records, with nothing between them (§5.1).
         RestOfMessage => "the rest of the handshake message",
@@ -142,17 +144,20 @@ phrases! {
 phrases! {
     /// Where a peer put a value the protocol forbids (illegal_parameter).
     Param {
-        /// ServerHello.cipher_suite is not one the client offered.
+        /// ServerHello.cipher_suite is not one the client offered (§4.1.3).
         CipherSuite => "cipher_suite",
-        /// ServerHello.legacy_session_id_echo is not the client's legacy_session_id.
+        /// ServerHello.legacy_session_id_echo is not the client's legacy_session_id (§4.1.3).
         LegacySessionIdEcho => "legacy_session_id_echo",
         /// The same extension twice in one message (§4.2).
         DuplicateExtensions => "duplicate extensions",
-        /// A HelloRetryRequest asks for a group the client did not offer or already sent.
+        /// The HelloRetryRequest's key_share names no group, or a group the client did not
+        /// list in supported_groups or already sent a key share for (§4.2.8).
         HelloRetryRequestKeyShare => "HelloRetryRequest key_share",
-        /// ServerHello's key share is for a group the client sent no share for.
+        /// ServerHello has no key_share, or one for a group the client sent no share for
+        /// (§4.2.8).
         ServerHelloKeyShare => "ServerHello key_share",
-        /// The server chose a protocol the client did not offer (RFC 7301 §3.2).
+        /// The server's ALPN answer is not exactly one protocol the client offered (RFC 7301
+        /// §3.1, §3.2).
         AlpnSelection => "ALPN selection",
         /// certificate_request_context is not what it must be (§4.3.2, §4.4.2).
         CertificateRequestContext => "certificate_request_context",
@@ -162,7 +167,8 @@ phrases! {
         KeyShareGroupNotSupported => "key_share group not in supported_groups",
         /// The second ClientHello does not do what the HelloRetryRequest asked (§4.1.2).
         ClientHelloAfterRetry => "ClientHello after HelloRetryRequest",
-        /// The key_share extension itself.
+        /// The second ClientHello has no share for the group the HelloRetryRequest asked for
+        /// (§4.1.2).
         KeyShare => "key_share",
         /// A handshake message longer than this endpoint accepts.
         HandshakeMessageLength => "handshake message length (over the 64 KiB this endpoint accepts)",
@@ -197,7 +203,7 @@ pub enum Received {
     UnknownRecord(u8),
     /// A record sent in clear once keys are in use.
     Unprotected(ContentType),
-    /// A protected record with nothing in it.
+    /// A protected handshake or alert record with zero-length content (§5.4).
     EmptyProtected(ContentType),
     /// A record of another type between the fragments of a handshake message.
     BetweenFragments(ContentType),
@@ -228,7 +234,7 @@ impl core::fmt::Display for Received {
                 "{} record between the fragments of a handshake message",
                 ct.name()
             ),
-            Self::Content(ct) => write!(f, "{} content", ct.name()),
+            Self::Content(ct) => write!(f, "a {} record (content type {})", ct.name(), ct.0),
             Self::SecondHelloRetryRequest => f.write_str("a second HelloRetryRequest"),
             Self::HandshakeAcrossKeyChange => f.write_str("handshake data across a key change"),
             Self::NoContentType => f.write_str("a record with no content type"),
@@ -279,8 +285,12 @@ impl From<String> for Received {
             s.strip_suffix(" record between the fragments of a handshake message")
         {
             Self::BetweenFragments(content(ct))
-        } else if let Some(ct) = s.strip_suffix(" content") {
-            Self::Content(content(ct))
+        } else if let Some(n) = s
+            .strip_suffix(')')
+            .and_then(|rest| rest.rsplit_once(" record (content type "))
+            .and_then(|(_, n)| n.parse().ok())
+        {
+            Self::Content(ContentType(n))
         } else {
             Self::Message(Cow::Owned(s))
         }

@@ -636,9 +636,10 @@ pub fn run_with(id: &str, seed: u64, pki: &Pki, requests: usize) -> Option<Trace
     find(id).map(|s| s.setup.run(id, seed, pki, requests))
 }
 
-/// The phishing proxy's application data, named for what it is: the victim's to the proxy
-/// (which decrypts it: not "readable only by the two ends" as a learner would take it), or the
-/// proxy's to the real server.
+/// Names the phishing proxy's application data for the connection it travels on, in either
+/// direction: `victim_to_proxy` for the victim's connection, which ends at the proxy (only the
+/// two ends can read it, but one end is the proxy, not the real site), and `proxy_to_server`
+/// for the proxy's own connection to the real server.
 fn mark_relayed(mut trace: Trace) -> Trace {
     for s in &mut trace.steps {
         let proxy = s.from == Participant::Attacker || s.to == Participant::Attacker;

@@ -117,15 +117,18 @@ pub enum Explain {
     ChangeCipherSpec,
     /// `application_data`.
     ApplicationData,
-    /// `application_data.victim_to_proxy`: the phishing proxy's victim and the proxy.
+    /// `application_data.victim_to_proxy`: between the phishing proxy's victim and the proxy,
+    /// in either direction.
     RelayVictimToProxy,
-    /// `application_data.proxy_to_server`: the phishing proxy and the real server.
+    /// `application_data.proxy_to_server`: between the phishing proxy and the real server, in
+    /// either direction.
     RelayProxyToServer,
     /// `alert.<name>`.
     Alert(AlertDescription),
     /// `alert.unknown`: an alert record whose alert could not be read.
     UnreadableAlert,
-    /// `handshake_fragment`: part of a handshake message, the rest in later records.
+    /// `handshake_fragment`: a handshake record too short to hold a message header (under 4
+    /// bytes).
     HandshakeFragment,
     /// `attacker.tampered_record`: a record an attacker changed on the way.
     TamperedRecord,
@@ -359,7 +362,8 @@ fn decorate_certificates(field: &mut Field, message: &[u8]) {
     }
 }
 
-/// The explanation id for a record sent by `from`.
+/// The explanation id of a record: by its real (inner) content type; a handshake record by
+/// its first message (`messages`), `from` only for the sided ids; an alert by `alert`.
 pub fn explain_id(
     from: Participant,
     content_type: ContentType,

@@ -130,6 +130,7 @@ fn typed_error_reasons_keep_their_json() {
         Received::EmptyProtected(ContentType::ALERT),
         Received::BetweenFragments(ContentType::ALERT),
         Received::Content(ContentType::CHANGE_CIPHER_SPEC),
+        Received::Content(ContentType(99)),
         Received::SecondHelloRetryRequest,
         Received::HandshakeAcrossKeyChange,
         Received::NoContentType,

@@ -318,25 +318,28 @@ pub fn failure(lang: Lang, e: &Error) -> String {
             NoCommon::Group => "共通の鍵交換グループがありません".into(),
         },
         Error::IllegalParameter(what) => match what {
-            Param::DuplicateExtensions => "同じ拡張が重複しています".into(),
-            Param::AlpnSelection => "ALPN で選ばれたプロトコルが不正です".into(),
+            Param::DuplicateExtensions => "同じ種類の拡張が 2 回以上含まれています".into(),
+            Param::AlpnSelection => {
+                "ALPN の応答が不正です (プロトコルが 1 つでないか、クライアントが提示していないプロトコルです)"
+                    .into()
+            }
             Param::CertificateVerifyAlgorithm => "CertificateVerify の署名方式が不正です".into(),
             Param::KeyShareGroupNotSupported => {
                 "key_share のグループが supported_groups にありません".into()
             }
             Param::ClientHelloAfterRetry => {
-                "HelloRetryRequest の後の ClientHello が要求に沿っていません".into()
+                "2 回目の ClientHello が HelloRetryRequest の要求に沿っていません".into()
             }
             Param::HandshakeMessageLength => {
                 "ハンドシェイクメッセージの長さが、受信側が受け付ける上限の 64 KiB を超えています"
                     .into()
             }
             Param::HelloRetryRequestKeyShare => {
-                "HelloRetryRequest が求める鍵交換グループが不正です (提示していないか、すでに鍵共有を送ったグループ)"
+                "HelloRetryRequest の key_share が不正です (グループの指定がないか、クライアントが supported_groups に挙げていないグループか、すでに key share を送ったグループです)"
                     .into()
             }
             Param::ServerHelloKeyShare => {
-                "ServerHello の key_share が、クライアントが鍵共有を送っていないグループのものです"
+                "ServerHello に key_share がないか、クライアントが key share を送っていないグループのものです"
                     .into()
             }
             // Field names, as the RFC writes them.
@@ -407,7 +410,8 @@ fn expecting_ja(e: Expecting) -> &'static str {
         Expecting::CertificateVerify => "CertificateVerify",
         Expecting::Finished => "Finished",
         Expecting::ApplicationData => "アプリケーションデータ",
-        Expecting::Nothing => "何も (接続は閉じています)",
+        // Not reached from `failure`, whose own arm says 閉じた接続で…; a noun, should it be.
+        Expecting::Nothing => "なし (接続は閉じています)",
         Expecting::Record => "TLS レコード",
         Expecting::MessageBoundary => "メッセージの区切り",
         Expecting::ProtectedRecord => "保護されたレコード",
@@ -420,17 +424,12 @@ fn expecting_ja(e: Expecting) -> &'static str {
 fn received_ja(got: &Received) -> String {
     match got {
         Received::Message(name) => name.to_string(),
-        Received::UnknownMessage(t) => format!("種別 {t} のハンドシェイクメッセージ"),
-        Received::UnknownRecord(t) => format!("種別 {t} のレコード"),
+        Received::UnknownMessage(t) => format!("未知の種別 {t} のハンドシェイクメッセージ"),
+        Received::UnknownRecord(t) => format!("未知の種別 {t} のレコード"),
         Received::Unprotected(ct) => format!("保護されていない {} レコード", ct.name()),
         Received::EmptyProtected(ct) => format!("中身が空の保護された {} レコード", ct.name()),
-        Received::BetweenFragments(ct) => {
-            format!(
-                "ハンドシェイクメッセージの断片の間に挟まった {} レコード",
-                ct.name()
-            )
-        }
-        Received::Content(ct) => format!("{} の内容", ct.name()),
+        Received::BetweenFragments(ct) => format!("途中に割り込んだ {} レコード", ct.name()),
+        Received::Content(ct) => format!("コンテントタイプ {} ({}) のレコード", ct.0, ct.name()),
         Received::SecondHelloRetryRequest => "2 回目の HelloRetryRequest".into(),
         Received::HandshakeAcrossKeyChange => "鍵の切り替えをまたぐハンドシェイクデータ".into(),
         Received::NoContentType => "コンテントタイプのないレコード".into(),
@@ -625,7 +624,7 @@ mod tests {
             "unprotected application_data record",
             "an empty protected handshake record",
             "alert record between the fragments of a handshake message",
-            "alert content",
+            "a change_cipher_spec record (content type 20)",
             "a second HelloRetryRequest",
             "handshake data across a key change",
             "a record with no content type",
