@@ -792,3 +792,80 @@ fn openssl_refuses_bad_servers_as_the_engine_does_with_the_alert_on_the_wire() {
     let lines = theirs.wait_for_lines("alert number 48", 2);
     assert_eq!(lines.len(), 2, "{:?}", theirs.lines());
 }
+
+/// Certificate pinning: the pin `inspect` prints is what OpenSSL computes from the certificate's
+/// public key (SHA-256 of the SubjectPublicKeyInfo, base64); curl's --pinnedpubkey accepts it
+/// and refuses another key, and so does `connect --pin`, whose refusal is a sentence.
+#[test]
+fn the_pin_inspect_prints_is_the_one_curl_and_connect_accept() {
+    let pki = pki("pin", &[]);
+    let pin_of = |file: &str| {
+        let out = output(
+            Command::new(cli_binary())
+                .arg("inspect")
+                .arg(pki.join(file)),
+        );
+        let shown = text(&out);
+        shown
+            .split_whitespace()
+            .find(|w| w.starts_with("sha256//"))
+            .unwrap_or_else(|| panic!("no pin in: {shown}"))
+            .to_string()
+    };
+    let server_pin = pin_of("server.pem");
+    let other_pin = pin_of("client.pem");
+    assert_ne!(server_pin, other_pin);
+    // OpenSSL is the judge of what the pin is.
+    let openssl = output(Command::new("sh").arg("-c").arg(format!(
+        "openssl x509 -in '{}' -pubkey -noout | openssl pkey -pubin -outform der | openssl dgst -sha256 -binary | base64",
+        pki.join("server.pem").display()
+    )));
+    assert_eq!(
+        server_pin,
+        format!(
+            "sha256//{}",
+            String::from_utf8_lossy(&openssl.stdout).trim()
+        )
+    );
+    let server = Peer::mtls_lab_serve(&pki, false);
+    let url = format!("https://server.example:{}/", server.port());
+    let resolve = format!("server.example:{}:127.0.0.1", server.port());
+    let curl = |pin: &str| {
+        run_with_input(
+            Command::new("curl")
+                .args([
+                    "-sS",
+                    "--resolve",
+                    &resolve,
+                    "--pinnedpubkey",
+                    pin,
+                    "--cacert",
+                ])
+                .arg(pki.join("ca.pem"))
+                .arg(&url),
+            b"",
+            20,
+        )
+    };
+    let accepted = curl(&server_pin);
+    assert!(accepted.status.success(), "{}", text(&accepted));
+    assert_eq!(
+        String::from_utf8_lossy(&accepted.stdout),
+        "Hello, anonymous!\n"
+    );
+    // curl: (90) SSL: public key does not match pinned public key.
+    let refused = curl(&other_pin);
+    assert_eq!(refused.status.code(), Some(90), "{}", text(&refused));
+    let (ok, shown) = connect(&server.addr, &pki, false, &["--pin", &server_pin]);
+    assert!(ok, "{shown}");
+    assert!(shown.contains("Hello, anonymous!"), "{shown}");
+    let (ok, shown) = connect(&server.addr, &pki, false, &["--pin", &other_pin]);
+    assert!(!ok);
+    assert!(
+        shown.contains("not the pinned one") && shown.contains(&server_pin),
+        "{shown}"
+    );
+    let (ok, shown) = connect(&server.addr, &pki, false, &["--pin", "sha256//short"]);
+    assert!(!ok);
+    assert!(shown.contains("is not a pin"), "{shown}");
+}

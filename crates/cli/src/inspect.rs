@@ -92,6 +92,17 @@ fn read_file(path: &Path) -> Result<Vec<u8>, String> {
 ///
 /// # Errors
 /// A sentence when an input cannot be read (exit status 2).
+/// The certificate's SPKI pin as curl's `--pinnedpubkey` and `mtls-lab connect --pin` take it:
+/// `sha256//` and the base64 of the SHA-256 of its SubjectPublicKeyInfo (RFC 7469 §2.4).
+pub fn spki_pin(der: &[u8]) -> Option<String> {
+    use base64::Engine;
+    let hash = inspect::spki_sha256(der)?;
+    Some(format!(
+        "sha256//{}",
+        base64::engine::general_purpose::STANDARD.encode(hash)
+    ))
+}
+
 pub fn run(req: &Request) -> Result<(String, Verdict), String> {
     let input = read_file(&req.file)?;
     let lab = match req.lab_seed {
@@ -139,7 +150,19 @@ pub fn run(req: &Request) -> Result<(String, Verdict), String> {
         }),
         (None, None) => None,
     };
-    let text = render(&report, req, anchor.as_deref(), at, &name);
+    let mut text = render(&report, req, anchor.as_deref(), at, &name);
+    // The leaf's pin, for certificate pinning (curl --pinnedpubkey, mtls-lab connect --pin).
+    if let Some(pin) = mtls_lab_engine::pki::byo::read_certificates(&input)
+        .ok()
+        .and_then(|chain| chain.first().and_then(|leaf| spki_pin(leaf)))
+    {
+        text.push_str(&match req.lang {
+            Lang::En => format!("\nSPKI pin of certificate 1 (for curl --pinnedpubkey): {pin}\n"),
+            Lang::Ja => format!(
+                "\n証明書 1 の公開鍵のピン (証明書ピンニング用、curl --pinnedpubkey の形式): {pin}\n"
+            ),
+        });
+    }
     let roles: Vec<&RoleReport> = match req.role {
         Some(AsRole::Client) => vec![&report.as_client],
         Some(AsRole::Server) => vec![&report.as_server],

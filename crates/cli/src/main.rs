@@ -117,6 +117,11 @@ enum Cmd {
         /// The server name to ask for and check (default: the host).
         #[arg(long)]
         server_name: Option<String>,
+        /// Certificate pinning: accept only a server whose public key has this SPKI pin
+        /// (`sha256//BASE64`, as `inspect` prints it and curl's --pinnedpubkey takes it), on top
+        /// of the chain check. May be repeated: any one matches.
+        #[arg(long, value_name = "sha256//BASE64")]
+        pin: Vec<String>,
     },
     /// Decode a certificate chain (PEM or DER) and say whether it would pass as a client or a
     /// server certificate, check by check. Exit status: 0 passes (for the role asked, or for
@@ -297,7 +302,15 @@ fn main() -> ExitCode {
             cert,
             key,
             server_name,
-        } => match net::connect(&addr, &ca, cert.as_deref(), key.as_deref(), server_name) {
+            pin,
+        } => match net::connect(
+            &addr,
+            &ca,
+            cert.as_deref(),
+            key.as_deref(),
+            server_name,
+            &pin,
+        ) {
             Ok(done) => {
                 for line in done.summary {
                     out::line(&line);

@@ -350,6 +350,16 @@ pub struct Connected {
     pub cut: bool,
 }
 
+/// Whether `p` is written as an SPKI pin: `sha256//` and the base64 of 32 bytes.
+fn is_pin(p: &str) -> bool {
+    use base64::Engine;
+    p.strip_prefix("sha256//").is_some_and(|b| {
+        base64::engine::general_purpose::STANDARD
+            .decode(b)
+            .is_ok_and(|hash| hash.len() == 32)
+    })
+}
+
 /// Runs `mtls-lab connect`: handshake, `GET /`, read the answer.
 ///
 /// # Errors
@@ -360,7 +370,13 @@ pub fn connect(
     cert: Option<&Path>,
     key: Option<&Path>,
     server_name: Option<String>,
+    pins: &[String],
 ) -> Result<Connected, String> {
+    if let Some(bad) = pins.iter().find(|p| !is_pin(p)) {
+        return Err(format!(
+            "--pin {bad:?} is not a pin: it is sha256// and the base64 of 32 bytes (see `mtls-lab inspect`)"
+        ));
+    }
     let root = files::certificates(ca)?.remove(0);
     let identity = match (cert, key) {
         (Some(c), Some(k)) => Some(Identity {
@@ -422,6 +438,25 @@ pub fn connect(
             ));
         }
         if !conn.is_handshaking() && !sent_request {
+            // Certificate pinning, as curl does it: once the chain has been accepted, the
+            // server's key must also be one of the pinned ones; if not, nothing is sent.
+            if !pins.is_empty() {
+                let leaf = conn
+                    .negotiated()
+                    .peer_chain
+                    .first()
+                    .cloned()
+                    .unwrap_or_default();
+                let has = crate::inspect::spki_pin(&leaf).unwrap_or_default();
+                if !pins.contains(&has) {
+                    conn.close();
+                    let _ = stream.write_all(&conn.take_tls());
+                    return Err(format!(
+                        "the server's public key is not the pinned one: it has {has}, the pin is {} (certificate pinning refuses a key the chain check alone would accept)",
+                        pins.join(" or ")
+                    ));
+                }
+            }
             let request = format!(
                 "GET / HTTP/1.1\r\nHost: {server_name}\r\nConnection: close\r\nUser-Agent: mtls-lab\r\n\r\n"
             );

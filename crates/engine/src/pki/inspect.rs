@@ -29,6 +29,18 @@ pub fn leaf_public_key(der: &[u8]) -> Option<Vec<u8>> {
         .map(<[u8]>::to_vec)
 }
 
+/// The SHA-256 of a certificate's SubjectPublicKeyInfo (DER): what certificate pinning pins
+/// (RFC 7469 §2.4; curl's `--pinnedpubkey sha256//…` is its base64). `None` if `der` is not a
+/// certificate.
+pub fn spki_sha256(der: &[u8]) -> Option<[u8; 32]> {
+    let spki = parse(der)?
+        .tbs_certificate()
+        .subject_public_key_info()
+        .to_der()
+        .ok()?;
+    Some(crate::crypto::sha256(&spki))
+}
+
 /// The subject's distinguished name as DER (a full `Name` SEQUENCE), as certificate_authorities
 /// carries it (RFC 8446 §4.2.4).
 pub fn subject_dn(der: &[u8]) -> Option<Vec<u8>> {
