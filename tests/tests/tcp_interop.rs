@@ -867,5 +867,5 @@ fn the_pin_inspect_prints_is_the_one_curl_and_connect_accept() {
     );
     let (ok, shown) = connect(&server.addr, &pki, false, &["--pin", "sha256//short"]);
     assert!(!ok);
-    assert!(shown.contains("is not a pin"), "{shown}");
+    assert!(shown.contains("is not an SPKI pin"), "{shown}");
 }

@@ -88,12 +88,10 @@ fn read_file(path: &Path) -> Result<Vec<u8>, String> {
     std::fs::read(path).map_err(|e| format!("cannot read {}: {e}", path.display()))
 }
 
-/// Runs `inspect`: the report's text and the verdict.
-///
-/// # Errors
-/// A sentence when an input cannot be read (exit status 2).
-/// The certificate's SPKI pin as curl's `--pinnedpubkey` and `mtls-lab connect --pin` take it:
-/// `sha256//` and the base64 of the SHA-256 of its SubjectPublicKeyInfo (RFC 7469 §2.4).
+/// The certificate's SPKI pin in the form curl's `--pinnedpubkey` and `mtls-lab connect --pin`
+/// take: `sha256//` followed by the base64 of the SHA-256 of its DER SubjectPublicKeyInfo (the
+/// SPKI fingerprint of RFC 7469 §2.4; the `sha256//` prefix is curl's). `None` if `der` is not a
+/// certificate.
 pub fn spki_pin(der: &[u8]) -> Option<String> {
     use base64::Engine;
     let hash = inspect::spki_sha256(der)?;
@@ -103,6 +101,10 @@ pub fn spki_pin(der: &[u8]) -> Option<String> {
     ))
 }
 
+/// Runs `inspect`: the report's text and the verdict.
+///
+/// # Errors
+/// A sentence when an input cannot be read (exit status 2).
 pub fn run(req: &Request) -> Result<(String, Verdict), String> {
     let input = read_file(&req.file)?;
     let lab = match req.lab_seed {
@@ -157,9 +159,9 @@ pub fn run(req: &Request) -> Result<(String, Verdict), String> {
         .and_then(|chain| chain.first().and_then(|leaf| spki_pin(leaf)))
     {
         text.push_str(&match req.lang {
-            Lang::En => format!("\nSPKI pin of certificate 1 (for curl --pinnedpubkey): {pin}\n"),
+            Lang::En => format!("\nSPKI pin of certificate 1 (for certificate pinning, in curl's --pinnedpubkey form): {pin}\n"),
             Lang::Ja => format!(
-                "\n証明書 1 の公開鍵のピン (証明書ピンニング用、curl --pinnedpubkey の形式): {pin}\n"
+                "\n証明書 1 の公開鍵 (SPKI) のピン (証明書ピンニング用。curl --pinnedpubkey と同じ形式): {pin}\n"
             ),
         });
     }

@@ -117,9 +117,9 @@ enum Cmd {
         /// The server name to ask for and check (default: the host).
         #[arg(long)]
         server_name: Option<String>,
-        /// Certificate pinning: accept only a server whose public key has this SPKI pin
+        /// Certificate pinning: accept only a server whose public key matches this SPKI pin
         /// (`sha256//BASE64`, as `inspect` prints it and curl's --pinnedpubkey takes it), on top
-        /// of the chain check. May be repeated: any one matches.
+        /// of the chain check. Repeat it for a backup key: one match is enough.
         #[arg(long, value_name = "sha256//BASE64")]
         pin: Vec<String>,
     },

@@ -374,7 +374,7 @@ pub fn connect(
 ) -> Result<Connected, String> {
     if let Some(bad) = pins.iter().find(|p| !is_pin(p)) {
         return Err(format!(
-            "--pin {bad:?} is not a pin: it is sha256// and the base64 of 32 bytes (see `mtls-lab inspect`)"
+            "--pin {bad:?} is not an SPKI pin: a pin is sha256// followed by the base64 of a 32-byte SHA-256 hash, as `mtls-lab inspect` prints it (one pin per --pin; curl's `;` list is not accepted)"
         ));
     }
     let root = files::certificates(ca)?.remove(0);
@@ -438,8 +438,9 @@ pub fn connect(
             ));
         }
         if !conn.is_handshaking() && !sent_request {
-            // Certificate pinning, as curl does it: once the chain has been accepted, the
-            // server's key must also be one of the pinned ones; if not, nothing is sent.
+            // Certificate pinning, as curl does it: after the handshake, once the chain has been
+            // accepted, the server's key must also match one of the pins; if not, we close
+            // without sending the request.
             if !pins.is_empty() {
                 let leaf = conn
                     .negotiated()
@@ -452,7 +453,7 @@ pub fn connect(
                     conn.close();
                     let _ = stream.write_all(&conn.take_tls());
                     return Err(format!(
-                        "the server's public key is not the pinned one: it has {has}, the pin is {} (certificate pinning refuses a key the chain check alone would accept)",
+                        "the server's public key does not match the pin: its pin is {has}, expected {} (the chain is valid, but certificate pinning accepts only a pinned key)",
                         pins.join(" or ")
                     ));
                 }

@@ -29,9 +29,9 @@ pub fn leaf_public_key(der: &[u8]) -> Option<Vec<u8>> {
         .map(<[u8]>::to_vec)
 }
 
-/// The SHA-256 of a certificate's SubjectPublicKeyInfo (DER): what certificate pinning pins
-/// (RFC 7469 §2.4; curl's `--pinnedpubkey sha256//…` is its base64). `None` if `der` is not a
-/// certificate.
+/// The SHA-256 of the DER encoding of a certificate's SubjectPublicKeyInfo: the SPKI fingerprint
+/// of RFC 7469 §2.4, which public-key pinning compares (curl's `--pinnedpubkey sha256//…` is its
+/// base64). `None` if `der` is not a certificate.
 pub fn spki_sha256(der: &[u8]) -> Option<[u8; 32]> {
     let spki = parse(der)?
         .tbs_certificate()
