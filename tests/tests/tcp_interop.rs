@@ -862,7 +862,7 @@ fn the_pin_inspect_prints_is_the_one_curl_and_connect_accept() {
     let (ok, shown) = connect(&server.addr, &pki, false, &["--pin", &other_pin]);
     assert!(!ok);
     assert!(
-        shown.contains("not the pinned one") && shown.contains(&server_pin),
+        shown.contains("does not match the pin") && shown.contains(&server_pin),
         "{shown}"
     );
     let (ok, shown) = connect(&server.addr, &pki, false, &["--pin", "sha256//short"]);
