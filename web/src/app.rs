@@ -41,16 +41,7 @@ pub(crate) fn scroll_current_step_into_view() {
 /// Keeps the address bar in step with the view, without adding history entries.
 pub(crate) fn sync_url(lab: &Lab) {
     let query = match &lab.page {
-        Page::Lab => url::format(
-            &lab.scenario,
-            lab.mode,
-            lab.step,
-            lab.last(),
-            lab.seed,
-            lab.lang,
-            lab.requests,
-            lab.wire,
-        ),
+        Page::Lab => lab.query(),
         Page::Course => url::format_course(lab.lang, false),
         Page::Plan(None) => url::format_course(lab.lang, true),
         Page::Plan(Some(n)) => {
@@ -531,16 +522,7 @@ pub fn App() -> Html {
 /// The absolute link to the current view (for an iframe when `embed`).
 pub(crate) fn share_link(lab: &Lab, embed: bool) -> String {
     let base = page_address();
-    let query = url::format(
-        &lab.scenario,
-        lab.mode,
-        lab.step,
-        lab.last(),
-        lab.seed,
-        lab.lang,
-        lab.requests,
-        lab.wire,
-    );
+    let query = lab.query();
     format!("{base}{query}{}", if embed { "&embed=1" } else { "" })
 }
 

@@ -170,6 +170,20 @@ impl Lab {
         self
     }
 
+    /// The lab's view as the address bar writes it (`?scenario=…`).
+    pub(crate) fn query(&self) -> String {
+        url::format(
+            &self.scenario,
+            self.mode,
+            self.step,
+            self.last(),
+            self.seed,
+            self.lang,
+            self.requests,
+            self.wire,
+        )
+    }
+
     /// Asks for the run of `part` of the lesson being taken.
     pub(crate) fn want_part(&mut self, lesson: usize, part: usize) {
         let at = LessonAt::new(lesson, part, &self.progress);

@@ -14,17 +14,17 @@ use sha2::{Digest, Sha256};
 const JS: &str = "mtls-lab-web.js";
 const WASM: &str = "mtls-lab-web_bg.wasm";
 
+/// The first 8 bytes of a digest in hex: the content hash in the site's file names and versions.
+pub fn short_hex(digest: &[u8]) -> String {
+    digest.iter().take(8).map(|b| format!("{b:02x}")).collect()
+}
+
 /// The hashed names for the app's files with these contents.
 fn hashed_names(js: &[u8], wasm: &[u8]) -> (String, String) {
     let mut hasher = Sha256::new();
     hasher.update(js);
     hasher.update(wasm);
-    let hash: String = hasher
-        .finalize()
-        .iter()
-        .take(8)
-        .map(|b| format!("{b:02x}"))
-        .collect();
+    let hash = short_hex(&hasher.finalize());
     (
         format!("mtls-lab-web-{hash}.js"),
         format!("mtls-lab-web-{hash}_bg.wasm"),

@@ -63,12 +63,7 @@ pub fn apply(dist: &Path, template: &Path) -> Result<(String, usize), String> {
         hasher.update((bytes.len() as u64).to_le_bytes());
         hasher.update(&bytes);
     }
-    let version: String = hasher
-        .finalize()
-        .iter()
-        .take(8)
-        .map(|b| format!("{b:02x}"))
-        .collect();
+    let version = crate::app_files::short_hex(&hasher.finalize());
     let text = std::fs::read_to_string(template)
         .map_err(|e| format!("cannot read {}: {e}", template.display()))?;
     let text = worker(&text, &version, &files).ok_or_else(|| {

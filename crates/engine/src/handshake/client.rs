@@ -6,7 +6,7 @@ use crate::crypto::key_schedule::{EarlySecret, finished_verify_data};
 use crate::crypto::{Group, KeyShare, sha256};
 use crate::error::Error;
 use crate::error::{Expecting, Param, Received, RequiredExtension};
-use crate::pki::{self, Role as PkiRole};
+use crate::pki::Role as PkiRole;
 use crate::rng::LabRng;
 use crate::wire::handshake::{
     CertificateMsg, ClientHello, ECDSA_SECP256R1_SHA256, Extension, HandshakeMessage,
@@ -404,14 +404,7 @@ impl Connection {
                 );
                 // Only the key that matches the certificate is the client's private key; an
                 // impostor signing with a key of its own is not using it.
-                let owned = identity.key.key().filter(|key| {
-                    identity
-                        .chain
-                        .first()
-                        .and_then(|leaf| pki::leaf_public_key(leaf))
-                        .is_some_and(|public| public == key.public())
-                });
-                if let Some(key) = owned {
+                if let Some(key) = identity.own_key() {
                     self.key(
                         KeyKind::ClientPrivateKey,
                         KeyAction::Used,

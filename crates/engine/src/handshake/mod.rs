@@ -48,6 +48,19 @@ pub struct Identity {
     pub key: Signer,
 }
 
+impl Identity {
+    /// The private key it signs with, if that is the certificate's own key: only then is it
+    /// "the endpoint's private key" in the key-role table (an impostor's key of its own, or a
+    /// replayed signature, is not).
+    fn own_key(&self) -> Option<&EcdsaKey> {
+        let leaf_public = self
+            .chain
+            .first()
+            .and_then(|leaf| crate::pki::leaf_public_key(leaf))?;
+        self.key.key().filter(|key| key.public() == leaf_public)
+    }
+}
+
 /// What signs an endpoint's CertificateVerify.
 #[derive(Clone, Debug)]
 pub enum Signer {

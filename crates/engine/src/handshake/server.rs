@@ -218,14 +218,7 @@ impl Connection {
         );
         // Only the key that matches the certificate is the server's private key; an impostor
         // signing with a key of its own is not using it.
-        let owned = identity.key.key().filter(|key| {
-            identity
-                .chain
-                .first()
-                .and_then(|leaf| pki::leaf_public_key(leaf))
-                .is_some_and(|public| public == key.public())
-        });
-        if let Some(key) = owned {
+        if let Some(key) = identity.own_key() {
             self.key(
                 KeyKind::ServerPrivateKey,
                 KeyAction::Used,
