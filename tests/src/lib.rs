@@ -172,23 +172,35 @@ impl Peer {
         }
     }
 
-    /// `mtls-lab serve` on an ephemeral loopback port with the PKI in `pki`.
+    /// `mtls-lab serve` on an ephemeral loopback port with the PKI in `pki` (TLS 1.3 and 1.2).
     pub fn mtls_lab_serve(pki: &Path, mtls: bool) -> Peer {
+        Self::mtls_lab_serve_with(pki, mtls, &[])
+    }
+
+    /// `mtls-lab serve` with more arguments (`--tls 1.2`, say).
+    pub fn mtls_lab_serve_with(pki: &Path, mtls: bool, extra: &[&str]) -> Peer {
         let mut cmd = Command::new(cli_binary());
         cmd.args(["serve", "--addr", "127.0.0.1:0", "--pki"])
-            .arg(pki);
+            .arg(pki)
+            .args(extra);
         if mtls {
             cmd.arg("--mtls");
         }
-        Peer::start(&mut cmd, "serving TLS 1.3 on https://", String::new())
+        Peer::start(&mut cmd, " on https://", String::new())
     }
 
     /// `openssl s_server -www` with the PKI in `pki`; `verify` adds `-Verify 1
     /// -verify_return_error` (a client certificate is required), `crl` also checks `pki/crl.pem`.
     pub fn openssl_s_server(pki: &Path, verify: bool, crl: bool) -> Peer {
+        Self::openssl_s_server_speaking(pki, verify, crl, "-tls1_3")
+    }
+
+    /// [`Peer::openssl_s_server`] speaking only the version `flag` names (`-tls1_2`,
+    /// `-tls1_3`).
+    pub fn openssl_s_server_speaking(pki: &Path, verify: bool, crl: bool, flag: &str) -> Peer {
         let port = free_port();
         let mut cmd = Command::new("openssl");
-        cmd.args(["s_server", "-tls1_3", "-www", "-accept"])
+        cmd.args(["s_server", flag, "-www", "-accept"])
             .arg(port.to_string())
             .arg("-cert")
             .arg(pki.join("server.pem"))

@@ -8,7 +8,9 @@ use std::sync::Arc;
 use mtls_lab_engine::Error;
 use mtls_lab_engine::LabRng;
 use mtls_lab_engine::crypto::Group;
-use mtls_lab_engine::handshake::{ClientAuth, ClientConfig, Connection, Identity, ServerConfig};
+use mtls_lab_engine::handshake::{
+    ClientAuth, ClientConfig, Connection, Identity, ServerConfig, Versions,
+};
 use mtls_lab_engine::pki::{Pki, PkiOptions};
 use mtls_lab_engine::wire::AlertDescription;
 use rustls::pki_types::{
@@ -97,6 +99,7 @@ fn engine_server(pki: &Pki, mutual: bool) -> Connection {
             groups: vec![Group::X25519, Group::Secp256r1],
             alpn: vec![b"http/1.1".to_vec()],
             now: now(),
+            versions: Versions::Tls13Only,
         },
         LabRng::from_seed(11),
     )
@@ -115,6 +118,7 @@ fn engine_client(pki: &Pki, with_cert: bool, share: Group) -> Connection {
             key_share_groups: vec![share],
             alpn: vec![b"http/1.1".to_vec()],
             now: now(),
+            versions: Versions::Tls13Only,
         },
         LabRng::from_seed(12),
     )
@@ -340,4 +344,191 @@ fn key_updates_cross_both_ways_with_rustls() {
     assert_eq!(pump(&mut client, &mut server), (None, None));
     assert_eq!(read_all(&mut server), b"after the engine's update");
     assert_eq!(client.take_app_data(), b"reply after both updates");
+}
+
+// ---------------------------------------------------------------------------------------------
+// TLS 1.2 (RFC 5246): rustls with only TLS 1.2 enabled, against the engine speaking both
+// versions; and the TLS 1.3 downgrade sentinel (RFC 8446 §4.1.3) judged by rustls.
+
+fn rustls_client_speaking(
+    pki: &Pki,
+    with_cert: bool,
+    versions: &[&'static rustls::SupportedProtocolVersion],
+) -> rustls::ClientConnection {
+    let builder = rustls::ClientConfig::builder_with_protocol_versions(versions)
+        .with_root_certificates(roots(pki));
+    let mut config = if with_cert {
+        builder
+            .with_client_auth_cert(certs(&pki.client.chain), key(pki.client.key.to_pkcs8_der()))
+            .expect("client cert accepted")
+    } else {
+        builder.with_no_client_auth()
+    };
+    config.alpn_protocols = vec![b"http/1.1".to_vec()];
+    let name = ServerName::try_from("server.example").expect("valid name");
+    rustls::ClientConnection::new(Arc::new(config), name).expect("client starts")
+}
+
+fn rustls_server_speaking(
+    pki: &Pki,
+    mutual: bool,
+    versions: &[&'static rustls::SupportedProtocolVersion],
+) -> rustls::ServerConnection {
+    let builder = rustls::ServerConfig::builder_with_protocol_versions(versions);
+    let builder = if mutual {
+        let verifier = WebPkiClientVerifier::builder(Arc::new(roots(pki)))
+            .build()
+            .expect("verifier builds");
+        builder.with_client_cert_verifier(verifier)
+    } else {
+        builder.with_no_client_auth()
+    };
+    let mut config = builder
+        .with_single_cert(certs(&pki.server.chain), key(pki.server.key.to_pkcs8_der()))
+        .expect("server cert accepted");
+    config.alpn_protocols = vec![b"http/1.1".to_vec()];
+    rustls::ServerConnection::new(Arc::new(config)).expect("server starts")
+}
+
+fn engine_server_of(pki: &Pki, mutual: bool, versions: Versions) -> Connection {
+    let mut config = mtls_lab_engine::scenario::server_config(pki, mutual);
+    config.now = now();
+    config.versions = versions;
+    Connection::server(config, LabRng::from_seed(21))
+}
+
+fn engine_client_of(pki: &Pki, mutual: bool, versions: Versions) -> Connection {
+    let mut config = mtls_lab_engine::scenario::client_config(pki, mutual);
+    config.now = now();
+    config.versions = versions;
+    Connection::client(config, LabRng::from_seed(22))
+}
+
+const TLS12_ONLY: &[&rustls::SupportedProtocolVersion] = &[&rustls::version::TLS12];
+
+#[test]
+fn rustls_tls12_client_completes_one_way_and_mutual_with_engine_server() {
+    use mtls_lab_engine::wire::handshake::TlsVersion;
+    let pki = pki(31);
+    for mutual in [false, true] {
+        let mut server = engine_server_of(&pki, mutual, Versions::Both);
+        let mut client = rustls_client_speaking(&pki, mutual, TLS12_ONLY);
+        client
+            .writer()
+            .write_all(b"ping over 1.2")
+            .expect("buffered");
+        assert_eq!(pump(&mut server, &mut client), (None, None));
+        assert_eq!(
+            client.protocol_version(),
+            Some(rustls::ProtocolVersion::TLSv1_2)
+        );
+        assert_eq!(
+            client.negotiated_cipher_suite().map(|s| s.suite()),
+            Some(rustls::CipherSuite::TLS_ECDHE_ECDSA_WITH_AES_128_GCM_SHA256)
+        );
+        assert_eq!(server.negotiated().version, TlsVersion::Tls12);
+        assert_eq!(server.take_app_data(), b"ping over 1.2");
+        assert_eq!(server.negotiated().peer_chain.is_empty(), !mutual);
+        server.send_app_data(b"pong over 1.2").expect("traffic");
+        assert_eq!(pump(&mut server, &mut client), (None, None));
+        assert_eq!(read_all(&mut client), b"pong over 1.2");
+    }
+}
+
+#[test]
+fn engine_client_completes_tls12_one_way_and_mutual_with_rustls_server() {
+    use mtls_lab_engine::wire::handshake::TlsVersion;
+    let pki = pki(32);
+    for mutual in [false, true] {
+        for versions in [Versions::Both, Versions::Tls12Only] {
+            let mut client = engine_client_of(&pki, mutual, versions);
+            let mut server = rustls_server_speaking(&pki, mutual, TLS12_ONLY);
+            assert_eq!(pump(&mut client, &mut server), (None, None));
+            assert_eq!(client.negotiated().version, TlsVersion::Tls12);
+            assert_eq!(
+                server.protocol_version(),
+                Some(rustls::ProtocolVersion::TLSv1_2)
+            );
+            if mutual {
+                let peer = server.peer_certificates().expect("a client certificate");
+                assert_eq!(peer[0].as_ref(), pki.client.cert.as_slice());
+            }
+            client.send_app_data(b"ping over 1.2").expect("traffic");
+            server
+                .writer()
+                .write_all(b"pong over 1.2")
+                .expect("buffered");
+            assert_eq!(pump(&mut client, &mut server), (None, None));
+            assert_eq!(read_all(&mut server), b"ping over 1.2");
+            assert_eq!(client.take_app_data(), b"pong over 1.2");
+        }
+    }
+}
+
+#[test]
+fn engine_tls12_server_refuses_rustls_client_without_certificate_with_handshake_failure() {
+    let pki = pki(33);
+    let mut server = engine_server_of(&pki, true, Versions::Both);
+    let mut client = rustls_client_speaking(&pki, false, TLS12_ONLY);
+    let (e, r) = pump(&mut server, &mut client);
+    assert_eq!(e, Some(Error::CertificateRequiredTls12));
+    assert_eq!(
+        r,
+        Some(rustls::Error::AlertReceived(
+            rustls::AlertDescription::HandshakeFailure
+        ))
+    );
+}
+
+/// Rewrites supported_versions in a ClientHello so that it lists TLS 1.2 where it listed 1.3
+/// (what an on-path attacker that wants TLS 1.2 does; the list keeps its length).
+fn strip_tls13(hello: &mut [u8]) {
+    let at = hello
+        .windows(2)
+        .position(|w| w == [0x00, 0x2b])
+        .expect("supported_versions");
+    let list_len = hello[at + 4] as usize;
+    for v in hello[at + 5..at + 5 + list_len].chunks_mut(2) {
+        if v == [0x03, 0x04] {
+            v[1] = 0x03;
+        }
+    }
+}
+
+/// The engine's server speaks 1.3 too, so when an attacker removes 1.3 from rustls's
+/// ClientHello it ends its TLS 1.2 ServerHello.random with "DOWNGRD" 01: rustls sees it and
+/// aborts with illegal_parameter.
+#[test]
+fn rustls_detects_the_downgrade_sentinel_of_the_engine_server() {
+    let pki = pki(34);
+    let mut server = engine_server_of(&pki, false, Versions::Both);
+    let mut client = rustls_client_speaking(&pki, false, rustls::ALL_VERSIONS);
+    let mut hello = Vec::new();
+    client.write_tls(&mut hello).expect("a ClientHello");
+    strip_tls13(&mut hello);
+    server.read_tls(&hello).expect("the server takes TLS 1.2");
+    let (_, r) = pump(&mut server, &mut client);
+    assert_eq!(
+        r,
+        Some(rustls::Error::PeerMisbehaved(
+            rustls::PeerMisbehaved::AttemptedDowngradeToTls12WhenTls13IsSupported
+        )),
+        "rustls: {r:?}"
+    );
+}
+
+/// The same attack the other way round: rustls's server speaks 1.3, so its TLS 1.2
+/// ServerHello carries the sentinel, and the engine's client refuses it.
+#[test]
+fn engine_client_detects_the_downgrade_sentinel_of_rustls() {
+    let pki = pki(35);
+    let mut client = engine_client_of(&pki, false, Versions::Both);
+    let mut server = rustls_server_speaking(&pki, false, rustls::ALL_VERSIONS);
+    let mut hello = client.take_tls();
+    strip_tls13(&mut hello);
+    let mut slice = &hello[..];
+    server.read_tls(&mut slice).expect("read");
+    server.process_new_packets().expect("rustls takes TLS 1.2");
+    let (e, _) = pump(&mut client, &mut server);
+    assert_eq!(e, Some(Error::Downgrade));
 }

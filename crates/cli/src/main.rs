@@ -11,6 +11,7 @@ use std::process::ExitCode;
 use clap::{Parser, Subcommand, ValueEnum};
 use mtls_lab_engine::crypto::Group;
 use mtls_lab_engine::demo::round_trip;
+use mtls_lab_engine::handshake::Versions;
 use mtls_lab_engine::scenario;
 use mtls_lab_engine::{Trace, export};
 use mtls_lab_texts::Lang;
@@ -89,7 +90,7 @@ enum Cmd {
         #[arg(long)]
         force: bool,
     },
-    /// Serve TLS 1.3 on a TCP address; answers an HTTP/1.1 request with a greeting.
+    /// Serve TLS 1.3 and 1.2 on a TCP address; answers an HTTP/1.1 request with a greeting.
     Serve {
         /// Address to listen on.
         #[arg(long, default_value = "127.0.0.1:8443")]
@@ -100,8 +101,11 @@ enum Cmd {
         /// Require and verify a client certificate (mutual TLS) against ca.pem and crl.pem.
         #[arg(long)]
         mtls: bool,
+        /// Accept only this TLS version (default: 1.3 and 1.2, the client chooses).
+        #[arg(long, value_enum, value_name = "VERSION")]
+        tls: Option<TlsArg>,
     },
-    /// Connect to a TLS 1.3 server, send `GET /` and print the answer.
+    /// Connect to a TLS 1.3 or 1.2 server, send `GET /` and print the answer.
     Connect {
         /// HOST:PORT of the server.
         addr: String,
@@ -122,6 +126,9 @@ enum Cmd {
         /// of the chain check. Repeat it for a backup key: one match is enough.
         #[arg(long, value_name = "sha256//BASE64")]
         pin: Vec<String>,
+        /// Offer only this TLS version (default: 1.3 and 1.2, the server chooses).
+        #[arg(long, value_enum, value_name = "VERSION")]
+        tls: Option<TlsArg>,
     },
     /// Decode a certificate chain (PEM or DER) and say whether it would pass as a client or a
     /// server certificate, check by check. Exit status: 0 passes (for the role asked, or for
@@ -163,6 +170,26 @@ enum Cmd {
         #[arg(long)]
         json: bool,
     },
+}
+
+/// A TLS version for `--tls`.
+#[derive(Clone, Copy, ValueEnum)]
+enum TlsArg {
+    /// TLS 1.2 (RFC 5246).
+    #[value(name = "1.2")]
+    Tls12,
+    /// TLS 1.3 (RFC 8446).
+    #[value(name = "1.3")]
+    Tls13,
+}
+
+/// The versions an end speaks: the one asked for, or both.
+fn versions(tls: Option<TlsArg>) -> Versions {
+    match tls {
+        None => Versions::Both,
+        Some(TlsArg::Tls12) => Versions::Tls12Only,
+        Some(TlsArg::Tls13) => Versions::Tls13Only,
+    }
 }
 
 #[derive(Clone, Copy, ValueEnum)]
@@ -292,7 +319,12 @@ fn main() -> ExitCode {
             }
             Err(e) => fail(e),
         },
-        Cmd::Serve { addr, pki, mtls } => match net::serve(&addr, &pki, mtls) {
+        Cmd::Serve {
+            addr,
+            pki,
+            mtls,
+            tls,
+        } => match net::serve(&addr, &pki, mtls, versions(tls)) {
             Ok(()) => ExitCode::SUCCESS,
             Err(e) => fail(e),
         },
@@ -303,6 +335,7 @@ fn main() -> ExitCode {
             key,
             server_name,
             pin,
+            tls,
         } => match net::connect(
             &addr,
             &ca,
@@ -310,6 +343,7 @@ fn main() -> ExitCode {
             key.as_deref(),
             server_name,
             &pin,
+            versions(tls),
         ) {
             Ok(done) => {
                 for line in done.summary {

@@ -12,9 +12,10 @@ use std::time::Duration;
 
 use mtls_lab_engine::crypto::Group;
 use mtls_lab_engine::handshake::{
-    ClientAuth, ClientConfig, Connection, Event, Identity, Note, ServerConfig,
+    ClientAuth, ClientConfig, Connection, Event, Identity, Note, ServerConfig, Versions,
 };
 use mtls_lab_engine::pki::inspect;
+use mtls_lab_engine::wire::handshake::TlsVersion;
 use mtls_lab_engine::{Error, LabRng};
 
 use crate::{files, out};
@@ -101,11 +102,28 @@ fn describe_failure(e: &Error) -> String {
     }
 }
 
+/// "TLS 1.2" or "TLS 1.3".
+fn version_name(v: TlsVersion) -> &'static str {
+    match v {
+        TlsVersion::Tls13 => "TLS 1.3",
+        TlsVersion::Tls12 => "TLS 1.2",
+    }
+}
+
+/// What a server speaks, for its first line.
+fn versions_name(v: Versions) -> &'static str {
+    match v {
+        Versions::Tls13Only => "TLS 1.3",
+        Versions::Both => "TLS 1.3 and 1.2",
+        Versions::Tls12Only => "TLS 1.2",
+    }
+}
+
 /// Runs `mtls-lab serve`: accepts connections until killed, one log line per connection.
 ///
 /// # Errors
 /// A sentence when the PKI files cannot be read or the address cannot be bound.
-pub fn serve(addr: &str, dir: &Path, mtls: bool) -> Result<(), String> {
+pub fn serve(addr: &str, dir: &Path, mtls: bool, versions: Versions) -> Result<(), String> {
     let chain = files::certificates(&dir.join("server.pem"))?;
     let key = files::private_key(&dir.join("server.key"))?;
     let client_auth = if mtls {
@@ -129,6 +147,7 @@ pub fn serve(addr: &str, dir: &Path, mtls: bool) -> Result<(), String> {
         groups: vec![Group::X25519, Group::Secp256r1],
         alpn: vec![b"http/1.1".to_vec()],
         now: 0,
+        versions,
     };
     let listener = TcpListener::bind(addr).map_err(|e| format!("cannot listen on {addr}: {e}"))?;
     let local = listener
@@ -136,7 +155,8 @@ pub fn serve(addr: &str, dir: &Path, mtls: bool) -> Result<(), String> {
         .map(|a| a.to_string())
         .unwrap_or_else(|_| addr.to_string());
     out::line(&format!(
-        "mtls-lab: serving TLS 1.3 on https://{local}/ ({})",
+        "mtls-lab: serving {} on https://{local}/ ({})",
+        versions_name(versions),
         if mtls {
             "mutual TLS: client certificate required"
         } else {
@@ -229,7 +249,8 @@ fn serve_one(mut stream: TcpStream, base: &ServerConfig) -> String {
                     .and_then(|c| inspect::common_name(c))
                     .map_or_else(|| "anonymous".into(), |cn| inspect::printable(&cn));
                 return format!(
-                    "ok: TLS 1.3, {}, client {who}, answered a {}-byte request",
+                    "ok: {}, {}, client {who}, answered a {}-byte request",
+                    version_name(conn.negotiated().version),
                     group_name(&conn),
                     request.len()
                 );
@@ -371,6 +392,7 @@ pub fn connect(
     key: Option<&Path>,
     server_name: Option<String>,
     pins: &[String],
+    versions: Versions,
 ) -> Result<Connected, String> {
     if let Some(bad) = pins.iter().find(|p| !is_pin(p)) {
         return Err(format!(
@@ -399,6 +421,7 @@ pub fn connect(
         key_share_groups: vec![Group::X25519],
         alpn: vec![b"http/1.1".to_vec()],
         now: unix_now(),
+        versions,
     };
     let mut stream =
         TcpStream::connect(addr).map_err(|e| format!("cannot connect to {addr}: {e}"))?;
@@ -503,8 +526,14 @@ pub fn connect(
         .and_then(|c| inspect::subject_string(c))
         .unwrap_or_else(|| "?".into());
     let summary = vec![
-        "protocol         TLS 1.3".to_string(),
-        "cipher suite     TLS_AES_128_GCM_SHA256".to_string(),
+        format!("protocol         {}", version_name(n.version)),
+        format!(
+            "cipher suite     {}",
+            match n.version {
+                TlsVersion::Tls13 => "TLS_AES_128_GCM_SHA256",
+                TlsVersion::Tls12 => "TLS_ECDHE_ECDSA_WITH_AES_128_GCM_SHA256",
+            }
+        ),
         format!(
             "key exchange     {}{}",
             group_name(&conn),

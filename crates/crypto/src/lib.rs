@@ -13,6 +13,7 @@ pub mod kx;
 pub mod record;
 pub mod rng;
 pub mod sign;
+pub mod tls12;
 
 use sha2::{Digest, Sha256};
 

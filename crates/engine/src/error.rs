@@ -40,7 +40,7 @@ pub enum Error {
     IllegalParameter(Param),
     /// A required extension is absent (§9.2).
     MissingExtension(RequiredExtension),
-    /// The peer does not speak TLS 1.3.
+    /// No TLS version in common: the peer offered or chose none that this end speaks.
     ProtocolVersion,
     /// A ClientHello.legacy_version or ServerHello.legacy_version of 0x0300 (SSL 3.0) or lower
     /// (Appendix D.5: protocol_version).
@@ -49,6 +49,13 @@ pub enum Error {
     Certificate(VerifyError),
     /// The server requires a client certificate and the client sent none (§4.4.2.4).
     CertificateRequired,
+    /// The same in TLS 1.2, which has no certificate_required alert: handshake_failure, as
+    /// OpenSSL sends (RFC 5246 §7.4.6 leaves the alert to the server).
+    CertificateRequiredTls12,
+    /// A client that offered TLS 1.3 got a TLS 1.2 ServerHello whose random ends with the
+    /// downgrade sentinel (RFC 8446 §4.1.3: illegal_parameter): the server speaks TLS 1.3, so
+    /// someone on the path removed it from the ClientHello.
+    Downgrade,
     /// The server sent an empty Certificate message (§4.4.2.4: decode_error).
     EmptyServerCertificate,
     /// CertificateVerify does not verify under the certificate's key (§4.4.3).
@@ -112,6 +119,14 @@ phrases! {
         CertificateVerify => "CertificateVerify",
         /// The peer's Finished.
         Finished => "Finished",
+        /// TLS 1.2: the client, after the server's Certificate.
+        ServerKeyExchange => "ServerKeyExchange",
+        /// TLS 1.2: the client, until the server's flight ends.
+        ServerHelloDone => "CertificateRequest or ServerHelloDone",
+        /// TLS 1.2: the server, after the client's Certificate (or its own flight).
+        ClientKeyExchange => "ClientKeyExchange",
+        /// TLS 1.2: the switch to the peer's keys, before its Finished.
+        ChangeCipherSpec => "ChangeCipherSpec",
         /// After the handshake.
         ApplicationData => "application data",
         /// A closed connection expects nothing.
@@ -313,6 +328,8 @@ impl Error {
             Self::ProtocolVersion | Self::ObsoleteLegacyVersion(_) => A::PROTOCOL_VERSION,
             Self::Certificate(e) => e.alert(),
             Self::CertificateRequired => A::CERTIFICATE_REQUIRED,
+            Self::CertificateRequiredTls12 => A::HANDSHAKE_FAILURE,
+            Self::Downgrade => A::ILLEGAL_PARAMETER,
             Self::BadCertificateVerify | Self::BadFinished => A::DECRYPT_ERROR,
             Self::NoApplicationProtocol => A::NO_APPLICATION_PROTOCOL,
             Self::PeerAlert(_) | Self::Closed => return None,
@@ -340,7 +357,7 @@ impl core::fmt::Display for Error {
             Self::HandshakeFailure(why) => write!(f, "no common parameters: {why}"),
             Self::IllegalParameter(what) => write!(f, "illegal value in {what}"),
             Self::MissingExtension(what) => write!(f, "missing extension {what}"),
-            Self::ProtocolVersion => f.write_str("peer does not support TLS 1.3"),
+            Self::ProtocolVersion => f.write_str("no TLS version in common with the peer"),
             Self::ObsoleteLegacyVersion(v) => {
                 write!(
                     f,
@@ -348,9 +365,12 @@ impl core::fmt::Display for Error {
                 )
             }
             Self::Certificate(e) => write!(f, "certificate rejected: {e}"),
-            Self::CertificateRequired => {
+            Self::CertificateRequired | Self::CertificateRequiredTls12 => {
                 f.write_str("a client certificate is required and none was sent")
             }
+            Self::Downgrade => f.write_str(
+                "the TLS 1.2 ServerHello carries the TLS 1.3 downgrade sentinel: TLS 1.3 was removed on the way",
+            ),
             Self::EmptyServerCertificate => f.write_str("the server sent no certificate"),
             Self::BadCertificateVerify => {
                 f.write_str("CertificateVerify signature does not verify")

@@ -94,6 +94,8 @@ impl RoleKey {
             | KeyKind::ClientHandshakeTraffic
             | KeyKind::ServerHandshakeTraffic => Self::HandshakeTrafficKeys,
             KeyKind::MasterSecret
+            | KeyKind::Tls12MasterSecret
+            | KeyKind::Tls12KeyBlock
             | KeyKind::ClientApplicationTraffic
             | KeyKind::ServerApplicationTraffic => Self::ApplicationTrafficKeys,
             KeyKind::ServerPrivateKey => Self::ServerPrivateKey,

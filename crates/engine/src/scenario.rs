@@ -10,6 +10,7 @@ use serde::Serialize;
 use crate::crypto::{EcdsaKey, Group, sha256};
 use crate::handshake::{
     ClientAuth, ClientConfig, Connection, Epoch, Identity, Negotiated, ServerConfig, Signer,
+    Versions,
 };
 use crate::pki::{Pki, inspect};
 use crate::rng::LabRng;
@@ -392,6 +393,7 @@ pub fn client_config(pki: &Pki, mutual: bool) -> ClientConfig {
         key_share_groups: vec![Group::X25519],
         alpn: vec![b"http/1.1".to_vec()],
         now: LAB_NOW,
+        versions: Versions::Tls13Only,
     }
 }
 
@@ -415,6 +417,7 @@ pub fn server_config(pki: &Pki, mutual: bool) -> ServerConfig {
         groups: vec![Group::X25519, Group::Secp256r1],
         alpn: vec![b"http/1.1".to_vec()],
         now: LAB_NOW,
+        versions: Versions::Tls13Only,
     }
 }
 

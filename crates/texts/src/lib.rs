@@ -350,14 +350,15 @@ pub fn failure(lang: Lang, e: &Error) -> String {
             | Param::KeyUpdateRequest => format!("`{what}` の値が不正です"),
         },
         Error::MissingExtension(what) => format!("必須の拡張 `{what}` がありません"),
-        Error::ProtocolVersion => "相手が TLS 1.3 に対応していません".into(),
+        Error::ProtocolVersion => "相手と共通の TLS バージョンがありません".into(),
         Error::ObsoleteLegacyVersion(v) => {
             format!("相手の Hello の legacy_version 0x{v:04x} は SSL 3.0 以前のものです")
         }
         Error::Certificate(v) => format!("証明書を拒否しました: {}", verify_failure(v)),
-        Error::CertificateRequired => {
+        Error::CertificateRequired | Error::CertificateRequiredTls12 => {
             "クライアント証明書が必須ですが、送られてきませんでした".into()
         }
+        Error::Downgrade => "TLS 1.2 の ServerHello に TLS 1.3 のダウングレード検出用の値 (sentinel) があります: 経路の途中で TLS 1.3 が取り除かれました".into(),
         Error::EmptyServerCertificate => "サーバーが証明書を送ってきませんでした".into(),
         Error::BadCertificateVerify => "CertificateVerify の署名を検証できません".into(),
         Error::BadFinished => "Finished がハンドシェイクのトランスクリプトと一致しません".into(),
@@ -409,6 +410,10 @@ fn expecting_ja(e: Expecting) -> &'static str {
         Expecting::Certificate => "Certificate",
         Expecting::CertificateVerify => "CertificateVerify",
         Expecting::Finished => "Finished",
+        Expecting::ServerKeyExchange => "ServerKeyExchange",
+        Expecting::ServerHelloDone => "CertificateRequest または ServerHelloDone",
+        Expecting::ClientKeyExchange => "ClientKeyExchange",
+        Expecting::ChangeCipherSpec => "ChangeCipherSpec",
         Expecting::ApplicationData => "アプリケーションデータ",
         // Not reached from `failure`, whose own arm says 閉じた接続で…; a noun, should it be.
         Expecting::Nothing => "なし (接続は閉じています)",
@@ -530,7 +535,9 @@ pub fn check(lang: Lang, c: CheckKind) -> &'static str {
     pick(
         lang,
         match c {
-            CheckKind::SupportedVersion => ("Both speak TLS 1.3", "両者が TLS 1.3 に対応"),
+            CheckKind::SupportedVersion => {
+                ("A TLS version both speak", "両者が対応する TLS バージョン")
+            }
             CheckKind::CipherSuite => ("A cipher suite in common", "共通の暗号スイート"),
             CheckKind::KeyShareGroup => (
                 "A key-exchange group and share",
@@ -561,6 +568,10 @@ pub fn check(lang: Lang, c: CheckKind) -> &'static str {
                 "Client's signature proves it holds the private key",
                 "クライアントの署名で秘密鍵の所持を確認",
             ),
+            CheckKind::ServerKeyExchangeSignature => (
+                "Server's signature on its key exchange proves it holds the private key",
+                "サーバーの鍵交換への署名で秘密鍵の所持を確認",
+            ),
             CheckKind::ServerFinished => ("Server Finished matches", "サーバーの Finished が一致"),
             CheckKind::ClientFinished => {
                 ("Client Finished matches", "クライアントの Finished が一致")
@@ -587,6 +598,8 @@ mod tests {
             Error::ProtocolVersion,
             Error::ObsoleteLegacyVersion(0x0300),
             Error::CertificateRequired,
+            Error::CertificateRequiredTls12,
+            Error::Downgrade,
             Error::EmptyServerCertificate,
             Error::BadCertificateVerify,
             Error::BadFinished,

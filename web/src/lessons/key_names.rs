@@ -19,6 +19,9 @@ pub fn key_kind_label(kind: mtls_lab_engine::handshake::KeyKind) -> Option<&'sta
         K::MasterSecret => "Master Secret",
         K::ClientApplicationTraffic => "client_application_traffic_secret_N",
         K::ServerApplicationTraffic => "server_application_traffic_secret_N",
+        // TLS 1.2 (RFC 5246 §8.1, §6.3).
+        K::Tls12MasterSecret => "master_secret (TLS 1.2)",
+        K::Tls12KeyBlock => "key_block (TLS 1.2)",
         K::ServerPrivateKey | K::ClientPrivateKey | K::ServerPublicKey | K::ClientPublicKey => {
             return None;
         }

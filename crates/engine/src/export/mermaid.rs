@@ -51,6 +51,7 @@ fn check_name(c: CheckKind) -> &'static str {
         CheckKind::ClientCertificateChain => "client certificate chain",
         CheckKind::ServerCertificateVerify => "server CertificateVerify signature",
         CheckKind::ClientCertificateVerify => "client CertificateVerify signature",
+        CheckKind::ServerKeyExchangeSignature => "server ServerKeyExchange signature",
         CheckKind::ServerFinished => "server Finished",
         CheckKind::ClientFinished => "client Finished",
         CheckKind::RecordAuthentication => "record authentication",
@@ -66,6 +67,7 @@ fn notable(c: CheckKind) -> bool {
             | CheckKind::ClientCertificateChain
             | CheckKind::ServerCertificateVerify
             | CheckKind::ClientCertificateVerify
+            | CheckKind::ServerKeyExchangeSignature
             | CheckKind::ServerFinished
             | CheckKind::ClientFinished
     )

@@ -1,7 +1,7 @@
 //! The client's side of the handshake (RFC 8446 §4, client role).
 
 use super::events::{CheckKind, Epoch, Event, KeyAction, KeyKind, Note};
-use super::{ClientConfig, ClientHs, Connection, Peer, PeerCertificate, Role, State};
+use super::{ClientConfig, ClientHs, Connection, Peer, PeerCertificate, Role, State, Versions};
 use crate::crypto::key_schedule::{EarlySecret, finished_verify_data};
 use crate::crypto::{Group, KeyShare, sha256};
 use crate::error::Error;
@@ -10,8 +10,8 @@ use crate::pki::Role as PkiRole;
 use crate::rng::LabRng;
 use crate::wire::handshake::{
     CertificateMsg, ClientHello, ECDSA_SECP256R1_SHA256, Extension, HandshakeMessage,
-    HandshakeType, LEGACY_VERSION, ServerHello, TLS_AES_128_GCM_SHA256, TLS13, ext, find,
-    has_duplicates,
+    HandshakeType, LEGACY_VERSION, ServerHello, TLS_AES_128_GCM_SHA256,
+    TLS_ECDHE_ECDSA_WITH_AES_128_GCM_SHA256, TLS12, TLS13, ext, find, has_duplicates,
 };
 
 impl Connection {
@@ -34,7 +34,13 @@ impl Connection {
         conn.client_random = conn.rng.bytes();
         // Middlebox compatibility mode (§D.4): a non-empty legacy_session_id.
         conn.session_id = conn.rng.bytes::<32>().to_vec();
-        let groups = conn.client_config().key_share_groups.clone();
+        // A TLS 1.2-only client sends no key shares: its ephemeral key answers the server's,
+        // after ServerKeyExchange.
+        let groups = if conn.client_config().versions.tls13() {
+            conn.client_config().key_share_groups.clone()
+        } else {
+            Vec::new()
+        };
         let shares: Vec<KeyShare> = groups
             .iter()
             .map(|g| KeyShare::generate(*g, &mut conn.rng))
@@ -60,7 +66,7 @@ impl Connection {
         conn
     }
 
-    fn client_config(&self) -> &ClientConfig {
+    pub(super) fn client_config(&self) -> &ClientConfig {
         match &self.role {
             Role::Client(c) => c,
             Role::Server(_) => unreachable!("invariant: client handlers run only on clients"),
@@ -74,18 +80,39 @@ impl Connection {
         early_data: bool,
     ) -> HandshakeMessage {
         let cfg = self.client_config();
-        let mut extensions = vec![
-            Extension::ServerName(Some(cfg.server_name.clone())),
-            Extension::SupportedVersions(vec![TLS13]),
+        let mut extensions = vec![Extension::ServerName(Some(cfg.server_name.clone()))];
+        match cfg.versions {
+            Versions::Tls13Only => extensions.push(Extension::SupportedVersions(vec![TLS13])),
+            Versions::Both => extensions.push(Extension::SupportedVersions(vec![TLS13, TLS12])),
+            // A TLS 1.2 client says its version in legacy_version alone.
+            Versions::Tls12Only => {}
+        }
+        extensions.extend([
             Extension::SupportedGroups(cfg.supported_groups.iter().map(|g| g.code()).collect()),
             Extension::SignatureAlgorithms(vec![ECDSA_SECP256R1_SHA256]),
-            Extension::KeyShares(
+        ]);
+        if cfg.versions.tls13() {
+            extensions.push(Extension::KeyShares(
                 shares
                     .iter()
                     .map(|s| (s.group().code(), s.public().to_vec()))
                     .collect(),
-            ),
-        ];
+            ));
+        }
+        let mut cipher_suites = Vec::new();
+        if cfg.versions.tls13() {
+            cipher_suites.push(TLS_AES_128_GCM_SHA256);
+        }
+        if cfg.versions.tls12() {
+            cipher_suites.push(TLS_ECDHE_ECDSA_WITH_AES_128_GCM_SHA256);
+            // TLS 1.2's own: uncompressed points only (RFC 8422 §5.1.2), the extended master
+            // secret (RFC 7627) and an empty renegotiation_info (RFC 5746 §3.4).
+            extensions.extend([
+                Extension::Unknown(ext::EC_POINT_FORMATS, vec![1, 0]),
+                Extension::Unknown(ext::EXTENDED_MASTER_SECRET, Vec::new()),
+                Extension::Unknown(ext::RENEGOTIATION_INFO, vec![0]),
+            ]);
+        }
         if !cfg.alpn.is_empty() {
             extensions.push(Extension::Alpn(cfg.alpn.clone()));
         }
@@ -109,7 +136,7 @@ impl Connection {
             legacy_version: LEGACY_VERSION,
             random: self.client_random,
             session_id: self.session_id.clone(),
-            cipher_suites: vec![TLS_AES_128_GCM_SHA256],
+            cipher_suites,
             extensions,
         })
     }
@@ -133,7 +160,12 @@ impl Connection {
             Extension::SelectedVersion(v) => Some(*v),
             _ => None,
         });
-        let r = if version == Some(TLS13) {
+        let versions = self.client_config().versions;
+        // TLS 1.2 answers with legacy_version 0x0303 and no supported_versions (§4.1.3).
+        if version.is_none() && sh.legacy_version == TLS12 && versions.tls12() && !retried {
+            return self.client12_on_server_hello(sh, bytes);
+        }
+        let r = if version == Some(TLS13) && versions.tls13() {
             Ok(())
         } else {
             Err(Error::ProtocolVersion)

@@ -18,7 +18,8 @@ pub enum Epoch {
     Plaintext,
     /// Handshake traffic keys.
     Handshake,
-    /// Application traffic keys of generation N (0, then +1 per KeyUpdate).
+    /// Application traffic keys of generation N (0, then +1 per KeyUpdate). In TLS 1.2, the
+    /// one set of keys from the key block (generation 0), from ChangeCipherSpec on.
     Application(u32),
 }
 
@@ -34,7 +35,7 @@ pub enum KeyKind {
     ServerEphemeralPrivate,
     /// The server's ephemeral public key share.
     ServerEphemeralPublic,
-    /// The (EC)DHE shared secret.
+    /// The (EC)DHE shared secret (in TLS 1.2, the pre-master secret).
     SharedSecret,
     /// The Handshake Secret.
     HandshakeSecret,
@@ -44,6 +45,10 @@ pub enum KeyKind {
     ServerHandshakeTraffic,
     /// The Master Secret.
     MasterSecret,
+    /// TLS 1.2's master secret (RFC 5246 §8.1), made from the pre-master secret.
+    Tls12MasterSecret,
+    /// TLS 1.2's key block (RFC 5246 §6.3): both directions' write keys and IVs.
+    Tls12KeyBlock,
     /// client_application_traffic_secret_N.
     ClientApplicationTraffic,
     /// server_application_traffic_secret_N.
@@ -107,6 +112,9 @@ pub enum CheckKind {
     ServerCertificateVerify,
     /// The client's CertificateVerify proves possession of its private key.
     ClientCertificateVerify,
+    /// TLS 1.2: the server's signature over its ephemeral key and both randoms
+    /// (ServerKeyExchange) proves possession of its private key.
+    ServerKeyExchangeSignature,
     /// The server's Finished matches the transcript.
     ServerFinished,
     /// The client's Finished matches the transcript.

@@ -6,20 +6,23 @@
 //! The client's and server's message handlers are in `client.rs` and `server.rs`.
 
 mod client;
+mod client12;
 pub mod events;
 mod server;
+mod server12;
 
 use crate::crypto::key_schedule::{
     HASH_LEN, HandshakeSecret, Secret, TrafficKeys, TrafficSecrets, next_traffic_secret,
     verify_data_matches,
 };
 use crate::crypto::record::RecordCipher;
+use crate::crypto::tls12::{KeyBlock, MasterSecret12, Tls12Cipher};
 use crate::crypto::{EcdsaKey, Group, KeyShare, sha256};
 use crate::error::Error;
 use crate::error::{Expecting, Param, Received};
 use crate::rng::LabRng;
 use crate::wire::codec::DecodeErrorKind;
-use crate::wire::handshake::{HandshakeType, KeyUpdateRequest};
+use crate::wire::handshake::{HandshakeType, KeyUpdateRequest, TlsVersion};
 use crate::wire::record::{FramingError, MAX_PLAINTEXT};
 use crate::wire::{AlertDescription, ContentType, DecodeError, HandshakeMessage, Record};
 
@@ -96,6 +99,32 @@ impl From<EcdsaKey> for Signer {
     }
 }
 
+/// Which TLS versions an endpoint speaks.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum Versions {
+    /// TLS 1.3 only: every lesson of the lab, unless it says otherwise.
+    #[default]
+    Tls13Only,
+    /// TLS 1.3 and TLS 1.2, as OpenSSL and most peers today: a server chooses 1.3 when the
+    /// client offers it (RFC 8446 §4.2.1), and a client that offered 1.3 refuses a 1.2
+    /// ServerHello carrying the downgrade sentinel (§4.1.3).
+    Both,
+    /// TLS 1.2 only (RFC 5246): a client sends no supported_versions extension.
+    Tls12Only,
+}
+
+impl Versions {
+    /// Whether TLS 1.3 is among them.
+    pub fn tls13(self) -> bool {
+        self != Self::Tls12Only
+    }
+
+    /// Whether TLS 1.2 is among them.
+    pub fn tls12(self) -> bool {
+        self != Self::Tls13Only
+    }
+}
+
 /// What a client trusts and offers.
 #[derive(Clone, Debug)]
 pub struct ClientConfig {
@@ -113,6 +142,8 @@ pub struct ClientConfig {
     pub alpn: Vec<Vec<u8>>,
     /// "Now" for certificate validity, in Unix seconds.
     pub now: i64,
+    /// The TLS versions offered.
+    pub versions: Versions,
 }
 
 /// Whether and how a server asks for client certificates.
@@ -142,6 +173,8 @@ pub struct ServerConfig {
     pub alpn: Vec<Vec<u8>>,
     /// "Now" for certificate validity, in Unix seconds.
     pub now: i64,
+    /// The TLS versions accepted.
+    pub versions: Versions,
 }
 
 /// What the handshake settled.
@@ -157,6 +190,8 @@ pub struct Negotiated {
     pub peer_chain: Vec<Vec<u8>>,
     /// Whether a HelloRetryRequest happened.
     pub retried: bool,
+    /// The TLS version (1.3 until a TLS 1.2 ServerHello is sent or received).
+    pub version: TlsVersion,
 }
 
 /// One NSS key log line (the format Wireshark reads).
@@ -262,8 +297,27 @@ enum State {
     ServerExpectCertificate(Box<ServerHs>),
     ServerExpectCertificateVerify(Box<ServerHs>),
     ServerExpectFinished(Box<ServerHs>),
+    // TLS 1.2 (RFC 5246 §7.3), in `client12.rs` and `server12.rs`.
+    Client12ExpectCertificate(Box<client12::Hs>),
+    Client12ExpectServerKeyExchange(Box<client12::Hs>),
+    Client12ExpectCertificateRequestOrDone(Box<client12::Hs>),
+    Client12ExpectServerHelloDone(Box<client12::Hs>),
+    Client12ExpectChangeCipherSpec(Box<Pending12>),
+    Client12ExpectFinished(Box<Pending12>),
+    Server12ExpectCertificate(Box<server12::Hs>),
+    Server12ExpectClientKeyExchange(Box<server12::Hs>),
+    Server12ExpectCertificateVerify(Box<server12::Hs>, Box<Pending12>),
+    Server12ExpectChangeCipherSpec(Box<Pending12>),
+    Server12ExpectFinished(Box<Pending12>),
     Traffic,
     Closed,
+}
+
+/// A TLS 1.2 endpoint's keys between its ClientKeyExchange and the peer's Finished: the master
+/// secret (for the Finished messages) and the key block (for the ChangeCipherSpec switch).
+struct Pending12 {
+    master: MasterSecret12,
+    keys: KeyBlock,
 }
 
 impl State {
@@ -280,6 +334,20 @@ impl State {
             }
             Self::ClientExpectFinished(_) | Self::ServerExpectFinished(_) => Expecting::Finished,
             Self::ServerExpectClientHello { .. } => Expecting::ClientHello,
+            Self::Client12ExpectCertificate(_) | Self::Server12ExpectCertificate(_) => {
+                Expecting::Certificate
+            }
+            Self::Client12ExpectServerKeyExchange(_) => Expecting::ServerKeyExchange,
+            Self::Client12ExpectCertificateRequestOrDone(_)
+            | Self::Client12ExpectServerHelloDone(_) => Expecting::ServerHelloDone,
+            Self::Server12ExpectClientKeyExchange(_) => Expecting::ClientKeyExchange,
+            Self::Server12ExpectCertificateVerify(..) => Expecting::CertificateVerify,
+            Self::Client12ExpectChangeCipherSpec(_) | Self::Server12ExpectChangeCipherSpec(_) => {
+                Expecting::ChangeCipherSpec
+            }
+            Self::Client12ExpectFinished(_) | Self::Server12ExpectFinished(_) => {
+                Expecting::Finished
+            }
             Self::Traffic => Expecting::ApplicationData,
             Self::Closed => Expecting::Nothing,
         }
@@ -289,6 +357,14 @@ impl State {
 enum Role {
     Client(Box<ClientConfig>),
     Server(Box<ServerConfig>),
+}
+
+/// One direction's record protection: TLS 1.3's (the real content type inside, every record
+/// dressed as application_data) or TLS 1.2's (the content type in the clear, an explicit
+/// nonce before the ciphertext).
+enum Cipher {
+    Tls13(RecordCipher),
+    Tls12(Tls12Cipher),
 }
 
 /// One end of a TLS 1.3 connection.
@@ -303,8 +379,8 @@ pub struct Connection {
     hs_buf: Vec<u8>,
     outgoing: Vec<u8>,
     app_in: Vec<u8>,
-    read: Option<RecordCipher>,
-    write: Option<RecordCipher>,
+    read: Option<Cipher>,
+    write: Option<Cipher>,
     read_epoch: Epoch,
     /// Whether a protected record from the peer has authenticated: from then on the peer has
     /// keys, and an unprotected alert can only be an injection.
@@ -545,7 +621,13 @@ impl Connection {
     /// Frames, protects (when keys are set) and queues one record.
     fn send_record(&mut self, content_type: ContentType, plaintext: &[u8]) {
         let wire = match &mut self.write {
-            Some(cipher) if content_type != ContentType::CHANGE_CIPHER_SPEC => {
+            Some(Cipher::Tls12(cipher)) => Record {
+                content_type,
+                version: 0x0303,
+                fragment: cipher.seal(content_type.0, plaintext),
+            }
+            .to_bytes(),
+            Some(Cipher::Tls13(cipher)) if content_type != ContentType::CHANGE_CIPHER_SPEC => {
                 let mut inner = plaintext.to_vec();
                 inner.push(content_type.0);
                 let header = Record::header(
@@ -600,8 +682,40 @@ impl Connection {
     }
 
     fn set_write(&mut self, secret: &Secret, epoch: Epoch) {
-        self.write = Some(RecordCipher::new(&TrafficKeys::from_secret(secret)));
+        self.write = Some(Cipher::Tls13(RecordCipher::new(&TrafficKeys::from_secret(
+            secret,
+        ))));
         self.write_epoch = epoch;
+    }
+
+    /// TLS 1.2: our side's keys from the key block, after our ChangeCipherSpec.
+    fn set_write12(&mut self, keys: &KeyBlock) {
+        let (key, salt) = if self.is_client() {
+            (&keys.client_key, &keys.client_iv)
+        } else {
+            (&keys.server_key, &keys.server_iv)
+        };
+        self.write = Some(Cipher::Tls12(Tls12Cipher::new(key, salt)));
+        self.write_epoch = Epoch::Application(0);
+    }
+
+    /// TLS 1.2: the peer's keys from the key block, at its ChangeCipherSpec. A handshake
+    /// message may not span it.
+    fn set_read12(&mut self, keys: &KeyBlock) -> Result<(), Error> {
+        if !self.hs_buf.is_empty() {
+            return Err(Error::UnexpectedMessage {
+                got: Received::HandshakeAcrossKeyChange,
+                expected: Expecting::MessageBoundary,
+            });
+        }
+        let (key, salt) = if self.is_client() {
+            (&keys.server_key, &keys.server_iv)
+        } else {
+            (&keys.client_key, &keys.client_iv)
+        };
+        self.read = Some(Cipher::Tls12(Tls12Cipher::new(key, salt)));
+        self.read_epoch = Epoch::Application(0);
+        Ok(())
     }
 
     /// Switches the receiving keys. Handshake messages must not span a key change (§5.1).
@@ -612,7 +726,9 @@ impl Connection {
                 expected: Expecting::MessageBoundary,
             });
         }
-        self.read = Some(RecordCipher::new(&TrafficKeys::from_secret(secret)));
+        self.read = Some(Cipher::Tls13(RecordCipher::new(&TrafficKeys::from_secret(
+            secret,
+        ))));
         self.read_epoch = epoch;
         Ok(())
     }
@@ -661,6 +777,13 @@ impl Connection {
         if matches!(self.state, State::Closed) {
             return Err(Error::Closed);
         }
+        // TLS 1.2: ChangeCipherSpec is a real message, the switch to the peer's new keys.
+        if record.content_type == ContentType::CHANGE_CIPHER_SPEC
+            && self.negotiated.version == TlsVersion::Tls12
+        {
+            self.check_not_interleaved(record.content_type)?;
+            return self.process_ccs12(&record.fragment);
+        }
         // §D.4: a ChangeCipherSpec of exactly one byte 0x01 is ignored during the handshake.
         if record.content_type == ContentType::CHANGE_CIPHER_SPEC {
             self.check_not_interleaved(record.content_type)?;
@@ -696,13 +819,26 @@ impl Connection {
             return self.skip_early_data(record.fragment.len());
         }
         let (content_type, content) = match &mut self.read {
+            Some(Cipher::Tls12(cipher)) => {
+                let Ok(plaintext) = cipher.open(record.content_type.0, &record.fragment) else {
+                    let e = Error::BadRecordMac;
+                    self.check(CheckKind::RecordAuthentication, Err(&e));
+                    return Err(e);
+                };
+                self.peer_protected = true;
+                // RFC 5246 §6.2.3: more than 2^14 bytes of plaintext is record_overflow.
+                if plaintext.len() > MAX_PLAINTEXT {
+                    return Err(Error::RecordOverflow);
+                }
+                (record.content_type, plaintext)
+            }
             // An alert the peer could not protect (it failed before deriving keys) is accepted,
             // but only until the peer has shown it has keys: after its first protected record,
             // an unprotected alert would let anyone on the path end the connection.
             Some(_) if record.content_type == ContentType::ALERT && !self.peer_protected => {
                 (ContentType::ALERT, record.fragment)
             }
-            Some(cipher) => {
+            Some(Cipher::Tls13(cipher)) => {
                 if record.content_type != ContentType::APPLICATION_DATA {
                     return Err(Error::UnexpectedMessage {
                         got: Received::Unprotected(record.content_type),
@@ -859,7 +995,7 @@ impl Connection {
                 break;
             }
             let bytes: Vec<u8> = self.hs_buf.drain(..4 + len).collect();
-            let (msg, _) = HandshakeMessage::decode(&bytes)?;
+            let (msg, _) = HandshakeMessage::decode_in(&bytes, self.negotiated.version)?;
             self.handle_message(msg, &bytes)?;
             if matches!(self.state, State::Closed) {
                 break;
@@ -919,6 +1055,45 @@ impl Connection {
             (State::ServerExpectFinished(hs), HandshakeMessage::Finished(data)) => {
                 self.server_on_finished(*hs, &data, bytes)?
             }
+            (State::Client12ExpectCertificate(hs), HandshakeMessage::Certificate12(chain)) => {
+                self.client12_on_certificate(hs, chain, bytes)?
+            }
+            (
+                State::Client12ExpectServerKeyExchange(hs),
+                HandshakeMessage::ServerKeyExchange(ske),
+            ) => self.client12_on_server_key_exchange(hs, &ske, bytes)?,
+            (
+                State::Client12ExpectCertificateRequestOrDone(mut hs),
+                HandshakeMessage::CertificateRequest12 { types, .. },
+            ) => {
+                hs.requested = Some(types);
+                self.transcript.extend_from_slice(bytes);
+                State::Client12ExpectServerHelloDone(hs)
+            }
+            (
+                State::Client12ExpectCertificateRequestOrDone(hs)
+                | State::Client12ExpectServerHelloDone(hs),
+                HandshakeMessage::ServerHelloDone,
+            ) => self.client12_on_server_hello_done(*hs, bytes)?,
+            (State::Client12ExpectFinished(p), HandshakeMessage::Finished(data)) => {
+                self.client12_on_finished(&p, &data)?
+            }
+            (State::Server12ExpectCertificate(hs), HandshakeMessage::Certificate12(chain)) => {
+                self.server12_on_certificate(hs, chain, bytes)?
+            }
+            (
+                State::Server12ExpectClientKeyExchange(hs),
+                HandshakeMessage::ClientKeyExchange(public),
+            ) => self.server12_on_client_key_exchange(hs, &public, bytes)?,
+            (
+                State::Server12ExpectCertificateVerify(mut hs, pending),
+                HandshakeMessage::CertificateVerify { scheme, signature },
+            ) => {
+                self.server12_on_certificate_verify(&mut hs, pending, scheme, &signature, bytes)?
+            }
+            (State::Server12ExpectFinished(p), HandshakeMessage::Finished(data)) => {
+                self.server12_on_finished(&p, &data, bytes)?
+            }
             // Includes message types that were never negotiated (compressed_certificate,
             // EndOfEarlyData…): RFC 8446 §4 lists the messages of this handshake, and any
             // other is unexpected_message, not a decode failure.
@@ -935,6 +1110,14 @@ impl Connection {
 
     /// NewSessionTicket and KeyUpdate after the handshake (§4.6).
     fn handle_post_handshake(&mut self, msg: HandshakeMessage) -> Result<(), Error> {
+        // TLS 1.2 has neither, and the lab does not renegotiate (RFC 5746): a HelloRequest or a
+        // new ClientHello is unexpected.
+        if self.negotiated.version == TlsVersion::Tls12 {
+            return Err(Error::UnexpectedMessage {
+                got: Self::message_label(&msg),
+                expected: Expecting::ApplicationData,
+            });
+        }
         match msg {
             HandshakeMessage::NewSessionTicket { .. } if self.is_client() => {
                 self.emit(Event::Note(Note::TicketReceived));
@@ -1002,8 +1185,7 @@ impl Connection {
     }
 
     /// The peer's CertificateVerify (§4.4.3): a signature over the transcript so far with the
-    /// key of the certificate it sent, which proves it holds that key. The checklist's last row
-    /// (possession of the private key) is completed and shown again. Both roles use it.
+    /// key of the certificate it sent, which proves it holds that key. Both roles use it.
     fn check_certificate_verify(
         &mut self,
         peer: Peer,
@@ -1011,12 +1193,33 @@ impl Connection {
         scheme: u16,
         signature: &[u8],
     ) -> Result<(), Error> {
+        let by_server = matches!(peer, Peer::Server);
+        let content = Self::certificate_verify_content(by_server, &self.transcript_hash());
+        self.check_possession(
+            peer,
+            cert,
+            (scheme, signature),
+            &content,
+            peer.verify_check(),
+        )
+    }
+
+    /// A signature by the peer over `content` with the key of the certificate it sent (TLS
+    /// 1.3's CertificateVerify; TLS 1.2's CertificateVerify and ServerKeyExchange), which
+    /// proves it holds that key: recorded as `check`. The checklist's last row (possession of
+    /// the private key) is completed and shown again.
+    fn check_possession(
+        &mut self,
+        peer: Peer,
+        cert: &mut PeerCertificate,
+        (scheme, signature): (u16, &[u8]),
+        content: &[u8],
+        check: CheckKind,
+    ) -> Result<(), Error> {
         if scheme != crate::wire::handshake::ECDSA_SECP256R1_SHA256 {
             return Err(Error::IllegalParameter(Param::CertificateVerifyAlgorithm));
         }
-        let by_server = matches!(peer, Peer::Server);
-        let content = Self::certificate_verify_content(by_server, &self.transcript_hash());
-        let r = crate::pki::verify_leaf_signature(&cert.leaf, &content, signature)
+        let r = crate::pki::verify_leaf_signature(&cert.leaf, content, signature)
             .map_err(|_| Error::BadCertificateVerify);
         if let Some(public) = &cert.leaf_public {
             self.key(peer.public_key(), KeyAction::Used, public);
@@ -1025,7 +1228,7 @@ impl Connection {
             checklist.set_possession(r.is_ok());
             self.emit(Event::Checklist(checklist));
         }
-        self.checked(peer.verify_check(), r)
+        self.checked(check, r)
     }
 
     /// Checks a received Finished against the `expected` verify_data (§4.4.4).
@@ -1046,6 +1249,54 @@ impl Connection {
         } else {
             Err(Error::BadFinished)
         }
+    }
+
+    /// TLS 1.2's Finished: 12 bytes of verify_data (RFC 5246 §7.4.9). Another length is
+    /// decode_error; the right length with other bytes is decrypt_error, as in TLS 1.3.
+    fn check_finished12(
+        expected: &[u8; crate::crypto::tls12::VERIFY_DATA_LEN],
+        data: &[u8],
+    ) -> Result<(), Error> {
+        if data.len() != expected.len() {
+            return Err(Error::Decode(DecodeError {
+                field: "verify_data".into(),
+                kind: DecodeErrorKind::Invalid,
+            }));
+        }
+        if verify_data_matches(expected, data) {
+            Ok(())
+        } else {
+            Err(Error::BadFinished)
+        }
+    }
+
+    /// TLS 1.2's ChangeCipherSpec (RFC 5246 §7.1): one byte, 1, and only where the peer's
+    /// Finished is next; from it on the peer's records are protected with its keys from the key
+    /// block.
+    fn process_ccs12(&mut self, fragment: &[u8]) -> Result<(), Error> {
+        let state = std::mem::replace(&mut self.state, State::Closed);
+        let pending = match state {
+            State::Client12ExpectChangeCipherSpec(p) | State::Server12ExpectChangeCipherSpec(p)
+                if fragment == [1] =>
+            {
+                p
+            }
+            other => {
+                let expected = other.expecting();
+                self.state = other;
+                return Err(Error::UnexpectedMessage {
+                    got: Received::Message("ChangeCipherSpec".into()),
+                    expected,
+                });
+            }
+        };
+        self.set_read12(&pending.keys)?;
+        self.state = if self.is_client() {
+            State::Client12ExpectFinished(pending)
+        } else {
+            State::Server12ExpectFinished(pending)
+        };
+        Ok(())
     }
 
     /// The content a CertificateVerify signs (§4.4.3): 64 spaces, a context string, a zero

@@ -9,12 +9,12 @@ use crate::error::{Expecting, NoCommon, Param, Received, RequiredExtension};
 use crate::pki::{self, Role as PkiRole};
 use crate::wire::handshake::{
     CertificateMsg, ClientHello, ECDSA_SECP256R1_SHA256, Extension, HRR_RANDOM, HandshakeMessage,
-    HandshakeType, LEGACY_VERSION, ServerHello, TLS_AES_128_GCM_SHA256, TLS13, ext, find,
+    HandshakeType, LEGACY_VERSION, ServerHello, TLS_AES_128_GCM_SHA256, TLS12, TLS13, ext, find,
     has_duplicates,
 };
 
 impl Connection {
-    fn server_config(&self) -> &ServerConfig {
+    pub(super) fn server_config(&self) -> &ServerConfig {
         match &self.role {
             Role::Server(c) => c,
             Role::Client(_) => unreachable!("invariant: server handlers run only on servers"),
@@ -54,7 +54,18 @@ impl Connection {
             Extension::SupportedVersions(v) => Some(v.clone()),
             _ => None,
         });
-        let r = if versions.is_some_and(|v| v.contains(&TLS13)) {
+        let ours = self.server_config().versions;
+        let tls13 = ours.tls13() && versions.as_ref().is_some_and(|v| v.contains(&TLS13));
+        // TLS 1.2 when the client offers it and not 1.3: in supported_versions if it sent one
+        // (which then decides, §4.2.1), else in legacy_version. Not after a HelloRetryRequest.
+        let tls12 = match &versions {
+            Some(v) => v.contains(&TLS12),
+            None => ch.legacy_version >= TLS12,
+        };
+        if !tls13 && tls12 && ours.tls12() && retry_group.is_none() {
+            return self.server12_on_client_hello(ch, bytes);
+        }
+        let r = if tls13 {
             Ok(())
         } else {
             Err(Error::ProtocolVersion)
@@ -273,7 +284,7 @@ impl Connection {
     /// share the client sent saves the round trip that asking for a group higher in our own
     /// order would cost (rustls and OpenSSL choose the same way). `None` when no group is in
     /// common.
-    fn server_choose_group(
+    pub(super) fn server_choose_group(
         ours: &[Group],
         client_groups: &[u16],
         shares: &[(u16, Vec<u8>)],
@@ -290,7 +301,10 @@ impl Connection {
         )
     }
 
-    fn server_choose_alpn(&mut self, exts: &[Extension]) -> Result<Option<Vec<u8>>, Error> {
+    pub(super) fn server_choose_alpn(
+        &mut self,
+        exts: &[Extension],
+    ) -> Result<Option<Vec<u8>>, Error> {
         let Some(offered) = find(exts, |e| match e {
             Extension::Alpn(l) => Some(l.clone()),
             _ => None,

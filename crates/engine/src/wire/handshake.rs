@@ -22,6 +22,12 @@ impl HandshakeType {
     pub const END_OF_EARLY_DATA: Self = Self(5);
     /// EncryptedExtensions (8).
     pub const ENCRYPTED_EXTENSIONS: Self = Self(8);
+    /// ServerKeyExchange (12, TLS 1.2 only).
+    pub const SERVER_KEY_EXCHANGE: Self = Self(12);
+    /// ServerHelloDone (14, TLS 1.2 only).
+    pub const SERVER_HELLO_DONE: Self = Self(14);
+    /// ClientKeyExchange (16, TLS 1.2 only).
+    pub const CLIENT_KEY_EXCHANGE: Self = Self(16);
     /// Certificate (11).
     pub const CERTIFICATE: Self = Self(11);
     /// CertificateRequest (13).
@@ -44,8 +50,11 @@ impl HandshakeType {
             5 => "EndOfEarlyData",
             8 => "EncryptedExtensions",
             11 => "Certificate",
+            12 => "ServerKeyExchange",
             13 => "CertificateRequest",
+            14 => "ServerHelloDone",
             15 => "CertificateVerify",
+            16 => "ClientKeyExchange",
             20 => "Finished",
             24 => "KeyUpdate",
             254 => "message_hash",
@@ -90,6 +99,46 @@ pub const ECDSA_SECP256R1_SHA256: u16 = 0x0403;
 pub const LEGACY_VERSION: u16 = 0x0303;
 /// TLS 1.3's version number in supported_versions.
 pub const TLS13: u16 = 0x0304;
+/// TLS 1.2's version number (RFC 5246).
+pub const TLS12: u16 = 0x0303;
+/// TLS_ECDHE_ECDSA_WITH_AES_128_GCM_SHA256 (RFC 8422, RFC 5289): TLS 1.2 with an ephemeral
+/// ECDH key exchange signed by the server's ECDSA key.
+pub const TLS_ECDHE_ECDSA_WITH_AES_128_GCM_SHA256: u16 = 0xc02b;
+/// The last 8 bytes of ServerHello.random from a TLS 1.3 server that negotiates TLS 1.2
+/// (RFC 8446 §4.1.3: "DOWNGRD" and 0x01). A client that offered TLS 1.3 and sees them has been
+/// downgraded by someone on the path.
+pub const DOWNGRADE_TLS12: [u8; 8] = *b"DOWNGRD\x01";
+/// ECCurveType named_curve (RFC 8422 §5.4), the only curve type in use.
+pub const NAMED_CURVE: u8 = 3;
+/// ClientCertificateType ecdsa_sign (RFC 8422 §5.5).
+pub const ECDSA_SIGN: u8 = 64;
+
+/// Which version's message formats a handshake uses: Certificate and CertificateRequest have
+/// other bodies in TLS 1.2, which also has messages that TLS 1.3 dropped.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum TlsVersion {
+    /// TLS 1.3 (RFC 8446).
+    #[default]
+    Tls13,
+    /// TLS 1.2 (RFC 5246).
+    Tls12,
+}
+
+impl TlsVersion {
+    /// The version's number on the wire.
+    pub fn code(self) -> u16 {
+        match self {
+            Self::Tls13 => TLS13,
+            Self::Tls12 => TLS12,
+        }
+    }
+
+    /// Whether this is TLS 1.3 (the default, left out of the Trace JSON).
+    pub fn is_tls13(&self) -> bool {
+        *self == Self::Tls13
+    }
+}
 
 /// Extension type code points the engine acts on.
 pub mod ext {
@@ -115,6 +164,12 @@ pub mod ext {
     pub const CERTIFICATE_AUTHORITIES: u16 = 47;
     /// key_share.
     pub const KEY_SHARE: u16 = 51;
+    /// ec_point_formats (RFC 8422 §5.1.2), TLS 1.2: only "uncompressed" is in use.
+    pub const EC_POINT_FORMATS: u16 = 11;
+    /// extended_master_secret (RFC 7627), TLS 1.2.
+    pub const EXTENDED_MASTER_SECRET: u16 = 23;
+    /// renegotiation_info (RFC 5746), TLS 1.2.
+    pub const RENEGOTIATION_INFO: u16 = 0xff01;
 }
 
 /// Which message an extension block belongs to: the same code point has different bodies.
@@ -347,13 +402,7 @@ fn decode_extension(r: &mut Reader, ctx: Context) -> Result<Extension, DecodeErr
             let mut list = Vec::new();
             while r.remaining() > 0 {
                 let name = r.opaque("DistinguishedName", 2, 1)?.to_vec();
-                // The DER of an X.501 Name: shown as text, so a learner reads which CAs the
-                // server accepts. Bytes that are not a Name stay as they are.
-                if let Ok(parsed) =
-                    <x509_cert::name::Name as x509_cert::der::Decode>::from_der(&name)
-                {
-                    r.annotate(crate::pki::inspect::dn_text(&parsed));
-                }
+                annotate_name(r, &name);
                 list.push(name);
             }
             r.close_vec()?;
@@ -364,6 +413,14 @@ fn decode_extension(r: &mut Reader, ctx: Context) -> Result<Extension, DecodeErr
     r.close_vec()?;
     r.close();
     Ok(e)
+}
+
+/// Shows the DER of an X.501 Name as text, so a learner reads which CAs a server accepts.
+/// Bytes that are not a Name stay as they are.
+fn annotate_name(r: &mut Reader, name: &[u8]) {
+    if let Ok(parsed) = <x509_cert::name::Name as x509_cert::der::Decode>::from_der(name) {
+        r.annotate(crate::pki::inspect::dn_text(&parsed));
+    }
 }
 
 fn decode_extensions(r: &mut Reader, ctx: Context) -> Result<Vec<Extension>, DecodeError> {
@@ -440,6 +497,36 @@ pub struct CertificateMsg {
     pub chain: Vec<Vec<u8>>,
 }
 
+/// ServerKeyExchange for ECDHE (RFC 8422 §5.4): the server's ephemeral public key, signed with
+/// its certificate's key over both randoms and the parameters.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ServerKeyExchange {
+    /// The named curve (group).
+    pub group: u16,
+    /// The server's ephemeral public key.
+    pub public: Vec<u8>,
+    /// The signature algorithm (SignatureAndHashAlgorithm, the same numbers as TLS 1.3's
+    /// SignatureScheme).
+    pub scheme: u16,
+    /// The signature.
+    pub signature: Vec<u8>,
+}
+
+impl ServerKeyExchange {
+    /// The ServerECDHParams as sent: curve type, named curve, public key.
+    pub fn params(&self) -> Vec<u8> {
+        let mut w = Writer::new();
+        w.u8(NAMED_CURVE).u16(self.group).opaque(1, &self.public);
+        w.buf
+    }
+
+    /// What the signature covers (RFC 8422 §5.4): ClientHello.random, ServerHello.random and
+    /// the parameters.
+    pub fn signed_content(&self, client_random: &[u8; 32], server_random: &[u8; 32]) -> Vec<u8> {
+        [&client_random[..], &server_random[..], &self.params()].concat()
+    }
+}
+
 /// A handshake message.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum HandshakeMessage {
@@ -458,6 +545,23 @@ pub enum HandshakeMessage {
     },
     /// Certificate.
     Certificate(CertificateMsg),
+    /// TLS 1.2's Certificate (RFC 5246 §7.4.2): the chain, leaf first, and nothing else.
+    Certificate12(Vec<Vec<u8>>),
+    /// TLS 1.2's CertificateRequest (RFC 5246 §7.4.4).
+    CertificateRequest12 {
+        /// certificate_types (ecdsa_sign, …).
+        types: Vec<u8>,
+        /// supported_signature_algorithms.
+        schemes: Vec<u16>,
+        /// certificate_authorities: DER distinguished names.
+        authorities: Vec<Vec<u8>>,
+    },
+    /// ServerKeyExchange (TLS 1.2, ECDHE).
+    ServerKeyExchange(ServerKeyExchange),
+    /// ServerHelloDone (TLS 1.2): the end of the server's first flight.
+    ServerHelloDone,
+    /// ClientKeyExchange (TLS 1.2, ECDHE): the client's ephemeral public key.
+    ClientKeyExchange(Vec<u8>),
     /// CertificateVerify.
     CertificateVerify {
         /// The signature scheme.
@@ -494,7 +598,11 @@ impl HandshakeMessage {
             Self::ServerHello(_) => HandshakeType::SERVER_HELLO,
             Self::EncryptedExtensions(_) => HandshakeType::ENCRYPTED_EXTENSIONS,
             Self::CertificateRequest { .. } => HandshakeType::CERTIFICATE_REQUEST,
-            Self::Certificate(_) => HandshakeType::CERTIFICATE,
+            Self::Certificate(_) | Self::Certificate12(_) => HandshakeType::CERTIFICATE,
+            Self::CertificateRequest12 { .. } => HandshakeType::CERTIFICATE_REQUEST,
+            Self::ServerKeyExchange(_) => HandshakeType::SERVER_KEY_EXCHANGE,
+            Self::ServerHelloDone => HandshakeType::SERVER_HELLO_DONE,
+            Self::ClientKeyExchange(_) => HandshakeType::CLIENT_KEY_EXCHANGE,
             Self::CertificateVerify { .. } => HandshakeType::CERTIFICATE_VERIFY,
             Self::Finished(_) => HandshakeType::FINISHED,
             Self::NewSessionTicket { .. } => HandshakeType::NEW_SESSION_TICKET,
@@ -551,6 +659,39 @@ impl HandshakeMessage {
                     }
                 });
             }
+            Self::Certificate12(chain) => {
+                w.vec(3, |w| {
+                    for cert in chain {
+                        w.opaque(3, cert);
+                    }
+                });
+            }
+            Self::CertificateRequest12 {
+                types,
+                schemes,
+                authorities,
+            } => {
+                w.opaque(1, types);
+                w.vec(2, |w| {
+                    schemes.iter().for_each(|s| {
+                        w.u16(*s);
+                    })
+                });
+                w.vec(2, |w| {
+                    authorities.iter().for_each(|n| {
+                        w.opaque(2, n);
+                    })
+                });
+            }
+            Self::ServerKeyExchange(ske) => {
+                w.bytes(&ske.params())
+                    .u16(ske.scheme)
+                    .opaque(2, &ske.signature);
+            }
+            Self::ServerHelloDone => {}
+            Self::ClientKeyExchange(public) => {
+                w.opaque(1, public);
+            }
             Self::CertificateVerify { scheme, signature } => {
                 w.u16(*scheme).opaque(2, signature);
             }
@@ -581,6 +722,17 @@ impl HandshakeMessage {
     /// bytes. A message type the engine does not decode is [`HandshakeMessage::Unknown`], not
     /// an error: whether it may arrive is the state machine's call (§4: unexpected_message).
     pub fn decode(bytes: &[u8]) -> Result<(Self, Field), DecodeError> {
+        Self::decode_in(bytes, TlsVersion::Tls13)
+    }
+
+    /// Decodes one whole message as `version` writes it: TLS 1.2's Certificate and
+    /// CertificateRequest have other bodies, and its ServerKeyExchange, ServerHelloDone and
+    /// ClientKeyExchange exist only there (in TLS 1.3 they are [`HandshakeMessage::Unknown`]).
+    ///
+    /// # Errors
+    /// As [`HandshakeMessage::decode`].
+    pub fn decode_in(bytes: &[u8], version: TlsVersion) -> Result<(Self, Field), DecodeError> {
+        let tls12 = version == TlsVersion::Tls12;
         let typ = HandshakeType(*bytes.first().unwrap_or(&0));
         let mut r = Reader::new(typ.name(), bytes);
         let t = r.u8("msg_type")?;
@@ -656,6 +808,61 @@ impl HandshakeMessage {
             }
             HandshakeType::ENCRYPTED_EXTENSIONS => {
                 Self::EncryptedExtensions(decode_extensions(&mut r, Context::EncryptedExtensions)?)
+            }
+            HandshakeType::CERTIFICATE_REQUEST if tls12 => {
+                let types = r.opaque("certificate_types", 1, 1)?.to_vec();
+                let schemes = u16_list(
+                    &mut r,
+                    "supported_signature_algorithms",
+                    2,
+                    "SignatureAndHashAlgorithm",
+                    names::signature_scheme,
+                )?;
+                r.open_vec("certificate_authorities", 2, 0)?;
+                let mut authorities = Vec::new();
+                while r.remaining() > 0 {
+                    let name = r.opaque("DistinguishedName", 2, 1)?.to_vec();
+                    annotate_name(&mut r, &name);
+                    authorities.push(name);
+                }
+                r.close_vec()?;
+                Self::CertificateRequest12 {
+                    types,
+                    schemes,
+                    authorities,
+                }
+            }
+            HandshakeType::CERTIFICATE if tls12 => {
+                r.open_vec("certificate_list", 3, 0)?;
+                let mut chain = Vec::new();
+                while r.remaining() > 0 {
+                    chain.push(r.opaque("cert_data", 3, 1)?.to_vec());
+                }
+                r.close_vec()?;
+                Self::Certificate12(chain)
+            }
+            HandshakeType::SERVER_KEY_EXCHANGE if tls12 => {
+                let curve_type = r.u8("curve_type")?;
+                if curve_type != NAMED_CURVE {
+                    return Err(r.invalid("curve_type"));
+                }
+                r.annotate("named_curve");
+                let group = r.u16("namedcurve")?;
+                r.annotate(names::label(group, names::group(group)));
+                let public = r.opaque("public", 1, 1)?.to_vec();
+                let scheme = r.u16("algorithm")?;
+                r.annotate(names::label(scheme, names::signature_scheme(scheme)));
+                let signature = r.opaque("signature", 2, 1)?.to_vec();
+                Self::ServerKeyExchange(ServerKeyExchange {
+                    group,
+                    public,
+                    scheme,
+                    signature,
+                })
+            }
+            HandshakeType::SERVER_HELLO_DONE if tls12 => Self::ServerHelloDone,
+            HandshakeType::CLIENT_KEY_EXCHANGE if tls12 => {
+                Self::ClientKeyExchange(r.opaque("ecdh_Yc", 1, 1)?.to_vec())
             }
             HandshakeType::CERTIFICATE_REQUEST => {
                 let context = r.opaque("certificate_request_context", 1, 0)?.to_vec();
