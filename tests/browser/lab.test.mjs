@@ -12,6 +12,8 @@ const CATALOGUE = {
   'one-way': null,
   'mutual': null,
   'mutual-hrr': null,
+  'tls12-one-way': null,
+  'tls12-mutual': null,
   'no-client-cert': 'certificate_required',
   'unknown-ca': 'unknown_ca',
   'expired': 'certificate_expired',
@@ -28,6 +30,7 @@ const CATALOGUE = {
   'aitm-relay-mutual': 'decrypt_error',
   'tampered-record': 'bad_record_mac',
   'observer': null,
+  'downgrade': 'illegal_parameter',
 };
 
 let server;
@@ -54,7 +57,7 @@ test('every catalogue scenario opens by URL and reaches its outcome on screen', 
       assert.match(text, new RegExp(`^✕ .*${alert}$`), `${id}: ${text}`);
     }
     assert.equal(await page.locator('[data-testid=notice]').count(), 0, `${id} is a known id`);
-    if (id === 'observer' || id === 'aitm-relay-mutual' || id === 'expired') {
+    if (id === 'observer' || id === 'aitm-relay-mutual' || id === 'expired' || id === 'tls12-mutual' || id === 'downgrade') {
       await screenshot(page, `scenario-${id}`);
     }
     options.push(id);
@@ -499,6 +502,38 @@ test('every step of every scenario, in both languages: a title, an explanation, 
   // The tab's title too.
   await page.goto(`${server.url}?scenario=mutual&lang=ja`);
   await page.waitForFunction(() => document.title.includes('一方向TLSと相互TLS'));
+  assert.deepEqual(errors, []);
+  await page.context().close();
+});
+
+test('TLS 1.2 runs come from the TLS 1.2 module, fetched only when one is wanted', async () => {
+  const { page, errors, requests } = await openPage(browser);
+  const tls12Module = () => requests.filter((u) => /mtls-lab-tls12-[0-9a-f]+_bg\.wasm$/.test(u));
+  await page.goto(`${server.url}?scenario=mutual&step=end&seed=3&lang=en`);
+  await page.locator('[data-testid=diagram] g.outcome').waitFor();
+  assert.deepEqual(tls12Module(), [], 'a TLS 1.3 lesson does not fetch the TLS 1.2 module');
+  // Picking a TLS 1.2 lesson fetches it once, and its run is a real TLS 1.2 handshake.
+  await page.getByTestId('scenario').selectOption('tls12-mutual');
+  await textMatching(page.getByTestId('scenario-title'), /Mutual TLS 1\.2/);
+  await page.keyboard.press('End');
+  await textMatching(page.locator('[data-testid=diagram] g.outcome'), /^✓/);
+  const diagram = await page.locator('[data-testid=diagram]').textContent();
+  for (const message of ['ServerKeyExchange', 'ServerHelloDone', 'ClientKeyExchange', 'ChangeCipherSpec', 'CertificateVerify']) {
+    assert.ok(diagram.includes(message), `${message} in: ${diagram}`);
+  }
+  assert.equal(tls12Module().length, 1);
+  // The client's certificate, in the clear: its step says so, with RFC 5246's section.
+  await page.goto(`${server.url}?scenario=tls12-mutual&step=7&seed=3&lang=en`);
+  await textMatching(page.locator('#inspector-title'), /Certificate: the client's chain, in the clear/);
+  assert.match(await page.getByTestId('step-rfc').textContent(), /RFC 5246 §7\.4\.6/);
+  await screenshot(page, 'tls12-mutual-client-certificate-en-1280');
+  await page.goto(`${server.url}?scenario=downgrade&step=3&seed=3&lang=ja`);
+  await textMatching(page.locator('#inspector-title'), /ServerHello \(TLS 1\.2\)/);
+  await page.setViewportSize({ width: 390, height: 844 });
+  await screenshot(page, 'downgrade-server-hello-ja-390');
+  // A bench string with v12 runs there too, and the PEM bundle of a TLS 1.2 run is the module's.
+  await page.goto(`${server.url}?scenario=b1-m-cnone-v12&step=end&seed=3&lang=en`);
+  await textMatching(page.locator('[data-testid=diagram] g.outcome'), /handshake_failure$/);
   assert.deepEqual(errors, []);
   await page.context().close();
 });

@@ -283,6 +283,113 @@ fn tshark_sees_the_tampered_record_fail() {
 }
 
 #[test]
+fn tshark_decrypts_tls12_one_way() {
+    let e = export("tshark", "tls12-one-way");
+    let types = handshake_types(&e.pcap, Path::new(""));
+    // ClientHello, ServerHello, Certificate, ServerKeyExchange, ServerHelloDone,
+    // ClientKeyExchange, then each side's Finished after its ChangeCipherSpec.
+    assert_eq!(types, [1, 2, 11, 12, 14, 16, 20, 20]);
+    assert_eq!(types, trace_types(&e.trace));
+    assert_eq!(
+        values(&e.pcap, "tls.handshake.version"),
+        ["0x0303", "0x0303"]
+    );
+    assert_eq!(
+        values(&e.pcap, "tls.handshake.ciphersuite"),
+        ["0xc02b", "0xc02b"],
+        "the client offers, and the server chooses, TLS_ECDHE_ECDSA_WITH_AES_128_GCM_SHA256"
+    );
+    assert_eq!(values(&e.pcap, "tls.change_cipher_spec").len(), 2);
+    assert_eq!(values(&e.pcap, "http.request.method"), ["GET"]);
+    assert_eq!(values(&e.pcap, "http.response.code"), ["200"]);
+    assert_eq!(values(&e.pcap, "tls.alert_message.desc"), ["0", "0"]);
+    assert_clean(&e.pcap);
+    assert_tls12_key_log_decrypts(&e);
+}
+
+#[test]
+fn tshark_reads_the_tls12_client_certificate_without_any_key() {
+    let e = export("tshark", "tls12-mutual");
+    let types = handshake_types(&e.pcap, Path::new(""));
+    assert_eq!(types, [1, 2, 11, 12, 13, 14, 11, 16, 15, 20, 20]);
+    assert_eq!(types, trace_types(&e.trace));
+    assert_eq!(values(&e.pcap, "http.response.code"), ["200"]);
+    assert_clean(&e.pcap);
+    assert_tls12_key_log_decrypts(&e);
+    // The lesson: in TLS 1.2 an eavesdropper with no key at all reads the client's name.
+    let bare = e.dir.join("bare.pcapng");
+    let cns = tshark(
+        &bare,
+        Path::new(""),
+        "x509sat.uTF8String",
+        &["x509sat.uTF8String"],
+    );
+    assert!(cns.join(",").contains("alice"), "{cns:?}");
+    // In TLS 1.3 the same eavesdropper does not.
+    let tls13 = export("tshark-bare", "mutual");
+    let bare13 = tls13.dir.join("bare.pcapng");
+    std::fs::write(&bare13, export::pcapng_without_secrets(&tls13.trace))
+        .expect("scratch writable");
+    let cns = tshark(
+        &bare13,
+        Path::new(""),
+        "x509sat.uTF8String",
+        &["x509sat.uTF8String"],
+    );
+    assert!(!cns.join(",").contains("alice"), "{cns:?}");
+}
+
+#[test]
+fn tshark_sees_the_downgrade_sentinel() {
+    let e = export("tshark", "downgrade");
+    let types = handshake_types(&e.pcap, Path::new(""));
+    // The server received the attacker's ClientHello: the capture's tap is in front of it.
+    assert_eq!(types, [1, 2, 11, 12, 14]);
+    assert!(
+        values(&e.pcap, "tls.handshake.extensions.supported_version").is_empty(),
+        "TLS 1.3 was taken out of the ClientHello the server got"
+    );
+    assert_eq!(
+        values(&e.pcap, "tls.handshake.ciphersuite"),
+        ["0xc02b", "0xc02b"]
+    );
+    let randoms = tshark(
+        &e.pcap,
+        Path::new(""),
+        "tls.handshake.type == 2",
+        &["tls.handshake.random"],
+    );
+    assert_eq!(randoms.len(), 1);
+    assert!(
+        randoms[0].replace(':', "").ends_with("444f574e47524401"),
+        "the server's random ends with DOWNGRD 01: {randoms:?}"
+    );
+    // The client stops with illegal_parameter (47).
+    let alerts = tshark(
+        &e.pcap,
+        Path::new(""),
+        "tls.alert_message",
+        &["ip.src", "tls.alert_message.desc"],
+    );
+    assert_eq!(alerts, ["192.0.2.10\t47"]);
+    assert_clean(&e.pcap);
+}
+
+/// TLS 1.2: without keys every handshake message but the two Finished is readable; the
+/// CLIENT_RANDOM lines of the key log decrypt the rest, exactly as the capture's secrets do.
+fn assert_tls12_key_log_decrypts(e: &Exported) {
+    assert!(e.trace.keylog_file().starts_with("CLIENT_RANDOM "));
+    let bare = e.dir.join("bare.pcapng");
+    std::fs::write(&bare, export::pcapng_without_secrets(&e.trace)).expect("scratch writable");
+    let with_dsb = handshake_types(&e.pcap, Path::new(""));
+    let plain = handshake_types(&bare, Path::new(""));
+    let without_finished: Vec<u8> = with_dsb.iter().copied().filter(|t| *t != 20).collect();
+    assert_eq!(plain, without_finished);
+    assert!(values(&bare, "http").is_empty());
+    assert_eq!(handshake_types(&bare, &e.keylog), with_dsb);
+}
+
+#[test]
 fn every_record_carries_its_step_as_a_comment() {
     let e = export("comments", "mutual-hrr");
     let comments = values(&e.pcap, "frame.comment");

@@ -44,7 +44,14 @@ const SERVER_CHOICES: [(&str, (&str, &str)); 4] = [
     ("key", ("without its private key", "秘密鍵なし")),
 ];
 
-fn bench_of(mutual: bool, client: &str, server: &str, p256: bool, hrr: bool) -> Bench {
+/// The bench the panel's switches describe. TLS 1.2 has no HelloRetryRequest: with `tls12`,
+/// `hrr` is ignored (its box is disabled).
+fn bench_of(
+    mutual: bool,
+    client: &str,
+    server: &str,
+    (p256, hrr, tls12): (bool, bool, bool),
+) -> Bench {
     let mut faults = ClientFaults::default();
     let client = match client {
         "none" => ClientCert::Absent,
@@ -77,7 +84,8 @@ fn bench_of(mutual: bool, client: &str, server: &str, p256: bool, hrr: bool) -> 
         } else {
             Group::X25519
         },
-        hello_retry: hrr,
+        hello_retry: hrr && !tls12,
+        tls12,
     }
 }
 
@@ -112,11 +120,12 @@ pub fn BenchPanel(props: &BenchProps) -> Html {
     let server = use_state(|| "ok".to_string());
     let p256 = use_state(|| false);
     let hrr = use_state(|| false);
+    let tls12 = use_state(|| false);
     // Ask before telling: the outcome stays hidden until the learner has guessed it or run it;
     // changing a switch hides it again. `guess`: 0 succeeds, 1 the client stops it, 2 the server.
     let guess = use_state(|| None::<u8>);
     let ran = use_state(|| false);
-    let bench = bench_of(*mutual, &client, &server, *p256, *hrr);
+    let bench = bench_of(*mutual, &client, &server, (*p256, *hrr, *tls12));
     let code = bench.encode();
     let expected = bench.expected();
     let toggle = {
@@ -230,8 +239,10 @@ pub fn BenchPanel(props: &BenchProps) -> Html {
                         <select onchange={on_select(&server)} data-testid="bench-server">{ options(&SERVER_CHOICES, &server) }</select></label>
                     <label class="check"><input type="checkbox" checked={*p256} onchange={on_check(&p256)} />
                         { pick(lang, ("Key exchange on P-256 (secp256r1) instead of x25519", "鍵交換を x25519 ではなく P-256 (secp256r1) で")) }</label>
-                    <label class="check"><input type="checkbox" checked={*hrr} onchange={on_check(&hrr)} />
-                        { pick(lang, ("Force a HelloRetryRequest", "HelloRetryRequest を起こす")) }</label>
+                    <label class="check"><input type="checkbox" checked={*tls12} onchange={on_check(&tls12)} data-testid="bench-tls12" />
+                        { pick(lang, ("TLS 1.2 instead of TLS 1.3", "TLS 1.3 ではなく TLS 1.2 で")) }</label>
+                    <label class="check"><input type="checkbox" checked={*hrr && !*tls12} disabled={*tls12} onchange={on_check(&hrr)} />
+                        { pick(lang, ("Force a HelloRetryRequest (TLS 1.3 only)", "HelloRetryRequest を起こす (TLS 1.3 のみ)")) }</label>
                 </div>
                 <p>{ pick(lang, ("Bench string:", "ベンチ文字列:")) }{ " " }<code data-testid="bench-code">{ code.clone() }</code></p>
                 <fieldset class="guess">

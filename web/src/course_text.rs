@@ -1,6 +1,6 @@
 //! The course's words: every lesson in English and Japanese (see [`crate::course`] for the shape).
 use crate::course::{Choice, Lesson, Part, Question, Tr};
-use mtls_lab_engine::trace::{Explain, Participant};
+use mtls_lab_engine::trace::{Explain, Participant, Tls12Step};
 use mtls_lab_engine::wire::AlertDescription;
 
 /// The course, in order.
@@ -2584,142 +2584,237 @@ pub const LESSONS: &[Lesson] = &[
                 ja: "RSA 鍵交換とは何だったのか、なぜ TLS 1.3 で廃止されたのかがわかります。",
             },
         ],
-        minutes: 10,
-        parts: &[Part {
-            scenario: "mutual",
-            intro: Tr {
-                en: "The lab speaks TLS 1.3 (TLS 1.2 runs are planned for a later version). Step through this mutual run and compare each step with how a TLS 1.2 handshake did the same job (RFC 5246).",
-                ja: "このラボは TLS 1.3 で動きます (TLS 1.2 の実行は今後の版で追加予定です)。この相互TLSの実行を進めながら、TLS 1.2 のハンドシェイクが同じ役割をどう果たしていたかと比べてください (RFC 5246)。",
+        minutes: 15,
+        parts: &[
+            Part {
+                scenario: "mutual",
+                intro: Tr {
+                    en: "Step through this mutual TLS 1.3 run and compare each step with how a TLS 1.2 handshake did the same job (RFC 5246). The next part runs the same mutual handshake in TLS 1.2 (with ECDHE, not RSA key transport), so you can see the client's certificate travel in the clear and count the round trips yourself.",
+                    ja: "この TLS 1.3 の相互TLSの実行を進めながら、TLS 1.2 のハンドシェイクが同じ役割をどう果たしていたかと比べてください (RFC 5246)。次のパートでは同じ相互TLSのハンドシェイクを TLS 1.2 (RSA 鍵交換ではなく ECDHE) で実行するので、クライアント証明書が平文で送られる様子と往復の回数を自分で確かめられます。",
+                },
+                questions: &[
+                    Question {
+                        before: Explain::CertificateVerify(Participant::Server),
+                        prompt: Tr {
+                            en: "Here the server's private key only signs (CertificateVerify). In TLS 1.2 with RSA key transport, what did it do instead?",
+                            ja: "ここでは、サーバーの秘密鍵は署名 (CertificateVerify) にしか使われません。TLS 1.2 の RSA 鍵交換では、代わりに何をしていたでしょうか。",
+                        },
+                        choices: &[
+                            Choice {
+                                text: Tr {
+                                    en: "It decrypted the pre-master secret that the client had encrypted with the server's public key.",
+                                    ja: "クライアントがサーバーの公開鍵で暗号化したプリマスターシークレットを復号していました。",
+                                },
+                                correct: true,
+                                why: Tr {
+                                    en: "All the session keys came from that secret, so anyone who later stole the server's key could decrypt recorded sessions. TLS 1.3 removed RSA key transport (RFC 8446 §1.2).",
+                                    ja: "セッションキーはすべてその秘密から導かれるため、後でサーバーの鍵を盗んだ者は、記録されたセッションを復号できました。TLS 1.3 は RSA 鍵交換を廃止しました (RFC 8446 §1.2)。",
+                                },
+                            },
+                            Choice {
+                                text: Tr {
+                                    en: "It encrypted the application data.",
+                                    ja: "アプリケーションデータを暗号化していました。",
+                                },
+                                correct: false,
+                                why: Tr {
+                                    en: "Data has always been protected with symmetric session keys, in TLS 1.2 as in TLS 1.3.",
+                                    ja: "データは TLS 1.2 でも TLS 1.3 でも、共通鍵のセッションキーで保護されます。",
+                                },
+                            },
+                            Choice {
+                                text: Tr {
+                                    en: "It signed the client's certificate.",
+                                    ja: "クライアント証明書に署名していました。",
+                                },
+                                correct: false,
+                                why: Tr {
+                                    en: "Only a CA signs certificates, once, when it issues them.",
+                                    ja: "証明書に署名するのは認証局だけで、発行時に 1 度だけです。",
+                                },
+                            },
+                        ],
+                    },
+                    Question {
+                        before: Explain::Certificate(Participant::Client),
+                        prompt: Tr {
+                            en: "In a TLS 1.2 handshake, how did the client's Certificate travel?",
+                            ja: "TLS 1.2 のハンドシェイクでは、クライアントの Certificate はどのように送られていたでしょうか。",
+                        },
+                        choices: &[
+                            Choice {
+                                text: Tr {
+                                    en: "In the clear, so anyone on the path could read alice's name.",
+                                    ja: "平文です。経路上の誰もが alice の名前を読めました。",
+                                },
+                                correct: true,
+                                why: Tr {
+                                    en: "TLS 1.2 starts encrypting only after ChangeCipherSpec, and the client sends its Certificate before it (RFC 5246 §7.3). TLS 1.3 encrypts it under the handshake keys, as the next step shows.",
+                                    ja: "TLS 1.2 が暗号化を始めるのは ChangeCipherSpec の後で、クライアントは Certificate をその前に送ります (RFC 5246 §7.3)。TLS 1.3 では、次のステップのとおりハンドシェイク鍵で暗号化されます。",
+                                },
+                            },
+                            Choice {
+                                text: Tr {
+                                    en: "Encrypted, as here.",
+                                    ja: "ここと同じく、暗号化されていました。",
+                                },
+                                correct: false,
+                                why: Tr {
+                                    en: "Only TLS 1.3 encrypts the handshake after ServerHello. In TLS 1.2 every handshake message before ChangeCipherSpec, certificates included, was in the clear.",
+                                    ja: "ServerHello より後のハンドシェイクを暗号化するのは TLS 1.3 だけです。TLS 1.2 では、ChangeCipherSpec より前のハンドシェイクメッセージは、証明書も含めて平文でした。",
+                                },
+                            },
+                            Choice {
+                                text: Tr {
+                                    en: "It was not sent: TLS 1.2 had no client certificates.",
+                                    ja: "送られません。TLS 1.2 にはクライアント証明書がありませんでした。",
+                                },
+                                correct: false,
+                                why: Tr {
+                                    en: "TLS 1.2 had CertificateRequest and client certificates too; mutual TLS is much older than TLS 1.3.",
+                                    ja: "TLS 1.2 にも CertificateRequest とクライアント証明書がありました。相互TLSは TLS 1.3 よりずっと前からあります。",
+                                },
+                            },
+                        ],
+                    },
+                    Question {
+                        before: Explain::ApplicationData,
+                        prompt: Tr {
+                            en: "The client sends its request now, one round trip after its ClientHello. How many round trips did a full TLS 1.2 handshake take before the client could send data?",
+                            ja: "クライアントは ClientHello から 1 往復でリクエストを送ります。TLS 1.2 の完全なハンドシェイクでは、クライアントがデータを送れるまでに何往復かかったでしょうか。",
+                        },
+                        choices: &[
+                            Choice {
+                                text: Tr {
+                                    en: "Two.",
+                                    ja: "2 往復です。",
+                                },
+                                correct: true,
+                                why: Tr {
+                                    en: "The server answers ClientHello with its hello messages; then it answers the client's key exchange, ChangeCipherSpec and Finished with its own ChangeCipherSpec and Finished (RFC 5246 §7.3; techniques such as False Start, RFC 7918, later shortened this). TLS 1.3 needs one (RFC 8446 §2).",
+                                    ja: "ClientHello に対してサーバーの Hello 一式が返り、次にクライアントの鍵交換、ChangeCipherSpec、Finished に対して、サーバーの ChangeCipherSpec と Finished が返ります (RFC 5246 §7.3、後に False Start (RFC 7918) などの手法で短縮)。TLS 1.3 は 1 往復で済みます (RFC 8446 §2)。",
+                                },
+                            },
+                            Choice {
+                                text: Tr {
+                                    en: "One, as in TLS 1.3.",
+                                    ja: "TLS 1.3 と同じ 1 往復です。",
+                                },
+                                correct: false,
+                                why: Tr {
+                                    en: "Saving that round trip was one of TLS 1.3's aims: its client sends a key share in its very first message.",
+                                    ja: "その 1 往復の削減は TLS 1.3 の目標の 1 つでした。TLS 1.3 のクライアントは、最初のメッセージで key share を送ります。",
+                                },
+                            },
+                            Choice {
+                                text: Tr {
+                                    en: "Zero.",
+                                    ja: "0 往復です。",
+                                },
+                                correct: false,
+                                why: Tr {
+                                    en: "A full handshake never sends data before a round trip. TLS 1.3 allows 0-RTT early data only with a pre-shared key, usually one from an earlier connection (RFC 8446 §2.3), and this run uses none.",
+                                    ja: "完全なハンドシェイクで、往復の前にデータを送ることはありません。TLS 1.3 の 0-RTT のアーリーデータは事前共有鍵 (多くは以前の接続で得たもの) があるときだけのもので (RFC 8446 §2.3)、この実行は事前共有鍵を使っていません。",
+                                },
+                            },
+                        ],
+                    },
+                ],
             },
-            questions: &[
-                Question {
-                    before: Explain::CertificateVerify(Participant::Server),
-                    prompt: Tr {
-                        en: "Here the server's private key only signs (CertificateVerify). In TLS 1.2 with RSA key transport, what did it do instead?",
-                        ja: "ここでは、サーバーの秘密鍵は署名 (CertificateVerify) にしか使われません。TLS 1.2 の RSA 鍵交換では、代わりに何をしていたでしょうか。",
-                    },
-                    choices: &[
-                        Choice {
-                            text: Tr {
-                                en: "It decrypted the pre-master secret that the client had encrypted with the server's public key.",
-                                ja: "クライアントがサーバーの公開鍵で暗号化したプリマスターシークレットを復号していました。",
-                            },
-                            correct: true,
-                            why: Tr {
-                                en: "All the session keys came from that secret, so anyone who later stole the server's key could decrypt recorded sessions. TLS 1.3 removed RSA key transport (RFC 8446 §1.2).",
-                                ja: "セッションキーはすべてその秘密から導かれるため、後でサーバーの鍵を盗んだ者は、記録されたセッションを復号できました。TLS 1.3 は RSA 鍵交換を廃止しました (RFC 8446 §1.2)。",
-                            },
-                        },
-                        Choice {
-                            text: Tr {
-                                en: "It encrypted the application data.",
-                                ja: "アプリケーションデータを暗号化していました。",
-                            },
-                            correct: false,
-                            why: Tr {
-                                en: "Data has always been protected with symmetric session keys, in TLS 1.2 as in TLS 1.3.",
-                                ja: "データは TLS 1.2 でも TLS 1.3 でも、共通鍵のセッションキーで保護されます。",
-                            },
-                        },
-                        Choice {
-                            text: Tr {
-                                en: "It signed the client's certificate.",
-                                ja: "クライアント証明書に署名していました。",
-                            },
-                            correct: false,
-                            why: Tr {
-                                en: "Only a CA signs certificates, once, when it issues them.",
-                                ja: "証明書に署名するのは認証局だけで、発行時に 1 度だけです。",
-                            },
-                        },
-                    ],
+            Part {
+                scenario: "tls12-mutual",
+                intro: Tr {
+                    en: "The same mutual handshake in TLS 1.2, run for real: both ends speak nothing newer, and they agree on TLS_ECDHE_ECDSA_WITH_AES_128_GCM_SHA256. Count the round trips, and watch which records travel in the clear.",
+                    ja: "同じ相互TLSのハンドシェイクを、今度は本当に TLS 1.2 で実行します。両端とも TLS 1.2 までにしか対応しておらず、暗号スイートは TLS_ECDHE_ECDSA_WITH_AES_128_GCM_SHA256 です。往復の回数を数え、どのレコードが平文で送られるかに注目してください。",
                 },
-                Question {
-                    before: Explain::Certificate(Participant::Client),
-                    prompt: Tr {
-                        en: "In a TLS 1.2 handshake, how did the client's Certificate travel?",
-                        ja: "TLS 1.2 のハンドシェイクでは、クライアントの Certificate はどのように送られていたでしょうか。",
+                questions: &[
+                    Question {
+                        before: Explain::Tls12(Tls12Step::ServerKeyExchange),
+                        prompt: Tr {
+                            en: "A TLS 1.2 server sends no CertificateVerify. How does this one prove that it holds its certificate's private key?",
+                            ja: "TLS 1.2 のサーバーは CertificateVerify を送りません。このサーバーは、証明書の秘密鍵を持っていることをどう証明するでしょうか。",
+                        },
+                        choices: &[
+                            Choice {
+                                text: Tr {
+                                    en: "It signs its ECDHE public key, with both randoms, in ServerKeyExchange.",
+                                    ja: "ServerKeyExchange で、自分の ECDHE 公開鍵に双方の乱数と合わせて署名します。",
+                                },
+                                correct: true,
+                                why: Tr {
+                                    en: "The client verifies that signature with the certificate's public key (RFC 8422 §5.4). It covers this connection's client random, so a signature recorded from another connection cannot be replayed here.",
+                                    ja: "クライアントはその署名を証明書の公開鍵で検証します (RFC 8422 §5.4)。署名の対象にはこの接続のクライアントの乱数が含まれるので、別の接続で記録した署名をここで使い回すことはできません。",
+                                },
+                            },
+                            Choice {
+                                text: Tr {
+                                    en: "It does not need to: its Finished proves it.",
+                                    ja: "証明する必要はありません。Finished が証明します。",
+                                },
+                                correct: false,
+                                why: Tr {
+                                    en: "Finished proves that both ends derived the same keys from this handshake. An impostor that made its own ECDHE key could compute it too; with ECDHE, only the signature with the certificate's key ties the key exchange to the certificate.",
+                                    ja: "Finished が証明するのは、両端がこのハンドシェイクから同じ鍵を導いたことです。自分で ECDHE の鍵を作ったなりすましにも計算できます。ECDHE では、鍵交換を証明書に結びつけるのは、証明書の鍵による署名だけです。",
+                                },
+                            },
+                            Choice {
+                                text: Tr {
+                                    en: "It encrypts its certificate with its private key.",
+                                    ja: "秘密鍵で自分の証明書を暗号化します。",
+                                },
+                                correct: false,
+                                why: Tr {
+                                    en: "The certificate travels unchanged, in the clear, in the Certificate message just before. Its key is an ECDSA key: it makes signatures and cannot encrypt anything.",
+                                    ja: "証明書は直前の Certificate メッセージで、そのまま平文で送られています。この証明書の鍵は ECDSA の鍵で、署名はできますが、何かを暗号化することはできません。",
+                                },
+                            },
+                        ],
                     },
-                    choices: &[
-                        Choice {
-                            text: Tr {
-                                en: "In the clear, so anyone on the path could read alice's name.",
-                                ja: "平文です。経路上の誰もが alice の名前を読めました。",
-                            },
-                            correct: true,
-                            why: Tr {
-                                en: "TLS 1.2 starts encrypting only after ChangeCipherSpec, and the client sends its Certificate before it (RFC 5246 §7.3). TLS 1.3 encrypts it under the handshake keys, as the next step shows.",
-                                ja: "TLS 1.2 が暗号化を始めるのは ChangeCipherSpec の後で、クライアントは Certificate をその前に送ります (RFC 5246 §7.3)。TLS 1.3 では、次のステップのとおりハンドシェイク鍵で暗号化されます。",
-                            },
+                    Question {
+                        before: Explain::Tls12(Tls12Step::ChangeCipherSpec(Participant::Client)),
+                        prompt: Tr {
+                            en: "The client's next record is a ChangeCipherSpec. What does it do in TLS 1.2?",
+                            ja: "クライアントの次のレコードは ChangeCipherSpec です。TLS 1.2 では何をするでしょうか。",
                         },
-                        Choice {
-                            text: Tr {
-                                en: "Encrypted, as here.",
-                                ja: "ここと同じく、暗号化されていました。",
+                        choices: &[
+                            Choice {
+                                text: Tr {
+                                    en: "From then on, the client's records are encrypted with the client's key from the key block.",
+                                    ja: "この後、クライアントのレコードはキーブロックから得たクライアントの鍵で暗号化されます。",
+                                },
+                                correct: true,
+                                why: Tr {
+                                    en: "It is the switch to the keys both sides have just derived (RFC 5246 §7.1): the client's Finished, next, is its first encrypted message.",
+                                    ja: "両者が導いたばかりの鍵への切り替えの合図です (RFC 5246 §7.1)。次のクライアントの Finished が、最初の暗号化されたメッセージになります。",
+                                },
                             },
-                            correct: false,
-                            why: Tr {
-                                en: "Only TLS 1.3 encrypts the handshake after ServerHello. In TLS 1.2 every handshake message before ChangeCipherSpec, certificates included, was in the clear.",
-                                ja: "ServerHello より後のハンドシェイクを暗号化するのは TLS 1.3 だけです。TLS 1.2 では、ChangeCipherSpec より前のハンドシェイクメッセージは、証明書も含めて平文でした。",
+                            Choice {
+                                text: Tr {
+                                    en: "Nothing: the receiver ignores it.",
+                                    ja: "何もしません。受信側は無視します。",
+                                },
+                                correct: false,
+                                why: Tr {
+                                    en: "That is what a TLS 1.3 receiver does with the dummy ChangeCipherSpec sent only for middlebox compatibility (RFC 8446 §5, Appendix D.4). In TLS 1.2 the receiver switches to its new read keys when it arrives.",
+                                    ja: "無視するのは TLS 1.3 の受信側で、古い中継機器との互換性のためだけに送られるダミーの ChangeCipherSpec の場合です (RFC 8446 §5、Appendix D.4)。TLS 1.2 では、受信側はこれを受け取った時点で受信用の新しい鍵に切り替えます。",
+                                },
                             },
-                        },
-                        Choice {
-                            text: Tr {
-                                en: "It was not sent: TLS 1.2 had no client certificates.",
-                                ja: "送られません。TLS 1.2 にはクライアント証明書がありませんでした。",
+                            Choice {
+                                text: Tr {
+                                    en: "It asks the server to choose another cipher suite.",
+                                    ja: "サーバーに別の暗号スイートを選ぶよう求めます。",
+                                },
+                                correct: false,
+                                why: Tr {
+                                    en: "The cipher suite was settled in ServerHello; ChangeCipherSpec turns it on.",
+                                    ja: "暗号スイートは ServerHello で決まっています。ChangeCipherSpec はそれを使い始める合図です。",
+                                },
                             },
-                            correct: false,
-                            why: Tr {
-                                en: "TLS 1.2 had CertificateRequest and client certificates too; mutual TLS is much older than TLS 1.3.",
-                                ja: "TLS 1.2 にも CertificateRequest とクライアント証明書がありました。相互TLSは TLS 1.3 よりずっと前からあります。",
-                            },
-                        },
-                    ],
-                },
-                Question {
-                    before: Explain::ApplicationData,
-                    prompt: Tr {
-                        en: "The client sends its request now, one round trip after its ClientHello. How many round trips did a full TLS 1.2 handshake take before the client could send data?",
-                        ja: "クライアントは ClientHello から 1 往復でリクエストを送ります。TLS 1.2 の完全なハンドシェイクでは、クライアントがデータを送れるまでに何往復かかったでしょうか。",
+                        ],
                     },
-                    choices: &[
-                        Choice {
-                            text: Tr {
-                                en: "Two.",
-                                ja: "2 往復です。",
-                            },
-                            correct: true,
-                            why: Tr {
-                                en: "The server answers ClientHello with its hello messages; then it answers the client's key exchange, ChangeCipherSpec and Finished with its own ChangeCipherSpec and Finished (RFC 5246 §7.3; techniques such as False Start, RFC 7918, later shortened this). TLS 1.3 needs one (RFC 8446 §2).",
-                                ja: "ClientHello に対してサーバーの Hello 一式が返り、次にクライアントの鍵交換、ChangeCipherSpec、Finished に対して、サーバーの ChangeCipherSpec と Finished が返ります (RFC 5246 §7.3、後に False Start (RFC 7918) などの手法で短縮)。TLS 1.3 は 1 往復で済みます (RFC 8446 §2)。",
-                            },
-                        },
-                        Choice {
-                            text: Tr {
-                                en: "One, as in TLS 1.3.",
-                                ja: "TLS 1.3 と同じ 1 往復です。",
-                            },
-                            correct: false,
-                            why: Tr {
-                                en: "Saving that round trip was one of TLS 1.3's aims: its client sends a key share in its very first message.",
-                                ja: "その 1 往復の削減は TLS 1.3 の目標の 1 つでした。TLS 1.3 のクライアントは、最初のメッセージで key share を送ります。",
-                            },
-                        },
-                        Choice {
-                            text: Tr {
-                                en: "Zero.",
-                                ja: "0 往復です。",
-                            },
-                            correct: false,
-                            why: Tr {
-                                en: "A full handshake never sends data before a round trip. TLS 1.3 allows 0-RTT early data only with a pre-shared key, usually one from an earlier connection (RFC 8446 §2.3), and this run uses none.",
-                                ja: "完全なハンドシェイクで、往復の前にデータを送ることはありません。TLS 1.3 の 0-RTT のアーリーデータは事前共有鍵 (多くは以前の接続で得たもの) があるときだけのもので (RFC 8446 §2.3)、この実行は事前共有鍵を使っていません。",
-                            },
-                        },
-                    ],
-                },
-            ],
-        }],
+                ],
+            },
+        ],
         summary: &[
             Tr {
                 en: "TLS 1.3: one round trip; everything after ServerHello is encrypted, certificates included; RSA key transport and static Diffie-Hellman are gone, so every public-key key exchange has forward secrecy.",

@@ -27,6 +27,28 @@ pub fn runnable(id: &str) -> bool {
     scenario::RunSpec::resolve(id).is_ok()
 }
 
+/// Whether the run `id` needs TLS 1.2, which this module's engine does not speak: the page's
+/// first module is built without it, and the app asks the TLS 1.2 module for such runs
+/// (`web/src/bin/mtls-lab-tls12.rs`), which it loads the first time one is wanted.
+pub fn needs_tls12_module(id: &str) -> bool {
+    !scenario::SPEAKS_TLS12 && scenario::RunSpec::resolve(id).is_ok_and(|spec| spec.setup().tls12())
+}
+
+/// Whether [`run`] can make the run `id` now (the module it needs is loaded).
+pub fn ready(id: &str) -> bool {
+    !needs_tls12_module(id) || backend::tls12_loaded()
+}
+
+/// Loads what the run `id` needs, then calls `done` (with `false` if it could not be loaded;
+/// [`run`] then gives an empty run, and the page says so).
+pub fn prepare(id: &str, done: impl FnOnce(bool) + 'static) {
+    if ready(id) {
+        done(true);
+    } else {
+        backend::load_tls12(Box::new(done));
+    }
+}
+
 /// Runs a scenario or a bench string, with the client's request sent `requests` times; an
 /// unknown id (which the URL parser already refuses) runs the default.
 ///
@@ -213,8 +235,9 @@ pub mod direct {
     }
 }
 
-/// A run with no steps: what the page shows if even the default scenario could not run.
-fn empty(id: &str, seed: u64) -> Trace {
+/// A run with no steps: what the page shows if even the default scenario could not run, and
+/// while the module a run needs is loading.
+pub fn empty(id: &str, seed: u64) -> Trace {
     Trace {
         version: mtls_lab_engine::trace::TRACE_VERSION,
         seed,
@@ -227,16 +250,58 @@ fn empty(id: &str, seed: u64) -> Trace {
 }
 
 #[cfg(not(feature = "bridge"))]
-use direct as backend;
+mod backend {
+    //! The engine in this module (the wasm tests, native tests): TLS 1.2 is there when the
+    //! engine was built with it, and there is nothing to load.
+    pub use super::direct::{byo, pem_bundle, run};
+
+    pub fn tls12_loaded() -> bool {
+        mtls_lab_engine::scenario::SPEAKS_TLS12
+    }
+
+    pub fn load_tls12(done: Box<dyn FnOnce(bool)>) {
+        done(tls12_loaded());
+    }
+}
 
 /// The app's side of the bridge: the first module's exports (`web/src/bin/mtls-lab-start.rs`),
-/// which Trunk's loader puts on `window.mtlsLabEngine`.
+/// which Trunk's loader puts on `window.mtlsLabEngine`, and for the runs that need TLS 1.2 the
+/// TLS 1.2 module's (`web/src/bin/mtls-lab-tls12.rs`), which `load_tls12` imports on demand and
+/// puts on `window.mtlsLabTls12`.
 #[cfg(feature = "bridge")]
 mod backend {
     use mtls_lab_engine::trace::Trace;
     use wasm_bindgen::prelude::*;
 
-    use super::{ByoAnswer, ByoRequest};
+    use super::{ByoAnswer, ByoRequest, needs_tls12_module};
+
+    // The loader lives in the first module (its inline script), as the app's own inline
+    // script would share its file name with the first module's: both are this crate's
+    // `inline0.js`.
+    #[wasm_bindgen(js_namespace = mtlsLabEngine)]
+    extern "C" {
+        #[wasm_bindgen(js_name = load_tls12)]
+        fn load_tls12_js(done: &js_sys::Function);
+        #[wasm_bindgen(js_name = tls12_loaded)]
+        fn tls12_loaded_js() -> bool;
+    }
+
+    #[wasm_bindgen(js_namespace = mtlsLabTls12)]
+    extern "C" {
+        #[wasm_bindgen(js_name = run_json)]
+        fn run_json12(id: &str, seed: u64, requests: u32) -> String;
+        #[wasm_bindgen(js_name = pem_bundle_of)]
+        fn pem_bundle_of12(id: &str, seed: u64) -> Option<String>;
+    }
+
+    pub fn tls12_loaded() -> bool {
+        tls12_loaded_js()
+    }
+
+    pub fn load_tls12(done: Box<dyn FnOnce(bool)>) {
+        let callback = Closure::once_into_js(move |ok: bool| done(ok));
+        self::load_tls12_js(callback.unchecked_ref());
+    }
 
     #[wasm_bindgen(js_namespace = mtlsLabEngine)]
     extern "C" {
@@ -254,11 +319,25 @@ mod backend {
 
     pub fn pem_bundle(trace: &Trace) -> Option<String> {
         // The bundle depends on the scenario and seed only (not on the number of requests).
-        pem_bundle_of(&trace.scenario, trace.seed)
+        if !needs_tls12_module(&trace.scenario) {
+            pem_bundle_of(&trace.scenario, trace.seed)
+        } else if tls12_loaded() {
+            pem_bundle_of12(&trace.scenario, trace.seed)
+        } else {
+            None
+        }
     }
 
     pub fn run(id: &str, seed: u64, requests: usize) -> Trace {
-        let json = run_json(id, seed, u32::try_from(requests).unwrap_or(u32::MAX));
+        let requests = u32::try_from(requests).unwrap_or(u32::MAX);
+        let json = if !needs_tls12_module(id) {
+            run_json(id, seed, requests)
+        } else if tls12_loaded() {
+            run_json12(id, seed, requests)
+        } else {
+            // `prepare` could not load the module (the network failed): an empty run.
+            return super::empty(id, seed);
+        };
         // The two modules are built together from one source, so this never fails; if it
         // did, the page would show an empty run rather than stop.
         serde_json::from_str(&json).unwrap_or_else(|_| super::empty(id, seed))

@@ -91,6 +91,7 @@ pub fn Inspector(props: &InspectorProps) -> Html {
     let lang = props.lang;
     let selection = use_state(|| None::<Selection>);
     let show_wire = use_state(|| props.wire);
+    let tls12 = props.trace.version() == mtls_lab_engine::wire::handshake::TlsVersion::Tls12;
     let Some(step) = props.trace.steps.get(props.step) else {
         return html! {};
     };
@@ -161,7 +162,7 @@ pub fn Inspector(props: &InspectorProps) -> Html {
                         <button class="link" onclick={Callback::from(move |_| onterm.emit(term))}>
                             { lessons::key(lang, row) }
                         </button>
-                        if let Some(label) = lessons::key_kind_label(k.key) {
+                        if let Some(label) = lessons::key_kind_label(k.key, tls12) {
                             { " " }<code>{ label }</code>
                         }
                         { " " }<code class="value">{ short_hex(&k.value) }</code>

@@ -34,10 +34,16 @@ pub(crate) fn later(f: impl FnOnce() + 'static) {
 /// Makes the `wanted` run without blocking the page: the engine runs in one task and the page
 /// renders the run in the next, so neither holds the main thread for long (the budget is 50 ms
 /// per task; see docs/PERFORMANCE.md).
+///
+/// A TLS 1.2 run needs the page's TLS 1.2 module, loaded the first time one is wanted
+/// ([`crate::engine::prepare`]).
 pub(crate) fn load(dispatch: UseReducerDispatcher<Lab>, wanted: Wanted) {
-    later(move || {
-        let trace = run(&wanted.scenario, wanted.seed, wanted.requests);
-        later(move || dispatch.dispatch(Action::Loaded(Loaded { wanted, trace })));
+    let id = wanted.scenario.clone();
+    crate::engine::prepare(&id, move |_| {
+        later(move || {
+            let trace = run(&wanted.scenario, wanted.seed, wanted.requests);
+            later(move || dispatch.dispatch(Action::Loaded(Loaded { wanted, trace })));
+        });
     });
 }
 
@@ -62,6 +68,9 @@ pub enum Then {
     /// The same scenario with new randomness or another number of requests: from the first
     /// step, playing.
     Replay,
+    /// The first run, when the module it needs was not loaded yet as the app started (a
+    /// TLS 1.2 run): at the step the address bar asked for.
+    Start(StepPos),
     /// A run of a lesson: its part, from the first step, paused.
     Part {
         /// The lesson.
@@ -373,6 +382,15 @@ impl Reducible for Lab {
                         s.step = 0;
                         s.playing = s.mode == Mode::Single;
                     }
+                    Then::Start(at) => {
+                        let last = trace.steps.len().saturating_sub(1);
+                        s.step = match at {
+                            StepPos::End => last,
+                            StepPos::At(i) => i.min(last),
+                        };
+                        s.trace = trace;
+                        s.step = s.step.min(s.limit());
+                    }
                     Then::Part { lesson, part } => s.show_part(lesson, part, trace),
                 }
             }
@@ -477,9 +495,25 @@ pub(crate) fn initial_lab() -> Lab {
             }
         },
     };
-    let trace = run(&view.scenario, seed, view.requests);
+    // A run the first module cannot make (TLS 1.2) waits for its module: the effect loads it.
+    let ready = crate::engine::ready(&view.scenario);
+    let (trace, wanted) = if ready {
+        (run(&view.scenario, seed, view.requests), None)
+    } else {
+        let wanted = Wanted {
+            scenario: view.scenario.clone(),
+            seed,
+            requests: view.requests,
+            then: Then::Start(view.step),
+        };
+        (
+            Rc::new(crate::engine::empty(&view.scenario, seed)),
+            Some(wanted),
+        )
+    };
     let last = trace.steps.len().saturating_sub(1);
     let step = match view.step {
+        _ if !ready => 0,
         StepPos::End => last,
         StepPos::At(i) if i <= last => i,
         StepPos::At(i) => {
@@ -507,7 +541,7 @@ pub(crate) fn initial_lab() -> Lab {
         progress,
         reset: false,
         keys_tab: false,
-        wanted: None,
+        wanted,
     }
     .within_limit()
 }

@@ -108,8 +108,9 @@ fn dist(root: &Path) -> Result<(), String> {
     let path = tools::ensure_build_tools(root)?;
     println!("==> release build of the static site into dist/");
     run(trunk(root, &path).args(["build", "--release", "--dist", "dist"]))?;
-    let (js, wasm) = app_files::apply(&root.join("dist"))?;
-    println!("==> the app's module: dist/{js}, dist/{wasm}");
+    for (js, wasm) in app_files::apply(&root.join("dist"))? {
+        println!("==> a module the page loads itself: dist/{js}, dist/{wasm}");
+    }
     let policy = csp::apply(&root.join("dist").join("index.html"))?;
     println!("==> Content-Security-Policy in dist/index.html: {policy}");
     let (version, files) = offline::apply(&root.join("dist"), &root.join("web").join("sw.js"))?;

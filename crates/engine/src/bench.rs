@@ -12,6 +12,8 @@
 //!         / "g" group                     ; the group the handshake ends up using
 //!         / "hrr"                         ; the client's first key share is for the other
 //!                                         ; group, so the server asks again (RFC 8446 §4.1.4)
+//!         / "v12"                         ; both ends speak only TLS 1.2 (RFC 5246), with
+//!                                         ; ECDHE-ECDSA and AES-128-GCM
 //! client  = "none"                        ; the client has no certificate
 //!         / "ca"                          ; issued by a CA the server does not trust
 //!         / "mi"                          ; sent without its intermediate
@@ -30,8 +32,8 @@
 //! ```
 //!
 //! Switches are separated by `-`, lowercase, each at most once. Several client (or server)
-//! faults combine: `b1-m-cexp-crev`. `cnone` goes with no other client switch, and `cexp`
-//! not with `cnyv`. [`Bench::parse`] accepts the switches in any order and `g25519` written
+//! faults combine: `b1-m-cexp-crev`. `cnone` goes with no other client switch, `cexp`
+//! not with `cnyv`, and `hrr` not with `v12` (TLS 1.2 has no HelloRetryRequest). [`Bench::parse`] accepts the switches in any order and `g25519` written
 //! out; [`Bench::encode`] writes the canonical form: the order of the grammar above and the
 //! default group left out. With several client faults, the run stops at the first one the
 //! checklist meets, in OpenSSL's order: `ca`/`mi`, `eku`, `rev`, `alt` (the signature),
@@ -46,6 +48,8 @@
 //! | `b1-m-gp256-hrr` | mutual, HelloRetryRequest to P-256 (the `mutual-hrr` lesson) |
 //! | `b1-m-cexp` | the client certificate has expired: the server sends certificate_expired |
 //! | `b1-m-cexp-crev-sname` | the client notices the server's name first: bad_certificate |
+//! | `b1-m-v12` | mutual TLS 1.2 (the `tls12-mutual` lesson) |
+//! | `b1-m-cnone-v12` | TLS 1.2 without a client certificate: handshake_failure, as OpenSSL sends |
 //!
 //! A later version of the format starts with `b2`; this build refuses it with
 //! [`BenchError::UnsupportedVersion`] rather than guessing.
@@ -181,6 +185,9 @@ pub struct Bench {
     /// Whether the client's first key share is for the other group, so the server answers
     /// with a HelloRetryRequest (`hrr`).
     pub hello_retry: bool,
+    /// Whether both ends speak only TLS 1.2 (`v12`).
+    #[serde(default)]
+    pub tls12: bool,
 }
 
 impl Bench {
@@ -191,6 +198,7 @@ impl Bench {
         server: ServerFaults::NONE,
         group: Group::X25519,
         hello_retry: false,
+        tls12: false,
     };
 
     /// Mutual TLS with everything valid (`b1-m`).
@@ -254,7 +262,7 @@ pub enum BenchError {
         switch: &'static str,
     },
     /// Two switches that cannot go together (`cnone` with another client switch, `cexp`
-    /// with `cnyv`).
+    /// with `cnyv`, `hrr` with `v12`).
     Conflict {
         /// The first switch, e.g. `cnone`.
         first: &'static str,
@@ -308,10 +316,11 @@ enum Switch {
     GroupX25519,
     GroupP256,
     HelloRetry,
+    Tls12,
 }
 
 impl Switch {
-    const ALL: [Switch; 16] = [
+    const ALL: [Switch; 17] = [
         Self::Mutual,
         Self::ClientNone,
         Self::ClientUnknownCa,
@@ -328,6 +337,7 @@ impl Switch {
         Self::GroupX25519,
         Self::GroupP256,
         Self::HelloRetry,
+        Self::Tls12,
     ];
 
     fn token(self) -> &'static str {
@@ -348,6 +358,7 @@ impl Switch {
             Self::GroupX25519 => "g25519",
             Self::GroupP256 => "gp256",
             Self::HelloRetry => "hrr",
+            Self::Tls12 => "v12",
         }
     }
 
@@ -394,6 +405,7 @@ impl Switch {
             Self::GroupX25519 => false,
             Self::GroupP256 => b.group == Group::Secp256r1,
             Self::HelloRetry => b.hello_retry,
+            Self::Tls12 => b.tls12,
         }
     }
 
@@ -423,6 +435,7 @@ impl Switch {
             Self::GroupX25519 => b.group = Group::X25519,
             Self::GroupP256 => b.group = Group::Secp256r1,
             Self::HelloRetry => b.hello_retry = true,
+            Self::Tls12 => b.tls12 = true,
         }
         if self.is_client() {
             b.client = ClientCert::Present(faults);
@@ -436,6 +449,7 @@ fn conflicting(a: Switch, b: Switch) -> bool {
     let pair = |x, y| (a == x && b == y) || (a == y && b == x);
     (a.is_client() && b.is_client() && (a == S::ClientNone || b == S::ClientNone))
         || pair(S::ClientExpired, S::ClientNotYetValid)
+        || pair(S::HelloRetry, S::Tls12)
         || (a.is_group() && b.is_group())
 }
 
@@ -519,9 +533,11 @@ impl Bench {
     }
 
     /// How the run ends, by the first check that fails: the client checks the server's
-    /// certificate first (chain, name, then CertificateVerify); with mutual TLS the server
-    /// then checks the client's (chain, EKU, revocation, the CA's signature, validity, then
-    /// CertificateVerify).
+    /// certificate first (chain, name, then CertificateVerify, or in TLS 1.2 the signature on
+    /// ServerKeyExchange); with mutual TLS the server then checks the client's (chain, EKU,
+    /// revocation, the CA's signature, validity, then CertificateVerify). The alerts are
+    /// OpenSSL's, in TLS 1.2 as in TLS 1.3, but for a missing client certificate: TLS 1.2 has
+    /// no certificate_required, and OpenSSL sends handshake_failure.
     pub fn expected(&self) -> Expected {
         use AlertDescription as A;
         use Participant::{Client, Server};
@@ -540,6 +556,7 @@ impl Bench {
             return Expected::Success;
         }
         let c = match self.client {
+            ClientCert::Absent if self.tls12 => return fails(Server, A::HANDSHAKE_FAILURE),
             ClientCert::Absent => return fails(Server, A::CERTIFICATE_REQUIRED),
             ClientCert::Present(c) => c,
         };

@@ -49,8 +49,9 @@ pub enum Error {
     Certificate(VerifyError),
     /// The server requires a client certificate and the client sent none (§4.4.2.4).
     CertificateRequired,
-    /// The same in TLS 1.2, which has no certificate_required alert: handshake_failure, as
-    /// OpenSSL sends (RFC 5246 §7.4.6 leaves the alert to the server).
+    /// The same in TLS 1.2, which has no certificate_required alert: handshake_failure, the
+    /// alert RFC 5246 §7.4.6 names for a server that will not go on without client
+    /// authentication (and the one OpenSSL sends).
     CertificateRequiredTls12,
     /// A client that offered TLS 1.3 got a TLS 1.2 ServerHello whose random ends with the
     /// downgrade sentinel (RFC 8446 §4.1.3: illegal_parameter): the server speaks TLS 1.3, so
@@ -121,8 +122,10 @@ phrases! {
         Finished => "Finished",
         /// TLS 1.2: the client, after the server's Certificate.
         ServerKeyExchange => "ServerKeyExchange",
-        /// TLS 1.2: the client, until the server's flight ends.
-        ServerHelloDone => "CertificateRequest or ServerHelloDone",
+        /// TLS 1.2: the client, after ServerKeyExchange (a CertificateRequest may come first).
+        CertificateRequestOrServerHelloDone => "CertificateRequest or ServerHelloDone",
+        /// TLS 1.2: the client, after the server's CertificateRequest.
+        ServerHelloDone => "ServerHelloDone",
         /// TLS 1.2: the server, after the client's Certificate (or its own flight).
         ClientKeyExchange => "ClientKeyExchange",
         /// TLS 1.2: the switch to the peer's keys, before its Finished.
@@ -171,6 +174,8 @@ phrases! {
         /// ServerHello has no key_share, or one for a group the client sent no share for
         /// (§4.2.8).
         ServerHelloKeyShare => "ServerHello key_share",
+        /// TLS 1.2: ServerKeyExchange names a group the client did not offer (RFC 8422 §5.4).
+        ServerKeyExchangeGroup => "ServerKeyExchange named curve",
         /// The server's ALPN answer is not exactly one protocol the client offered (RFC 7301
         /// §3.1, §3.2).
         AlpnSelection => "ALPN selection",

@@ -92,6 +92,10 @@ pub enum Play {
     /// Adversary-in-the-middle phishing: a proxy with a valid certificate for a look-alike
     /// name relays between the victim and the real server.
     AitmRelay,
+    /// Both ends speak TLS 1.3 and TLS 1.2; an on-path attacker takes TLS 1.3 out of the
+    /// ClientHello (supported_versions, the key shares and the TLS 1.3 cipher suite), and the
+    /// client finds the downgrade sentinel in the server's random (RFC 8446 §4.1.3).
+    Downgrade,
 }
 
 /// A run, described once: the bench's switches (the PKI's faults, mutual or not, the group, a
@@ -201,6 +205,25 @@ pub const CATALOGUE: &[Scenario] = &[
         Bench {
             group: Group::Secp256r1,
             hello_retry: true,
+            ..Bench::MUTUAL
+        },
+    ),
+    // TLS 1.2 (RFC 5246) with ECDHE-ECDSA: both ends speak only TLS 1.2.
+    entry(
+        "tls12-one-way",
+        HappyPath,
+        Direct,
+        Bench {
+            tls12: true,
+            ..Bench::ONE_WAY
+        },
+    ),
+    entry(
+        "tls12-mutual",
+        HappyPath,
+        Direct,
+        Bench {
+            tls12: true,
             ..Bench::MUTUAL
         },
     ),
@@ -328,6 +351,7 @@ pub const CATALOGUE: &[Scenario] = &[
         Bench::ONE_WAY,
     ),
     entry("observer", Attack, Play::Observer, Bench::MUTUAL),
+    entry("downgrade", Attack, Play::Downgrade, Bench::ONE_WAY),
 ];
 
 /// Looks a scenario up by id.
@@ -421,7 +445,17 @@ pub fn server_config(pki: &Pki, mutual: bool) -> ServerConfig {
     }
 }
 
+/// Whether this build of the engine speaks TLS 1.2 (its feature `tls12`). A build without it
+/// resolves every id but cannot run a setup that needs TLS 1.2 ([`Setup::tls12`]): the page's
+/// first module is such a build, and hands those runs to a module built with the feature.
+pub const SPEAKS_TLS12: bool = cfg!(feature = "tls12");
+
 impl Setup {
+    /// Whether the run needs TLS 1.2 (the bench's `v12`, or the downgrade attack).
+    pub const fn tls12(&self) -> bool {
+        self.bench.tls12 || matches!(self.play, Play::Downgrade)
+    }
+
     /// A bench with nobody else taking part.
     pub const fn direct(bench: Bench) -> Self {
         Self {
@@ -439,6 +473,7 @@ impl Setup {
                 fails(Participant::Server, AlertDescription::DECRYPT_ERROR)
             }
             Play::AitmRelay => Expected::Success,
+            Play::Downgrade => fails(Participant::Client, AlertDescription::ILLEGAL_PARAMETER),
             Play::Direct | Play::ImpostorServer | Play::StolenClientCert | Play::Observer => {
                 self.bench.expected()
             }
@@ -473,6 +508,14 @@ impl Setup {
             vec![b.group, other]
         };
         client.key_share_groups = vec![if b.hello_retry { other } else { b.group }];
+        if b.tls12 {
+            client.versions = Versions::Tls12Only;
+            server.versions = Versions::Tls12Only;
+        }
+        if self.play == Play::Downgrade {
+            client.versions = Versions::Both;
+            server.versions = Versions::Both;
+        }
         // The certificates' faults are in the PKI; the keys' are here.
         if b.server.wrong_key {
             server.identity.key = EcdsaKey::generate(keys).into();
@@ -538,8 +581,12 @@ impl Setup {
             ),
         };
         let mut flip = flip_first_request_bit();
-        let intercept: Option<crate::session::Interceptor<'_>> =
-            (self.play == Play::TamperedRecord).then_some(&mut flip);
+        let mut downgrade = remove_tls13_from_client_hello();
+        let intercept: Option<crate::session::Interceptor<'_>> = match self.play {
+            Play::TamperedRecord => Some(&mut flip),
+            Play::Downgrade => Some(&mut downgrade),
+            _ => None,
+        };
         let mut net = Net::new(intercept, self.play == Play::Observer);
         let (c, s) = net.connect(
             (client_role, Connection::client(client, client_rng)),
@@ -677,6 +724,40 @@ fn flip_first_request_bit() -> impl FnMut(&Step) -> Option<Vec<u8>> {
             *b ^= 0x01;
         }
         Some(wire)
+    }
+}
+
+/// The `downgrade` attacker: takes TLS 1.3 out of the client's first ClientHello (its
+/// supported_versions, its key shares and its TLS 1.3 cipher suite), so that what reaches the
+/// server reads as the ClientHello of a client that speaks only TLS 1.2. The ClientHello is
+/// neither encrypted nor signed: nothing stops the rewrite itself.
+fn remove_tls13_from_client_hello() -> impl FnMut(&Step) -> Option<Vec<u8>> {
+    use crate::wire::Record;
+    use crate::wire::handshake::{Extension, TLS_AES_128_GCM_SHA256};
+    let mut done = false;
+    move |step: &Step| {
+        if done || step.from != Participant::Client || step.record.epoch != Epoch::Plaintext {
+            return None;
+        }
+        let (HandshakeMessage::ClientHello(mut ch), _) =
+            HandshakeMessage::decode(step.record.plaintext.as_slice()).ok()?
+        else {
+            return None;
+        };
+        done = true;
+        ch.cipher_suites.retain(|s| *s != TLS_AES_128_GCM_SHA256);
+        ch.extensions
+            .retain(|e| !matches!(e, Extension::SupportedVersions(_) | Extension::KeyShares(_)));
+        let record = Record {
+            content_type: ContentType::HANDSHAKE,
+            // The record's legacy_record_version, as the client wrote it.
+            version: match step.record.wire.get(1..3) {
+                Some(&[hi, lo]) => u16::from_be_bytes([hi, lo]),
+                _ => 0x0301,
+            },
+            fragment: HandshakeMessage::ClientHello(ch).encode(),
+        };
+        Some(record.to_bytes())
     }
 }
 

@@ -10,11 +10,12 @@
 
 use std::collections::VecDeque;
 
-use crate::handshake::{Connection, Event, KeyLogLine, Negotiated};
+use crate::handshake::{Connection, Epoch, Event, KeyLogLine, Negotiated};
 use crate::trace::{
     Explain, Outcome, Participant, RecordView, Step, StepEvent, TRACE_VERSION, Trace, explain_id,
-    observe, split_messages,
+    observe, split_messages_in,
 };
+use crate::wire::handshake::TlsVersion;
 use crate::wire::{AlertDescription, ContentType};
 
 /// Lets an on-path attacker rewrite a record before delivery. Returns the bytes to deliver
@@ -131,7 +132,10 @@ impl<'a> Net<'a> {
         if self.observer {
             step.events.push(StepEvent {
                 by: Participant::Attacker,
-                event: Event::Observed(observe(&step.record.wire)),
+                event: Event::Observed(observe(
+                    &step.record.wire,
+                    step.record.epoch != Epoch::Plaintext,
+                )),
             });
         }
         self.steps.insert(at, step);
@@ -154,19 +158,22 @@ impl<'a> Net<'a> {
         let to = self.nodes[peer].who;
         let events = self.nodes[node].conn.take_events();
         let _ = self.nodes[node].conn.take_tls();
+        // The version is settled by the time the sender's events are read (a client that
+        // speaks only TLS 1.2 says so from its ClientHello on).
+        let version = self.nodes[node].conn.negotiated().version;
         let mut current = incoming;
         let mut pending: Vec<StepEvent> = Vec::new();
         for event in events {
             if let Event::RecordSent(sent) = &event {
                 let messages = if sent.content_type == ContentType::HANDSHAKE {
-                    split_messages(&sent.plaintext)
+                    split_messages_in(&sent.plaintext, version)
                 } else {
                     Vec::new()
                 };
                 let alert = (sent.content_type == ContentType::ALERT)
                     .then(|| AlertDescription(sent.plaintext.get(1).copied().unwrap_or(0)));
                 let index = self.steps.len();
-                let explain = explain_id(by, sent.content_type, &messages, alert);
+                let explain = explain_id(by, sent.content_type, &messages, alert, version);
                 self.push_step(
                     index,
                     Step {
@@ -212,6 +219,18 @@ impl<'a> Net<'a> {
                 let original = &mut self.steps[index];
                 let receiver = original.to;
                 original.to = Participant::Attacker;
+                // A hello travels in the clear: the attacker's rewrite of it can be read by
+                // anyone, its messages shown. Inside the encryption the attacker can only
+                // change bits blindly: the record it sends has no plaintext anyone could know.
+                let in_clear = original.record.epoch == Epoch::Plaintext
+                    && original.record.content_type == ContentType::HANDSHAKE;
+                let (plaintext, messages, explain) = if in_clear {
+                    let fragment = changed.get(5..).unwrap_or_default().to_vec();
+                    let messages = split_messages_in(&fragment, TlsVersion::Tls13);
+                    (fragment, messages, Explain::RewrittenClientHello)
+                } else {
+                    (Vec::new(), Vec::new(), Explain::TamperedRecord)
+                };
                 let relayed = Step {
                     index: index + 1,
                     from: Participant::Attacker,
@@ -220,14 +239,12 @@ impl<'a> Net<'a> {
                         epoch: original.record.epoch,
                         content_type: original.record.content_type,
                         wire: changed.clone(),
-                        // The attacker cannot read or write inside the encryption: the record
-                        // it sends has no plaintext anyone could know.
-                        plaintext: Vec::new(),
+                        plaintext,
                     },
-                    messages: Vec::new(),
+                    messages,
                     alert: None,
                     events: Vec::new(),
-                    explain: Explain::TamperedRecord,
+                    explain,
                 };
                 self.push_step(index + 1, relayed);
                 wire = changed;

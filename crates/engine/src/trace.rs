@@ -10,7 +10,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::handshake::events::ObservedRecord;
 use crate::handshake::{Epoch, Event, KeyLogLine};
-use crate::wire::handshake::{Extension, HandshakeType};
+use crate::wire::handshake::{Extension, HandshakeType, TlsVersion};
 use crate::wire::{AlertDescription, ContentType, Field, HandshakeMessage};
 
 /// The trace format's version, written into every trace.
@@ -132,8 +132,95 @@ pub enum Explain {
     HandshakeFragment,
     /// `attacker.tampered_record`: a record an attacker changed on the way.
     TamperedRecord,
+    /// `attacker.rewritten_client_hello`: a ClientHello an on-path attacker rewrote on the way
+    /// (the `downgrade` scenario: TLS 1.3 taken out of it).
+    RewrittenClientHello,
+    /// `tls12.<step>`: a record of a TLS 1.2 handshake, whose messages, order and protection
+    /// differ from TLS 1.3's (application data and alerts keep their ids).
+    Tls12(Tls12Step),
     /// Any other message, by its name in snake case (e.g. `end_of_early_data`).
     Other(String),
+}
+
+/// A step of a TLS 1.2 handshake (RFC 5246 §7.3), for its explanation: `tls12.client_hello`,
+/// `tls12.certificate.server`, `tls12.change_cipher_spec.client`…
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Tls12Step {
+    /// `tls12.client_hello`: a ClientHello of a client that speaks only TLS 1.2.
+    ClientHello,
+    /// `tls12.server_hello`: the server chose TLS 1.2.
+    ServerHello,
+    /// `tls12.certificate.<sender>`: a certificate chain, sent in the clear.
+    Certificate(Participant),
+    /// `tls12.certificate_empty.<sender>`: a Certificate with no certificate in it.
+    CertificateEmpty(Participant),
+    /// `tls12.server_key_exchange`: the server's signed ECDHE public key.
+    ServerKeyExchange,
+    /// `tls12.certificate_request`.
+    CertificateRequest,
+    /// `tls12.server_hello_done`.
+    ServerHelloDone,
+    /// `tls12.client_key_exchange`: the client's ECDHE public key.
+    ClientKeyExchange,
+    /// `tls12.certificate_verify.<sender>`.
+    CertificateVerify(Participant),
+    /// `tls12.change_cipher_spec.<sender>`: the sender's switch to its new keys.
+    ChangeCipherSpec(Participant),
+    /// `tls12.finished.<sender>`.
+    Finished(Participant),
+}
+
+impl Tls12Step {
+    /// Reads a step's id back (without its `tls12.` prefix).
+    fn parse(id: &str) -> Option<Self> {
+        let side = |p: &str| match p {
+            "client" => Some(Participant::Client),
+            "server" => Some(Participant::Server),
+            "attacker" => Some(Participant::Attacker),
+            _ => None,
+        };
+        if let Some((what, who)) = id.split_once('.') {
+            let who = side(who)?;
+            return Some(match what {
+                "certificate" => Self::Certificate(who),
+                "certificate_empty" => Self::CertificateEmpty(who),
+                "certificate_verify" => Self::CertificateVerify(who),
+                "change_cipher_spec" => Self::ChangeCipherSpec(who),
+                "finished" => Self::Finished(who),
+                _ => return None,
+            });
+        }
+        Some(match id {
+            "client_hello" => Self::ClientHello,
+            "server_hello" => Self::ServerHello,
+            "server_key_exchange" => Self::ServerKeyExchange,
+            "certificate_request" => Self::CertificateRequest,
+            "server_hello_done" => Self::ServerHelloDone,
+            "client_key_exchange" => Self::ClientKeyExchange,
+            _ => return None,
+        })
+    }
+}
+
+impl core::fmt::Display for Tls12Step {
+    fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
+        let sided = |f: &mut core::fmt::Formatter<'_>, what: &str, p: &Participant| {
+            write!(f, "{what}.{}", Explain::side(*p))
+        };
+        match self {
+            Self::ClientHello => f.write_str("client_hello"),
+            Self::ServerHello => f.write_str("server_hello"),
+            Self::Certificate(p) => sided(f, "certificate", p),
+            Self::CertificateEmpty(p) => sided(f, "certificate_empty", p),
+            Self::ServerKeyExchange => f.write_str("server_key_exchange"),
+            Self::CertificateRequest => f.write_str("certificate_request"),
+            Self::ServerHelloDone => f.write_str("server_hello_done"),
+            Self::ClientKeyExchange => f.write_str("client_key_exchange"),
+            Self::CertificateVerify(p) => sided(f, "certificate_verify", p),
+            Self::ChangeCipherSpec(p) => sided(f, "change_cipher_spec", p),
+            Self::Finished(p) => sided(f, "finished", p),
+        }
+    }
 }
 
 impl Explain {
@@ -171,6 +258,8 @@ impl core::fmt::Display for Explain {
             Self::UnreadableAlert => f.write_str("alert.unknown"),
             Self::HandshakeFragment => f.write_str("handshake_fragment"),
             Self::TamperedRecord => f.write_str("attacker.tampered_record"),
+            Self::RewrittenClientHello => f.write_str("attacker.rewritten_client_hello"),
+            Self::Tls12(step) => write!(f, "tls12.{step}"),
             Self::Other(name) => f.write_str(name),
         }
     }
@@ -199,9 +288,13 @@ impl From<String> for Explain {
             Self::UnreadableAlert,
             Self::HandshakeFragment,
             Self::TamperedRecord,
+            Self::RewrittenClientHello,
         ];
         if let Some(e) = fixed.into_iter().find(|e| e.to_string() == s) {
             return e;
+        }
+        if let Some(step) = s.strip_prefix("tls12.").and_then(Tls12Step::parse) {
+            return Self::Tls12(step);
         }
         if let Some(a) = s
             .strip_prefix("alert.")
@@ -267,6 +360,20 @@ pub struct Trace {
 }
 
 impl Trace {
+    /// The TLS version its handshake used, as its steps show: TLS 1.2 when any step is one of
+    /// a TLS 1.2 handshake (a server chose it), else TLS 1.3.
+    pub fn version(&self) -> TlsVersion {
+        if self
+            .steps
+            .iter()
+            .any(|s| matches!(s.explain, Explain::Tls12(_)))
+        {
+            TlsVersion::Tls12
+        } else {
+            TlsVersion::Tls13
+        }
+    }
+
     /// Whether the run's attacker only listens: it takes part (as the `observer` scenario's
     /// eavesdropper, whose events say what it learns) but no record is sent by it or to it.
     /// A UI names it an eavesdropper, not an attacker, and gives it no column of its own in
@@ -309,8 +416,15 @@ impl Trace {
     }
 }
 
-/// Splits a handshake record's plaintext into messages and decodes each one.
+/// Splits a handshake record's plaintext into messages and decodes each one (as TLS 1.3
+/// writes them: see [`split_messages_in`]).
 pub fn split_messages(plaintext: &[u8]) -> Vec<MessageView> {
+    split_messages_in(plaintext, TlsVersion::Tls13)
+}
+
+/// Splits a handshake record's plaintext into messages and decodes each one as `version`
+/// writes it.
+pub fn split_messages_in(plaintext: &[u8], version: TlsVersion) -> Vec<MessageView> {
     let mut out = Vec::new();
     let mut offset = 0;
     while plaintext.len() >= offset + 4 {
@@ -322,7 +436,7 @@ pub fn split_messages(plaintext: &[u8]) -> Vec<MessageView> {
         ]) as usize;
         let end = (offset + 4 + len).min(plaintext.len());
         let bytes = plaintext[offset..end].to_vec();
-        let decoded = HandshakeMessage::decode(&bytes).ok();
+        let decoded = HandshakeMessage::decode_in(&bytes, version).ok();
         let name = match &decoded {
             Some((m, _)) => m.name().to_string(),
             None => HandshakeType(plaintext[offset]).name().to_string(),
@@ -363,19 +477,49 @@ fn decorate_certificates(field: &mut Field, message: &[u8]) {
 }
 
 /// The explanation id of a record: by its real (inner) content type; a handshake record by
-/// its first message (`messages`), `from` only for the sided ids; an alert by `alert`.
+/// its first message (`messages`), `from` only for the sided ids; an alert by `alert`. In a
+/// TLS 1.2 handshake (`version`, the sender's) the handshake records and ChangeCipherSpec
+/// have ids of their own ([`Explain::Tls12`]).
 pub fn explain_id(
     from: Participant,
     content_type: ContentType,
     messages: &[MessageView],
     alert: Option<AlertDescription>,
+    version: TlsVersion,
 ) -> Explain {
+    let first = messages.first().map(|m| m.name.as_str());
+    let empty = messages.first().is_some_and(|m| m.bytes.len() <= 8);
+    if version == TlsVersion::Tls12 {
+        let step = match content_type {
+            ContentType::CHANGE_CIPHER_SPEC => Some(Tls12Step::ChangeCipherSpec(from)),
+            ContentType::HANDSHAKE => match first {
+                Some("ClientHello") => Some(Tls12Step::ClientHello),
+                Some("ServerHello") => Some(Tls12Step::ServerHello),
+                // TLS 1.2's empty Certificate is its 3-byte list length alone.
+                Some("Certificate") if messages[0].bytes.len() <= 7 => {
+                    Some(Tls12Step::CertificateEmpty(from))
+                }
+                Some("Certificate") => Some(Tls12Step::Certificate(from)),
+                Some("ServerKeyExchange") => Some(Tls12Step::ServerKeyExchange),
+                Some("CertificateRequest") => Some(Tls12Step::CertificateRequest),
+                Some("ServerHelloDone") => Some(Tls12Step::ServerHelloDone),
+                Some("ClientKeyExchange") => Some(Tls12Step::ClientKeyExchange),
+                Some("CertificateVerify") => Some(Tls12Step::CertificateVerify(from)),
+                Some("Finished") => Some(Tls12Step::Finished(from)),
+                _ => None,
+            },
+            _ => None,
+        };
+        if let Some(step) = step {
+            return Explain::Tls12(step);
+        }
+    }
     match content_type {
         ContentType::CHANGE_CIPHER_SPEC => Explain::ChangeCipherSpec,
         ContentType::APPLICATION_DATA => Explain::ApplicationData,
         ContentType::ALERT => alert.map_or(Explain::UnreadableAlert, Explain::Alert),
-        _ => match messages.first().map(|m| m.name.as_str()) {
-            Some("Certificate") if messages[0].bytes.len() <= 8 => Explain::CertificateEmpty(from),
+        _ => match first {
+            Some("Certificate") if empty => Explain::CertificateEmpty(from),
             Some("ClientHello") => Explain::ClientHello,
             Some("HelloRetryRequest") => Explain::HelloRetryRequest,
             Some("ServerHello") => Explain::ServerHello,
@@ -402,33 +546,38 @@ pub fn explain_id(
     }
 }
 
-/// What a passive eavesdropper learns from one record, given nothing but its wire bytes: the
-/// header, and for the records sent in the clear, the handshake messages inside.
-pub fn observe(wire: &[u8]) -> ObservedRecord {
+/// What a passive eavesdropper learns from one record, given its wire bytes and whether the
+/// record is protected, which an eavesdropper can tell: in TLS 1.3 every protected record is
+/// dressed as application_data (§5.2); in TLS 1.2 every record after the sender's
+/// ChangeCipherSpec is protected. For the records sent in the clear it reads the handshake
+/// messages inside.
+pub fn observe(wire: &[u8], protected: bool) -> ObservedRecord {
     let outer = ContentType(wire.first().copied().unwrap_or(0));
     let fragment = wire.get(5..).unwrap_or_default();
     let mut seen = ObservedRecord {
         outer_content_type: outer,
         length: wire.len(),
-        // In TLS 1.3 every protected record is dressed as application_data (§5.2).
-        encrypted: outer == ContentType::APPLICATION_DATA,
+        encrypted: outer == ContentType::APPLICATION_DATA
+            || (protected && outer != ContentType::CHANGE_CIPHER_SPEC),
         messages: Vec::new(),
         server_name: None,
         certificates: Vec::new(),
     };
-    if outer != ContentType::HANDSHAKE {
+    if outer != ContentType::HANDSHAKE || seen.encrypted {
         return seen;
     }
-    for m in split_messages(fragment) {
+    // A handshake message in the clear is a hello (read alike in both versions) or, in TLS
+    // 1.2, any message before ChangeCipherSpec: read them as TLS 1.2 writes them.
+    for m in split_messages_in(fragment, TlsVersion::Tls12) {
         seen.messages.push(m.name.clone());
-        match HandshakeMessage::decode(&m.bytes) {
+        match HandshakeMessage::decode_in(&m.bytes, TlsVersion::Tls12) {
             Ok((HandshakeMessage::ClientHello(ch), _)) => {
                 seen.server_name = ch.extensions.iter().find_map(|e| match e {
                     Extension::ServerName(Some(n)) => Some(n.clone()),
                     _ => None,
                 });
             }
-            Ok((HandshakeMessage::Certificate(c), _)) => seen.certificates.extend(c.chain),
+            Ok((HandshakeMessage::Certificate12(chain), _)) => seen.certificates.extend(chain),
             _ => {}
         }
     }

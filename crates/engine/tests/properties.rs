@@ -44,7 +44,7 @@ use mtls_lab_engine::scenario::{self, CATALOGUE, Expected, run_scenario, scenari
 use mtls_lab_engine::trace::Outcome;
 use mtls_lab_engine::wire::handshake::{
     CertificateMsg, ClientHello, Extension, HRR_RANDOM, HandshakeMessage, HandshakeType,
-    KeyUpdateRequest, ServerHello, ext,
+    KeyUpdateRequest, ServerHello, TlsVersion, ext,
 };
 use proptest::collection::vec;
 use proptest::prelude::*;
@@ -229,17 +229,21 @@ fn handshake_message() -> impl Strategy<Value = HandshakeMessage> {
     ]
 }
 
-/// Every handshake message of real runs of every scenario, for a few seeds (cached: runs
-/// are the slow part).
-fn real_messages() -> &'static [Vec<u8>] {
-    static MESSAGES: OnceLock<Vec<Vec<u8>>> = OnceLock::new();
+/// Every handshake message of real runs of every scenario, for a few seeds, with the TLS
+/// version of its run (cached: runs are the slow part).
+fn real_messages() -> &'static [(Vec<u8>, TlsVersion)] {
+    static MESSAGES: OnceLock<Vec<(Vec<u8>, TlsVersion)>> = OnceLock::new();
     MESSAGES.get_or_init(|| {
         let mut out = Vec::new();
         for seed in [3, 0xdead_beef] {
             for s in CATALOGUE {
                 let trace = run_scenario(s.id, seed).expect("catalogue ids run");
                 for step in &trace.steps {
-                    out.extend(step.messages.iter().map(|m| m.bytes.clone()));
+                    out.extend(
+                        step.messages
+                            .iter()
+                            .map(|m| (m.bytes.clone(), trace.version())),
+                    );
                 }
             }
         }
@@ -251,8 +255,8 @@ fn real_messages() -> &'static [Vec<u8>] {
 fn every_message_of_every_scenario_decodes_and_encodes_to_the_same_bytes() {
     let messages = real_messages();
     assert!(messages.len() > 100, "{} messages", messages.len());
-    for bytes in messages {
-        let (msg, _) = HandshakeMessage::decode(bytes)
+    for (bytes, version) in messages {
+        let (msg, _) = HandshakeMessage::decode_in(bytes, *version)
             .unwrap_or_else(|e| panic!("a message the engine sent does not decode: {e:?}"));
         assert_eq!(&msg.encode(), bytes, "{}", msg.name());
     }
@@ -284,7 +288,7 @@ proptest! {
         cut in proptest::option::of(any::<prop::sample::Index>()),
     ) {
         let messages = real_messages();
-        let mut bytes = messages[pick.index(messages.len())].clone();
+        let (mut bytes, version) = messages[pick.index(messages.len())].clone();
         for (at, mask) in edits {
             let i = at.index(bytes.len());
             bytes[i] ^= mask;
@@ -292,9 +296,9 @@ proptest! {
         if let Some(cut) = cut {
             bytes.truncate(cut.index(bytes.len() + 1));
         }
-        if let Ok((msg, _)) = HandshakeMessage::decode(&bytes) {
+        if let Ok((msg, _)) = HandshakeMessage::decode_in(&bytes, version) {
             let again = msg.encode();
-            prop_assert_eq!(HandshakeMessage::decode(&again).map(|(m, _)| m), Ok(msg));
+            prop_assert_eq!(HandshakeMessage::decode_in(&again, version).map(|(m, _)| m), Ok(msg));
         }
     }
 

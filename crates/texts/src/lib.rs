@@ -338,6 +338,10 @@ pub fn failure(lang: Lang, e: &Error) -> String {
                 "HelloRetryRequest の key_share が不正です (グループの指定がないか、クライアントが supported_groups に挙げていないグループか、すでに key share を送ったグループです)"
                     .into()
             }
+            Param::ServerKeyExchangeGroup => {
+                "ServerKeyExchange の鍵交換グループが、クライアントの supported_groups にないものです"
+                    .into()
+            }
             Param::ServerHelloKeyShare => {
                 "ServerHello に key_share がないか、クライアントが key share を送っていないグループのものです"
                     .into()
@@ -411,7 +415,10 @@ fn expecting_ja(e: Expecting) -> &'static str {
         Expecting::CertificateVerify => "CertificateVerify",
         Expecting::Finished => "Finished",
         Expecting::ServerKeyExchange => "ServerKeyExchange",
-        Expecting::ServerHelloDone => "CertificateRequest または ServerHelloDone",
+        Expecting::CertificateRequestOrServerHelloDone => {
+            "CertificateRequest または ServerHelloDone"
+        }
+        Expecting::ServerHelloDone => "ServerHelloDone",
         Expecting::ClientKeyExchange => "ClientKeyExchange",
         Expecting::ChangeCipherSpec => "ChangeCipherSpec",
         Expecting::ApplicationData => "アプリケーションデータ",
@@ -500,8 +507,8 @@ pub fn alert_meaning(lang: Lang, alert: AlertDescription) -> (String, String) {
             "暗号化レコードの認証タグが一致しません。途中で改ざんされました。",
         ),
         AlertDescription::HANDSHAKE_FAILURE => (
-            "The two sides could not agree on parameters.",
-            "両者がパラメータに合意できませんでした。",
+            "The two sides could not agree on parameters. In TLS 1.2, which has no certificate_required, it is also what a server that requires a client certificate sends when it gets none (RFC 5246 §7.4.6; OpenSSL does so).",
+            "両者がパラメータに合意できませんでした。certificate_required がない TLS 1.2 では、クライアント証明書を必須にしているサーバーが証明書を受け取れなかったときにも送ります (RFC 5246 §7.4.6。OpenSSL もそうします)。",
         ),
         AlertDescription::ILLEGAL_PARAMETER => (
             "A field had a value the receiver does not allow.",
@@ -538,11 +545,16 @@ pub fn check(lang: Lang, c: CheckKind) -> &'static str {
             CheckKind::SupportedVersion => {
                 ("A TLS version both speak", "両者が対応する TLS バージョン")
             }
+            CheckKind::DowngradeSentinel => (
+                "No downgrade sentinel in the server's random",
+                "サーバーの乱数にダウングレードの印がない",
+            ),
             CheckKind::CipherSuite => ("A cipher suite in common", "共通の暗号スイート"),
             CheckKind::KeyShareGroup => (
                 "A key-exchange group and share",
                 "鍵交換グループと key share",
             ),
+            CheckKind::GroupInCommon => ("A key-exchange group in common", "共通の鍵交換グループ"),
             CheckKind::SignatureScheme => ("A signature scheme in common", "共通の署名方式"),
             CheckKind::Alpn => (
                 "Application protocol (ALPN)",

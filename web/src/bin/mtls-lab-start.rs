@@ -49,6 +49,25 @@ export function load_app(js, wasm, failed) {
       if (note) note.textContent = failed;
     });
 }
+// The TLS 1.2 engine, for the app: imported the first time a TLS 1.2 run is wanted. Its files:
+// `cargo xtask dist` gives them content-hashed names and writes them into
+// <meta name="mtls-lab-tls12" content="JS WASM">; a development build has Trunk's names.
+let tls12 = null;
+export function load_tls12_module(done) {
+  if (!tls12) {
+    const meta = document.querySelector('meta[name=mtls-lab-tls12]');
+    const [js, wasm] = meta ? meta.content.split(' ') : ['mtls-lab-tls12.js', 'mtls-lab-tls12_bg.wasm'];
+    const base = document.baseURI;
+    tls12 = import(new URL(js, base).href)
+      .then((glue) => glue.default({ module_or_path: new URL(wasm, base) }).then(() => { window.mtlsLabTls12 = glue; }));
+    // A failed load may be tried again.
+    tls12.catch((error) => { console.error(error); tls12 = null; });
+  }
+  tls12.then(() => done(true), () => done(false));
+}
+export function tls12_module_loaded() {
+  return typeof window.mtlsLabTls12?.run_json === 'function';
+}
 // A built site (`cargo xtask dist` names the app in a meta tag and writes sw.js) installs its
 // service worker once the app runs: the next visits work offline.
 function keep_offline() {
@@ -64,6 +83,25 @@ extern "C" {
     /// Imports the app's module (`js`, `wasm`: paths relative to the page) and starts it; on
     /// failure, says so in the first picture.
     fn load_app(js: &str, wasm: &str, failed: &str);
+    /// Imports the TLS 1.2 module once and puts it on `window.mtlsLabTls12`; calls `done`
+    /// with whether it is there.
+    fn load_tls12_module(done: &js_sys::Function);
+    /// Whether the TLS 1.2 module is there.
+    fn tls12_module_loaded() -> bool;
+}
+
+/// For the app: loads the page's TLS 1.2 module (`web/src/bin/mtls-lab-tls12.rs`) and calls
+/// `done` with whether it could. The loader is here, in this module's inline script, because
+/// the app's own would have the same file name (`snippets/<crate>/inline0.js`).
+#[wasm_bindgen]
+pub fn load_tls12(done: &js_sys::Function) {
+    load_tls12_module(done);
+}
+
+/// For the app: whether the TLS 1.2 module is loaded.
+#[wasm_bindgen]
+pub fn tls12_loaded() -> bool {
+    tls12_module_loaded()
 }
 
 /// The app's two files: `cargo xtask dist` gives them content-hashed names and writes them into
@@ -171,8 +209,13 @@ fn main() {
     };
     root.set_id(first_paint::ROOT_ID);
     let _ = root.set_attribute("data-seed", &seed.to_string());
-    // The course's pages are the app's to draw: the first module knows no lessons.
-    if view.mode == Mode::Single && view.page == url::Page::Lab {
+    // The course's pages are the app's to draw: the first module knows no lessons. So are the
+    // TLS 1.2 runs: this module's engine does not speak TLS 1.2 (the app loads the module that
+    // does).
+    if view.mode == Mode::Single
+        && view.page == url::Page::Lab
+        && !mtls_lab_web::engine::needs_tls12_module(&view.scenario)
+    {
         let trace = run(&view.scenario, seed, view.requests);
         DRAWN.with(|d| {
             *d.borrow_mut() = Some((view.scenario.clone(), seed, view.requests, trace.clone()));

@@ -5,10 +5,26 @@ use mtls_lab_engine::roles::{Holding, RoleKey, Viewer};
 use crate::i18n::{Lang, Text, pick, t};
 
 /// A key event's kind by the name RFC 8446 gives it (§7.1 for the secrets, §4.2.8 for the key
-/// shares), the same on both language pages, instead of the engine's Rust name; `None` for the
-/// long-term keys, which the RFC does not name (the row's own name says what they are).
-pub fn key_kind_label(kind: mtls_lab_engine::handshake::KeyKind) -> Option<&'static str> {
+/// shares), or in a TLS 1.2 run (`tls12`) RFC 5246's and RFC 8422's, the same on both language
+/// pages, instead of the engine's Rust name; `None` for the long-term keys, which the RFCs do
+/// not name (the row's own name says what they are).
+pub fn key_kind_label(
+    kind: mtls_lab_engine::handshake::KeyKind,
+    tls12: bool,
+) -> Option<&'static str> {
     use mtls_lab_engine::handshake::KeyKind as K;
+    if tls12 {
+        // RFC 8422 §5.4 and §5.7: the ephemeral ECDH key's public point travels in
+        // ServerKeyExchange and ClientKeyExchange; RFC 5246 §8.1: the pre_master_secret.
+        match kind {
+            K::ClientEphemeralPrivate | K::ServerEphemeralPrivate => {
+                return Some("ECDHE (private)");
+            }
+            K::ClientEphemeralPublic | K::ServerEphemeralPublic => return Some("ECPoint"),
+            K::SharedSecret => return Some("pre_master_secret"),
+            _ => {}
+        }
+    }
     Some(match kind {
         K::ClientEphemeralPrivate | K::ServerEphemeralPrivate => "key_share (private)",
         K::ClientEphemeralPublic | K::ServerEphemeralPublic => "key_share",

@@ -48,6 +48,20 @@ pub fn scenario(lang: Lang, id: &str) -> (String, String) {
                 "このサーバーは P-256 にしか対応していません。クライアントは supported_groups で P-256 にも対応していると伝えていますが、key share は x25519 で送ったため、サーバーは P-256 でやり直すよう求めます (HelloRetryRequest)。",
             ),
         ),
+        "tls12-one-way" => (
+            ("TLS 1.2, one-way", "TLS 1.2 の一方向TLS"),
+            (
+                "The one-way handshake in TLS 1.2, where both ends speak nothing newer. Messages that the TLS 1.3 handshake does not have appear (ServerKeyExchange, ServerHelloDone, ClientKeyExchange, ChangeCipherSpec), the certificates travel in the clear, and the client's request waits two round trips instead of one.",
+                "両端が TLS 1.2 までにしか対応していない場合の一方向TLSのハンドシェイクです。ServerKeyExchange、ServerHelloDone、ClientKeyExchange、ChangeCipherSpec といった、TLS 1.3 のハンドシェイクにはないメッセージが現れ、証明書は平文で送られ、クライアントのリクエストは 1 往復ではなく 2 往復待ちます。",
+            ),
+        ),
+        "tls12-mutual" => (
+            ("Mutual TLS 1.2", "TLS 1.2 の相互TLS"),
+            (
+                "Mutual TLS in TLS 1.2: the client's Certificate and CertificateVerify are sent before ChangeCipherSpec turns encryption on, so an eavesdropper reads who the client is. TLS 1.3 encrypts them.",
+                "TLS 1.2 での相互TLSです。クライアントの Certificate と CertificateVerify は ChangeCipherSpec で暗号化が始まる前に送られるので、盗聴者はクライアントが誰かを読めます。TLS 1.3 ではこれらは暗号化されます。",
+            ),
+        ),
         "no-client-cert" => (
             ("No client certificate", "クライアント証明書なし"),
             (
@@ -178,14 +192,21 @@ pub fn scenario(lang: Lang, id: &str) -> (String, String) {
                 "受動的な盗聴者はすべてのバイトを記録します。TLS 1.3 では証明書も暗号化されて送られるため、クライアント証明書に書かれた身元は隠れます。ただし、IP アドレス、サーバー名 (SNI)、通信の量とタイミングは見えます。",
             ),
         ),
+        "downgrade" => (
+            ("Downgrade attack", "ダウングレード攻撃"),
+            (
+                "Both ends speak TLS 1.3 and 1.2. An on-path attacker takes TLS 1.3 out of the ClientHello so that they fall back to TLS 1.2; the server's random carries the downgrade sentinel, the client sees it and stops: illegal_parameter.",
+                "両端とも TLS 1.3 と 1.2 に対応しています。経路上の攻撃者が ClientHello から TLS 1.3 を取り除き、TLS 1.2 に落とさせようとします。サーバーの乱数にはダウングレードの印が入っているので、クライアントはそれに気づいて接続を止めます: illegal_parameter。",
+            ),
+        ),
         other if other.starts_with("b1") => {
             return (
                 format!("{} {other}", pick(lang, ("Custom run", "カスタム実行"))),
                 pick(
                     lang,
                     (
-                        "A run built from switches (b1 = version 1; m mutual; c… client certificate faults; s… server certificate faults; g… group; hrr HelloRetryRequest).",
-                        "スイッチから組み立てた実行です (b1 = バージョン 1、m 相互TLS、c… クライアント証明書の不備、s… サーバー証明書の不備、g… 鍵交換グループ、hrr HelloRetryRequest)。",
+                        "A run built from switches (b1 = version 1 of the format; m mutual; c… client certificate faults; s… server certificate faults; g… group; hrr HelloRetryRequest; v12 TLS 1.2).",
+                        "スイッチから組み立てた実行です (b1 = 形式のバージョン 1、m 相互TLS、c… クライアント証明書の不備、s… サーバー証明書の不備、g… 鍵交換グループ、hrr HelloRetryRequest、v12 TLS 1.2)。",
                     ),
                 )
                 .to_string(),

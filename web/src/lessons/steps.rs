@@ -2,7 +2,7 @@
 //! the checklist's heading.
 
 use mtls_lab_engine::pki::checklist::CertificateOwner;
-use mtls_lab_engine::trace::{Explain, Participant, Step};
+use mtls_lab_engine::trace::{Explain, Participant, Step, Tls12Step};
 use mtls_lab_engine::wire::AlertDescription;
 
 use crate::i18n::{Lang, pick};
@@ -50,7 +50,26 @@ pub fn step_terms(id: &Explain) -> &'static [&'static str] {
         Explain::Alert(AlertDescription::DECRYPT_ERROR) => &["certificate-verify", "hmac", "ca"],
         Explain::Alert(AlertDescription::BAD_RECORD_MAC) => &["aes-gcm"],
         Explain::Alert(AlertDescription::CERTIFICATE_REQUIRED) => &["mtls", "client-certificate"],
+        Explain::RewrittenClientHello => &["aitm", "transcript"],
+        Explain::Tls12(step) => tls12_terms(*step),
         _ => &[],
+    }
+}
+
+/// [`step_terms`] of a TLS 1.2 step.
+fn tls12_terms(step: Tls12Step) -> &'static [&'static str] {
+    match step {
+        Tls12Step::ClientHello | Tls12Step::ServerHello => &["ecdhe"],
+        Tls12Step::Certificate(Participant::Server) => &["certificate", "chain", "trust-store"],
+        Tls12Step::Certificate(_) => &["client-certificate", "chain", "mtls"],
+        Tls12Step::CertificateEmpty(_) => &["client-certificate", "mtls"],
+        Tls12Step::ServerKeyExchange => &["ecdhe", "private-key", "public-key"],
+        Tls12Step::CertificateRequest => &["mtls", "certificate-authorities", "trust-store"],
+        Tls12Step::ServerHelloDone => &[],
+        Tls12Step::ClientKeyExchange => &["ecdhe", "session-key"],
+        Tls12Step::CertificateVerify(_) => &["certificate-verify", "private-key", "transcript"],
+        Tls12Step::ChangeCipherSpec(_) => &["session-key", "aes-gcm"],
+        Tls12Step::Finished(_) => &["hmac", "transcript", "session-key"],
     }
 }
 
@@ -85,7 +104,28 @@ pub fn step_rfc(id: &Explain) -> &'static [(u16, &'static str)] {
         }
         Explain::Alert(AlertDescription::CLOSE_NOTIFY) => &[(8446, "6.1")],
         Explain::Alert(_) | Explain::UnreadableAlert => &[(8446, "6.2")],
+        Explain::RewrittenClientHello => &[(8446, "4.1.3"), (8446, "4.2.1")],
+        Explain::Tls12(step) => tls12_rfc(*step),
         _ => &[],
+    }
+}
+
+/// [`step_rfc`] of a TLS 1.2 step: RFC 5246, with RFC 8422 for ECDHE and ECDSA and RFC 7627
+/// for the extended master secret.
+fn tls12_rfc(step: Tls12Step) -> &'static [(u16, &'static str)] {
+    match step {
+        Tls12Step::ClientHello => &[(5246, "7.4.1.2"), (7627, "5.1"), (5746, "3.4")],
+        Tls12Step::ServerHello => &[(5246, "7.4.1.3"), (8446, "4.1.3")],
+        Tls12Step::Certificate(Participant::Server) => &[(5246, "7.4.2"), (5280, "6.1")],
+        Tls12Step::Certificate(_) => &[(5246, "7.4.6"), (5280, "6.1")],
+        Tls12Step::CertificateEmpty(_) => &[(5246, "7.4.6")],
+        Tls12Step::ServerKeyExchange => &[(5246, "7.4.3"), (8422, "5.4")],
+        Tls12Step::CertificateRequest => &[(5246, "7.4.4")],
+        Tls12Step::ServerHelloDone => &[(5246, "7.4.5")],
+        Tls12Step::ClientKeyExchange => &[(5246, "7.4.7"), (8422, "5.7"), (7627, "4")],
+        Tls12Step::CertificateVerify(_) => &[(5246, "7.4.8")],
+        Tls12Step::ChangeCipherSpec(_) => &[(5246, "7.1"), (5288, "3")],
+        Tls12Step::Finished(_) => &[(5246, "7.4.9")],
     }
 }
 
@@ -160,6 +200,7 @@ pub fn step_text(lang: Lang, step: &Step) -> (String, String) {
 pub fn explain(lang: Lang, id: &Explain) -> (String, String) {
     let pair = match id {
         Explain::Alert(alert) => return alert_meaning(lang, *alert),
+        Explain::Tls12(step) => tls12_explain(*step),
         Explain::ClientHello => (
             (
                 "ClientHello: the client opens",
@@ -372,12 +413,182 @@ pub fn explain(lang: Lang, id: &Explain) -> (String, String) {
                 "攻撃者は途中で暗号化レコードの 1 ビットを反転させます。鍵を持たないので、中身を読むことも、正しい認証タグを計算し直すこともできません。そのため受信側で AES-GCM のタグ検証が失敗し、受信側は bad_record_mac でレコードを拒否して接続を終えます。",
             ),
         ),
+        Explain::RewrittenClientHello => (
+            (
+                "The attacker takes TLS 1.3 out of the ClientHello",
+                "攻撃者が ClientHello から TLS 1.3 を取り除く",
+            ),
+            (
+                "The ClientHello travels in the clear and carries no signature or MAC of its own, so an attacker on the path can change it: here it removes supported_versions, the key shares and the TLS 1.3 cipher suite. To the server, which speaks both versions, the client now looks like one that speaks only TLS 1.2, so the server chooses TLS 1.2. The Finished messages at the end would reveal the change, since they cover every handshake message, but only if the older protocol's protection holds until then. TLS 1.3 adds a quicker defence: watch the server's random in the ServerHello, which the server signs in ServerKeyExchange.",
+                "ClientHello は平文で送られ、それ自体には署名も MAC もないので、経路上の攻撃者は書き換えられます。ここでは supported_versions、key share、TLS 1.3 の暗号スイートを取り除きます。両方のバージョンに対応するサーバーからは、クライアントが TLS 1.2 にしか対応していないように見えるため、サーバーは TLS 1.2 を選びます。最後の Finished はすべてのハンドシェイクメッセージを対象にするので書き換えを明らかにしますが、それは古いプロトコルの保護がそこまで破られない場合に限られます。TLS 1.3 にはもっと早い防御があります。ServerHello に入っているサーバーの乱数に注目してください。この乱数にはサーバーが ServerKeyExchange で署名します。",
+            ),
+        ),
         other => return (other.to_string(), String::new()),
     };
     (
         pick(lang, pair.0).to_string(),
         pick(lang, pair.1).to_string(),
     )
+}
+
+/// English and Japanese: a title and a paragraph.
+type Words = ((&'static str, &'static str), (&'static str, &'static str));
+
+/// The explanation of a step of a TLS 1.2 handshake (RFC 5246 §7.3).
+fn tls12_explain(step: Tls12Step) -> Words {
+    match step {
+        Tls12Step::ClientHello => (
+            (
+                "ClientHello (TLS 1.2): the client opens",
+                "ClientHello (TLS 1.2): クライアントが口火を切る",
+            ),
+            (
+                "The client sends 32 random bytes, the cipher suites it supports (here TLS_ECDHE_ECDSA_WITH_AES_128_GCM_SHA256), the groups it can use for ECDHE (supported_groups) and the server name (SNI). It also offers the extended master secret (RFC 7627) and signals that it supports secure renegotiation (an empty renegotiation_info, RFC 5746). Unlike in TLS 1.3 it sends no key share: in TLS 1.2 the key exchange starts only after the server has chosen. It travels unencrypted.",
+                "クライアントは 32 バイトの乱数、対応する暗号スイート (ここでは TLS_ECDHE_ECDSA_WITH_AES_128_GCM_SHA256)、ECDHE に使える鍵交換グループ (supported_groups)、接続先のサーバー名 (SNI) を送ります。さらに拡張マスターシークレット (RFC 7627) を提示し、安全な再ネゴシエーションに対応していることを示します (空の renegotiation_info、RFC 5746)。TLS 1.3 と違って key share は送りません。TLS 1.2 では、サーバーが選んだ後で鍵交換が始まるからです。平文で送られます。",
+            ),
+        ),
+        Tls12Step::ServerHello => (
+            (
+                "ServerHello (TLS 1.2): the server chooses",
+                "ServerHello (TLS 1.2): サーバーが選ぶ",
+            ),
+            (
+                "The server answers with TLS 1.2 in its version field (server_version, which TLS 1.3 renamed legacy_version; a TLS 1.2 ServerHello has no supported_versions), the cipher suite and 32 random bytes of its own. Unlike in TLS 1.3 there is no key share in it, and the handshake goes on unencrypted: in TLS 1.2 only Finished and what follows are protected. A server that also speaks TLS 1.3 ends its random with the 8 bytes 44 4F 57 4E 47 52 44 01 (\"DOWNGRD\" in ASCII, then 01) when it agrees to TLS 1.2, so that a client that offered TLS 1.3 can tell that someone took it out; the attacker cannot erase them, because ServerKeyExchange signs the random (RFC 8446 §4.1.3).",
+                "サーバーは TLS 1.2 (バージョンのフィールド server_version に入ります。TLS 1.3 ではこれを legacy_version と呼びます。TLS 1.2 の ServerHello には supported_versions がありません)、暗号スイート、自分の 32 バイトの乱数で応答します。TLS 1.3 と違って key share は含まれず、ハンドシェイクは平文のまま続きます。TLS 1.2 で保護されるのは Finished とその後だけです。TLS 1.3 にも対応するサーバーが TLS 1.2 で合意するときは、乱数の最後の 8 バイトを 44 4F 57 4E 47 52 44 01 (ASCII の「DOWNGRD」と 01) にします。TLS 1.3 を提示したクライアントは、それで誰かが TLS 1.3 を取り除いたことに気づけます。ServerKeyExchange の署名が乱数を対象にしているので、攻撃者はこの値を消せません (RFC 8446 §4.1.3)。",
+            ),
+        ),
+        Tls12Step::Certificate(Participant::Server) => (
+            (
+                "Certificate: the server's chain, in the clear",
+                "Certificate: サーバーの証明書チェーン (平文)",
+            ),
+            (
+                "The server sends its certificate (naming server.example, with its public key) and the intermediate CA's certificate. In TLS 1.2 this message is not encrypted: anyone on the path can read it. The client checks the chain up to a root it trusts, the validity dates, the name and the key usage.",
+                "サーバーは自分の証明書 (server.example の名前と公開鍵を含む) と中間CAの証明書を送ります。TLS 1.2 ではこのメッセージは暗号化されないので、経路上の誰でも読めます。クライアントは信頼するルートまでのチェーン、有効期間、名前、鍵の用途を検証します。",
+            ),
+        ),
+        Tls12Step::Certificate(_) => (
+            (
+                "Certificate: the client's chain, in the clear",
+                "Certificate: クライアントの証明書チェーン (平文)",
+            ),
+            (
+                "In mutual TLS 1.2 the client sends its certificate (naming a person or a device) and its intermediate before the two sides share any key, so they travel unencrypted: an eavesdropper reads the client's name in them. TLS 1.3 fixed this by encrypting every handshake message after ServerHello. The server checks the chain against its own trusted CA and CRL.",
+                "TLS 1.2 の相互TLSでは、クライアントは両者が鍵を共有する前に自分の証明書 (人や機器の名前を含む) と中間CAの証明書を送ります。そのため平文で送られ、盗聴者は証明書に書かれたクライアントの名前を読めます。TLS 1.3 は ServerHello より後のハンドシェイクメッセージをすべて暗号化して、この問題を解消しました。サーバーは自分が信頼する認証局と CRL に照らしてチェーンを検証します。",
+            ),
+        ),
+        Tls12Step::CertificateEmpty(Participant::Server) => (
+            ("Certificate (empty)", "Certificate (空)"),
+            ("An empty certificate list.", "空の証明書リストです。"),
+        ),
+        Tls12Step::CertificateEmpty(_) => (
+            (
+                "Certificate (empty): the client has nothing to show",
+                "Certificate (空): クライアントに出せる証明書がない",
+            ),
+            (
+                "Asked for a certificate, a TLS 1.2 client without one answers with an empty Certificate message. RFC 5246 lets the server either go on without client authentication or end the handshake with a handshake_failure alert: TLS 1.2 has no certificate_required alert (TLS 1.3 added it). This server requires a certificate, so it sends handshake_failure, as OpenSSL does.",
+                "証明書を求められた TLS 1.2 のクライアントは、持っていなければ空の Certificate で応答します。RFC 5246 では、サーバーはクライアント認証なしで続けるか、handshake_failure アラートでハンドシェイクを終えるかを選べます。TLS 1.2 には certificate_required アラートがありません (TLS 1.3 で追加されました)。このサーバーは証明書を必須にしているので、OpenSSL と同じく handshake_failure を送ります。",
+            ),
+        ),
+        Tls12Step::ServerKeyExchange => (
+            (
+                "ServerKeyExchange: the server's signed ECDHE key",
+                "ServerKeyExchange: 署名付きのサーバーの ECDHE 公開鍵",
+            ),
+            (
+                "The server sends its ephemeral ECDHE public key for the group it chose and signs the group and the key, together with both randoms, with its certificate's private key. The client verifies the signature with the public key from the certificate: this is how a TLS 1.2 server proves that it holds the private key (it sends no CertificateVerify). The signature covers the group, the key and the two randoms, not the rest of the handshake (not even the chosen cipher suite); the Finished messages cover that.",
+                "サーバーは選んだグループの一時的な ECDHE 公開鍵を送り、グループと公開鍵に双方の乱数を合わせて証明書の秘密鍵で署名します。クライアントは証明書の公開鍵で署名を検証します。TLS 1.2 のサーバーはこうして秘密鍵を持っていることを証明します (CertificateVerify は送りません)。署名の対象はグループ、公開鍵、2 つの乱数だけで、ハンドシェイクの残り (選ばれた暗号スイートさえ) は含みません。それを守るのは Finished です。",
+            ),
+        ),
+        Tls12Step::CertificateRequest => (
+            (
+                "CertificateRequest: the server asks the client to prove who it is",
+                "CertificateRequest: サーバーがクライアントに身元の証明を求める",
+            ),
+            (
+                "This message is what makes TLS mutual. In TLS 1.2 it lists the certificate types the server accepts (here ecdsa_sign), the signature algorithms and the names of the CAs it trusts (certificate_authorities), so the client can pick the right certificate.",
+                "このメッセージがあるから TLS が「相互」になります。TLS 1.2 では、サーバーが受け付ける証明書の種類 (ここでは ecdsa_sign)、署名アルゴリズム、信頼する認証局の名前 (certificate_authorities) を伝え、クライアントが適切な証明書を選べるようにします。",
+            ),
+        ),
+        Tls12Step::ServerHelloDone => (
+            (
+                "ServerHelloDone: the server's turn is over",
+                "ServerHelloDone: サーバーの番が終わる",
+            ),
+            (
+                "An empty message: the server has sent everything it had to say and waits for the client. One round trip has passed, and the two sides share no key yet.",
+                "中身のないメッセージです。サーバーは伝えるべきことをすべて送り、クライアントを待ちます。1 往復が過ぎましたが、両者が共有する鍵はまだありません。",
+            ),
+        ),
+        Tls12Step::ClientKeyExchange => (
+            (
+                "ClientKeyExchange: the client's ECDHE key",
+                "ClientKeyExchange: クライアントの ECDHE 公開鍵",
+            ),
+            (
+                "The client sends its ephemeral ECDHE public key for the server's group. Each side combines its own private key with the other's public key and gets the same pre-master secret, which never crossed the wire. From it both derive the master secret (here the extended master secret, computed over a hash of the handshake so far) and from that the key block: for each direction a key and a 4-byte IV, the fixed part of the AES-GCM nonce. The message itself is not signed; in mutual TLS the client's CertificateVerify that follows covers it.",
+                "クライアントはサーバーが選んだグループの一時的な ECDHE 公開鍵を送ります。両者はそれぞれ自分の秘密鍵と相手の公開鍵を組み合わせ、通信路を一度も通っていない同じプリマスターシークレットを得ます。そこから両者はマスターシークレット (ここでは、ここまでのハンドシェイクのハッシュから計算する拡張マスターシークレット) を導き、さらにキーブロック (方向ごとの鍵と、AES-GCM のナンスの固定部分である 4 バイトの IV) を導きます。このメッセージ自体には署名がありません。相互TLSでは、続くクライアントの CertificateVerify がこのメッセージも対象にします。",
+            ),
+        ),
+        Tls12Step::CertificateVerify(Participant::Server) => (
+            ("CertificateVerify", "CertificateVerify"),
+            (
+                "A signature over every handshake message so far, with the private key of the certificate the sender sent.",
+                "送信者が送った証明書の秘密鍵による、ここまでのすべてのハンドシェイクメッセージへの署名です。",
+            ),
+        ),
+        Tls12Step::CertificateVerify(_) => (
+            (
+                "CertificateVerify: the client proves it holds the private key",
+                "CertificateVerify: クライアントが秘密鍵を持っていることの証明",
+            ),
+            (
+                "The client signs every handshake message so far, from ClientHello to ClientKeyExchange, with its private key; the server verifies the signature with the public key in the client's certificate. Those messages include both randoms and both ECDHE public keys, so the signature cannot be replayed into another connection. Both sides already hold the keys, but encryption starts only with ChangeCipherSpec, so like the client's certificate it travels unencrypted.",
+                "クライアントは ClientHello から ClientKeyExchange までのすべてのハンドシェイクメッセージに秘密鍵で署名し、サーバーはクライアント証明書の公開鍵で検証します。対象のメッセージには双方の乱数と双方の ECDHE 公開鍵が含まれるので、この署名を別の接続に使い回すことはできません。両者はもう鍵を持っていますが、暗号化は ChangeCipherSpec から始まるので、クライアント証明書と同じく平文で送られます。",
+            ),
+        ),
+        Tls12Step::ChangeCipherSpec(Participant::Server) => (
+            (
+                "ChangeCipherSpec: the server turns its encryption on",
+                "ChangeCipherSpec: サーバーが暗号化を始める",
+            ),
+            (
+                "A record of one byte (0x01), outside the handshake messages. Every record the server sends after it is encrypted with AES-128-GCM under the server's key from the key block. In TLS 1.2 this is a real signal; TLS 1.3 dropped it and keeps only a meaningless copy for old middleboxes.",
+                "1 バイト (0x01) だけのレコードで、ハンドシェイクメッセージには含まれません。サーバーがこの後に送るレコードはすべて、キーブロックから得たサーバーの鍵を使って AES-128-GCM で暗号化されます。TLS 1.2 では本当に意味のある合図です。TLS 1.3 はこれを廃止し、古い中継機器のために意味のない複製だけを残しています。",
+            ),
+        ),
+        Tls12Step::ChangeCipherSpec(_) => (
+            (
+                "ChangeCipherSpec: the client turns its encryption on",
+                "ChangeCipherSpec: クライアントが暗号化を始める",
+            ),
+            (
+                "A record of one byte (0x01), outside the handshake messages. Every record the client sends after it is encrypted with AES-128-GCM under the client's key from the key block. In TLS 1.2 this is a real signal; TLS 1.3 dropped it and keeps only a meaningless copy for old middleboxes.",
+                "1 バイト (0x01) だけのレコードで、ハンドシェイクメッセージには含まれません。クライアントがこの後に送るレコードはすべて、キーブロックから得たクライアントの鍵を使って AES-128-GCM で暗号化されます。TLS 1.2 では本当に意味のある合図です。TLS 1.3 はこれを廃止し、古い中継機器のために意味のない複製だけを残しています。",
+            ),
+        ),
+        Tls12Step::Finished(Participant::Server) => (
+            (
+                "Finished: the server seals the handshake",
+                "Finished: サーバーがハンドシェイクを締めくくる",
+            ),
+            (
+                "The server's 12 bytes of verify_data over every handshake message, the client's Finished included, encrypted under the server's key. Once each side has sent its Finished and checked the other's, application data flows, encrypted with AES-128-GCM. The client waited two round trips before it could send its request; in TLS 1.3 it waits one.",
+                "サーバーの verify_data (12 バイト) で、クライアントの Finished を含むすべてのハンドシェイクメッセージが対象です。サーバーの鍵で暗号化されています。両者が自分の Finished を送り、相手の Finished を確かめたら、AES-128-GCM で暗号化されたアプリケーションデータが流れます。クライアントはリクエストを送れるまで 2 往復待ちました。TLS 1.3 なら 1 往復です。",
+            ),
+        ),
+        Tls12Step::Finished(_) => (
+            (
+                "Finished: the client seals the handshake",
+                "Finished: クライアントがハンドシェイクを締めくくる",
+            ),
+            (
+                "The first encrypted message: 12 bytes of verify_data, computed from the master secret over a hash of every handshake message so far. If anyone on the path changed an earlier message, such as the list of cipher suites, the server's own computation would not match and it would stop the connection.",
+                "最初の暗号化されたメッセージです。verify_data (12 バイト) は、マスターシークレットとここまでのすべてのハンドシェイクメッセージのハッシュから計算します。経路上の誰かが暗号スイートの一覧などそれまでのメッセージを書き換えていれば、サーバー自身の計算と一致せず、サーバーは接続を止めます。",
+            ),
+        ),
+    }
 }
 
 /// Why a record follows its receiver's refusal (see `Trace::arrives_after_refusal`): the

@@ -41,9 +41,10 @@ fn clean(text: &str) -> String {
 
 fn check_name(c: CheckKind) -> &'static str {
     match c {
-        CheckKind::SupportedVersion => "TLS 1.3 offered",
+        CheckKind::SupportedVersion => "TLS version in common",
+        CheckKind::DowngradeSentinel => "no downgrade sentinel",
         CheckKind::CipherSuite => "cipher suite",
-        CheckKind::KeyShareGroup => "key-exchange group",
+        CheckKind::KeyShareGroup | CheckKind::GroupInCommon => "key-exchange group",
         CheckKind::SignatureScheme => "signature scheme",
         CheckKind::Alpn => "ALPN",
         CheckKind::ServerCertificateChain => "server certificate chain",

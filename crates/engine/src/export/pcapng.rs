@@ -124,7 +124,11 @@ struct Conn {
 /// Whether `steps[i]` is an on-path attacker's rewrite of the record before it.
 fn is_tampered(steps: &[Step], i: usize) -> bool {
     steps.get(i).is_some_and(|s| {
-        s.explain == Explain::TamperedRecord && s.from == Participant::Attacker && i > 0
+        matches!(
+            s.explain,
+            Explain::TamperedRecord | Explain::RewrittenClientHello
+        ) && s.from == Participant::Attacker
+            && i > 0
     }) && steps
         .get(i.wrapping_sub(1))
         .is_some_and(|prev| prev.to == Participant::Attacker)

@@ -79,10 +79,16 @@ pub fn pem_bundle(trace: &Trace) -> Option<String> {
     let mut known: Vec<Vec<u8>> = vec![pki.root.cert, pki.intermediate.cert];
     known.extend(pki.server.chain);
     known.extend(pki.client.chain);
+    let version = trace.version();
     for step in &trace.steps {
         for m in &step.messages {
-            if let Ok((HandshakeMessage::Certificate(c), _)) = HandshakeMessage::decode(&m.bytes) {
-                for der in c.chain {
+            let chain = match HandshakeMessage::decode_in(&m.bytes, version) {
+                Ok((HandshakeMessage::Certificate(c), _)) => Some(c.chain),
+                Ok((HandshakeMessage::Certificate12(chain), _)) => Some(chain),
+                _ => None,
+            };
+            if let Some(chain) = chain {
+                for der in chain {
                     if !known.contains(&der) {
                         certificate(
                             &mut out,

@@ -11,7 +11,7 @@ use crate::rng::LabRng;
 use crate::wire::handshake::{
     CertificateMsg, ClientHello, ECDSA_SECP256R1_SHA256, Extension, HandshakeMessage,
     HandshakeType, LEGACY_VERSION, ServerHello, TLS_AES_128_GCM_SHA256,
-    TLS_ECDHE_ECDSA_WITH_AES_128_GCM_SHA256, TLS12, TLS13, ext, find, has_duplicates,
+    TLS_ECDHE_ECDSA_WITH_AES_128_GCM_SHA256, TLS12, TLS13, TlsVersion, ext, find, has_duplicates,
 };
 
 impl Connection {
@@ -56,6 +56,9 @@ impl Connection {
                 KeyAction::Generated,
                 share.public(),
             );
+        }
+        if conn.client_config().versions == Versions::Tls12Only {
+            conn.negotiated.version = TlsVersion::Tls12;
         }
         let ch = conn.client_hello(&shares, None, early_data);
         conn.send_handshake(&ch, true);

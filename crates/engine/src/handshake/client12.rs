@@ -47,10 +47,13 @@ impl Connection {
         let versions = self.client_config().versions;
         self.checked(CheckKind::SupportedVersion, Ok(()))?;
         // RFC 8446 §4.1.3: a client that offered TLS 1.3 checks the last 8 bytes of the random.
-        if versions.tls13() && sh.random[24..] == DOWNGRADE_TLS12 {
-            let e = Error::Downgrade;
-            self.check(CheckKind::SupportedVersion, Err(&e));
-            return Err(e);
+        if versions.tls13() {
+            let r = if sh.random[24..] == DOWNGRADE_TLS12 {
+                Err(Error::Downgrade)
+            } else {
+                Ok(())
+            };
+            self.checked(CheckKind::DowngradeSentinel, r)?;
         }
         let r = if sh.cipher_suite == TLS_ECDHE_ECDSA_WITH_AES_128_GCM_SHA256 {
             Ok(())
@@ -125,8 +128,8 @@ impl Connection {
         )?;
         let group = Group::from_code(ske.group)
             .filter(|g| self.client_config().supported_groups.contains(g));
-        let r = group.ok_or(Error::IllegalParameter(Param::ServerHelloKeyShare));
-        let group = self.checked(CheckKind::KeyShareGroup, r)?;
+        let r = group.ok_or(Error::IllegalParameter(Param::ServerKeyExchangeGroup));
+        let group = self.checked(CheckKind::GroupInCommon, r)?;
         self.negotiated.group = Some(group);
         self.key(
             KeyKind::ServerEphemeralPublic,

@@ -92,12 +92,19 @@ pub struct KeyEvent {
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum CheckKind {
-    /// The peer speaks TLS 1.3 (supported_versions).
+    /// A TLS version both ends speak (supported_versions, or TLS 1.2's legacy_version).
     SupportedVersion,
+    /// A client that offered TLS 1.3 and got TLS 1.2: the server's random does not end with
+    /// the downgrade sentinel a TLS 1.3 server writes there when it negotiates TLS 1.2 (RFC
+    /// 8446 §4.1.3), so no one on the path took TLS 1.3 out of the ClientHello.
+    DowngradeSentinel,
     /// A cipher suite in common.
     CipherSuite,
     /// A key-exchange group in common, and a share for it.
     KeyShareGroup,
+    /// TLS 1.2: a key-exchange group in common (the client's supported_groups); the public
+    /// keys come later, in ServerKeyExchange and ClientKeyExchange.
+    GroupInCommon,
     /// A signature scheme in common.
     SignatureScheme,
     /// ALPN agreement.

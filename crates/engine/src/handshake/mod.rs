@@ -6,9 +6,11 @@
 //! The client's and server's message handlers are in `client.rs` and `server.rs`.
 
 mod client;
+#[cfg_attr(not(feature = "tls12"), allow(dead_code))]
 mod client12;
 pub mod events;
 mod server;
+#[cfg_attr(not(feature = "tls12"), allow(dead_code))]
 mod server12;
 
 use crate::crypto::key_schedule::{
@@ -119,9 +121,9 @@ impl Versions {
         self != Self::Tls12Only
     }
 
-    /// Whether TLS 1.2 is among them.
+    /// Whether TLS 1.2 is among them (never in a build without the feature `tls12`).
     pub fn tls12(self) -> bool {
-        self != Self::Tls13Only
+        cfg!(feature = "tls12") && self != Self::Tls13Only
     }
 }
 
@@ -190,7 +192,8 @@ pub struct Negotiated {
     pub peer_chain: Vec<Vec<u8>>,
     /// Whether a HelloRetryRequest happened.
     pub retried: bool,
-    /// The TLS version (1.3 until a TLS 1.2 ServerHello is sent or received).
+    /// The TLS version: TLS 1.2 once a TLS 1.2 ServerHello is sent or received, or from the
+    /// start for a client that speaks only TLS 1.2; else TLS 1.3.
     pub version: TlsVersion,
 }
 
@@ -281,6 +284,7 @@ impl Peer {
 }
 
 /// Where the handshake is, named after what it waits for.
+#[cfg_attr(not(feature = "tls12"), allow(dead_code))]
 enum State {
     ClientExpectServerHello {
         shares: Vec<KeyShare>,
@@ -315,6 +319,7 @@ enum State {
 
 /// A TLS 1.2 endpoint's keys between its ClientKeyExchange and the peer's Finished: the master
 /// secret (for the Finished messages) and the key block (for the ChangeCipherSpec switch).
+#[cfg_attr(not(feature = "tls12"), allow(dead_code))]
 struct Pending12 {
     master: MasterSecret12,
     keys: KeyBlock,
@@ -338,8 +343,10 @@ impl State {
                 Expecting::Certificate
             }
             Self::Client12ExpectServerKeyExchange(_) => Expecting::ServerKeyExchange,
-            Self::Client12ExpectCertificateRequestOrDone(_)
-            | Self::Client12ExpectServerHelloDone(_) => Expecting::ServerHelloDone,
+            Self::Client12ExpectCertificateRequestOrDone(_) => {
+                Expecting::CertificateRequestOrServerHelloDone
+            }
+            Self::Client12ExpectServerHelloDone(_) => Expecting::ServerHelloDone,
             Self::Server12ExpectClientKeyExchange(_) => Expecting::ClientKeyExchange,
             Self::Server12ExpectCertificateVerify(..) => Expecting::CertificateVerify,
             Self::Client12ExpectChangeCipherSpec(_) | Self::Server12ExpectChangeCipherSpec(_) => {
@@ -689,6 +696,7 @@ impl Connection {
     }
 
     /// TLS 1.2: our side's keys from the key block, after our ChangeCipherSpec.
+    #[cfg_attr(not(feature = "tls12"), allow(dead_code))]
     fn set_write12(&mut self, keys: &KeyBlock) {
         let (key, salt) = if self.is_client() {
             (&keys.client_key, &keys.client_iv)
@@ -778,7 +786,8 @@ impl Connection {
             return Err(Error::Closed);
         }
         // TLS 1.2: ChangeCipherSpec is a real message, the switch to the peer's new keys.
-        if record.content_type == ContentType::CHANGE_CIPHER_SPEC
+        if cfg!(feature = "tls12")
+            && record.content_type == ContentType::CHANGE_CIPHER_SPEC
             && self.negotiated.version == TlsVersion::Tls12
         {
             self.check_not_interleaved(record.content_type)?;
@@ -1055,13 +1064,16 @@ impl Connection {
             (State::ServerExpectFinished(hs), HandshakeMessage::Finished(data)) => {
                 self.server_on_finished(*hs, &data, bytes)?
             }
+            #[cfg(feature = "tls12")]
             (State::Client12ExpectCertificate(hs), HandshakeMessage::Certificate12(chain)) => {
                 self.client12_on_certificate(hs, chain, bytes)?
             }
+            #[cfg(feature = "tls12")]
             (
                 State::Client12ExpectServerKeyExchange(hs),
                 HandshakeMessage::ServerKeyExchange(ske),
             ) => self.client12_on_server_key_exchange(hs, &ske, bytes)?,
+            #[cfg(feature = "tls12")]
             (
                 State::Client12ExpectCertificateRequestOrDone(mut hs),
                 HandshakeMessage::CertificateRequest12 { types, .. },
@@ -1070,27 +1082,33 @@ impl Connection {
                 self.transcript.extend_from_slice(bytes);
                 State::Client12ExpectServerHelloDone(hs)
             }
+            #[cfg(feature = "tls12")]
             (
                 State::Client12ExpectCertificateRequestOrDone(hs)
                 | State::Client12ExpectServerHelloDone(hs),
                 HandshakeMessage::ServerHelloDone,
             ) => self.client12_on_server_hello_done(*hs, bytes)?,
+            #[cfg(feature = "tls12")]
             (State::Client12ExpectFinished(p), HandshakeMessage::Finished(data)) => {
                 self.client12_on_finished(&p, &data)?
             }
+            #[cfg(feature = "tls12")]
             (State::Server12ExpectCertificate(hs), HandshakeMessage::Certificate12(chain)) => {
                 self.server12_on_certificate(hs, chain, bytes)?
             }
+            #[cfg(feature = "tls12")]
             (
                 State::Server12ExpectClientKeyExchange(hs),
                 HandshakeMessage::ClientKeyExchange(public),
             ) => self.server12_on_client_key_exchange(hs, &public, bytes)?,
+            #[cfg(feature = "tls12")]
             (
                 State::Server12ExpectCertificateVerify(mut hs, pending),
                 HandshakeMessage::CertificateVerify { scheme, signature },
             ) => {
                 self.server12_on_certificate_verify(&mut hs, pending, scheme, &signature, bytes)?
             }
+            #[cfg(feature = "tls12")]
             (State::Server12ExpectFinished(p), HandshakeMessage::Finished(data)) => {
                 self.server12_on_finished(&p, &data, bytes)?
             }
@@ -1253,6 +1271,7 @@ impl Connection {
 
     /// TLS 1.2's Finished: 12 bytes of verify_data (RFC 5246 §7.4.9). Another length is
     /// decode_error; the right length with other bytes is decrypt_error, as in TLS 1.3.
+    #[cfg_attr(not(feature = "tls12"), allow(dead_code))]
     fn check_finished12(
         expected: &[u8; crate::crypto::tls12::VERIFY_DATA_LEN],
         data: &[u8],

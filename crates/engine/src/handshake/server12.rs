@@ -72,7 +72,7 @@ impl Connection {
         self.checked(CheckKind::SignatureScheme, r)?;
         let group = Self::server_choose_group(&self.server_config().groups, &client_groups, &[]);
         let r = group.ok_or(Error::HandshakeFailure(NoCommon::Group));
-        let group = self.checked(CheckKind::KeyShareGroup, r)?;
+        let group = self.checked(CheckKind::GroupInCommon, r)?;
         let server_name = find(&ch.extensions, |e| match e {
             Extension::ServerName(n) => n.clone(),
             _ => None,
