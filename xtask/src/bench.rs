@@ -131,6 +131,10 @@ const IDS: &[&str] = &[
     "engine/mutual-floor",
     "engine/one-way",
     "engine/one-way-floor",
+    "engine/tls12-mutual",
+    "engine/tls12-mutual-floor",
+    "engine/tls12-one-way",
+    "engine/tls12-one-way-floor",
     "engine/mutual-scenario",
     "ops/lab-p256-verify",
     "ops/lab-p256-sign",
@@ -275,6 +279,15 @@ fn render(r: &Results, printed: &Printed, m: &Machine) -> Result<String, String>
             .ok_or_else(|| format!("the bench printed no paired-ratio line for {id}"))
     };
     let (mutual_paired, one_way_paired) = (paired("mutual")?, paired("one-way")?);
+    let (tls12, tls12_floor) = (
+        r.get("engine/tls12-mutual"),
+        r.get("engine/tls12-mutual-floor"),
+    );
+    let (tls12_one_way, tls12_one_way_floor) = (
+        r.get("engine/tls12-one-way"),
+        r.get("engine/tls12-one-way-floor"),
+    );
+    let (tls12_paired, tls12_one_way_paired) = (paired("tls12-mutual")?, paired("tls12-one-way")?);
 
     let _ = writeln!(s, "{BEGIN}");
     let _ = writeln!(s, "## Benchmarks\n");
@@ -323,6 +336,22 @@ fn render(r: &Results, printed: &Printed, m: &Machine) -> Result<String, String>
             one_way_floor,
         ),
         (
+            "`engine/tls12-mutual`: mutual TLS 1.2 handshake (ECDHE-ECDSA), PKI given",
+            tls12,
+        ),
+        (
+            "`engine/tls12-mutual-floor`: the same floor as TLS 1.3's",
+            tls12_floor,
+        ),
+        (
+            "`engine/tls12-one-way`: one-way TLS 1.2 handshake, PKI given",
+            tls12_one_way,
+        ),
+        (
+            "`engine/tls12-one-way-floor`: the same floor as TLS 1.3's",
+            tls12_one_way_floor,
+        ),
+        (
             "`engine/mutual-scenario`: `run_scenario(\"mutual\")`, PKI included",
             r.get("engine/mutual-scenario"),
         ),
@@ -352,6 +381,18 @@ fn render(r: &Results, printed: &Printed, m: &Machine) -> Result<String, String>
             one_way,
             one_way_floor,
             one_way_paired,
+        ),
+        (
+            "TLS 1.2 mutual handshake / its floor",
+            tls12,
+            tls12_floor,
+            tls12_paired,
+        ),
+        (
+            "TLS 1.2 one-way handshake / its floor",
+            tls12_one_way,
+            tls12_one_way_floor,
+            tls12_one_way_paired,
         ),
     ] {
         let _ = writeln!(
