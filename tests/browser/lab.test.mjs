@@ -537,3 +537,38 @@ test('TLS 1.2 runs come from the TLS 1.2 module, fetched only when one is wanted
   assert.deepEqual(errors, []);
   await page.context().close();
 });
+
+test('the compare view also sets TLS 1.3 beside TLS 1.2, every figure read off the two runs', async () => {
+  const { page, errors } = await openPage(browser);
+  await page.goto(`${server.url}?mode=compare&seed=5&lang=en`);
+  const versions = page.getByTestId('compare-versions');
+  await versions.locator('svg.diagram').nth(1).waitFor();
+  assert.equal(await versions.locator('svg.diagram').count(), 2);
+  const marked = await versions.locator('g.arrow.emphasis').allTextContents();
+  for (const message of ['ServerKeyExchange', 'ServerHelloDone', 'ClientKeyExchange']) {
+    assert.ok(marked.some((m) => m.includes(message)), `${message} marked: ${marked}`);
+  }
+  const cell = (version, row) => page.getByTestId(`versions-${version}-${row}`).textContent();
+  assert.equal(await cell(13, 0), '1', 'TLS 1.3: one round trip before the request');
+  assert.equal(await cell(12, 0), '2', 'TLS 1.2: two round trips');
+  assert.equal(await cell(13, 1), 'ClientHello, ServerHello');
+  assert.match(await cell(12, 1), /ServerKeyExchange.*Certificate.*ClientKeyExchange, CertificateVerify$/);
+  assert.equal(await cell(13, 2), 'encrypted');
+  assert.match(await cell(12, 2), /in the clear/);
+  assert.match(await cell(13, 3), /^CertificateVerify/);
+  assert.match(await cell(12, 3), /^ServerKeyExchange/);
+  assert.equal(await cell(13, 4), 'EncryptedExtensions');
+  assert.equal(await cell(12, 4), 'ServerKeyExchange, ServerHelloDone, ClientKeyExchange');
+  assert.match(await cell(13, 5), /^yes: ECDHE/);
+  assert.match(await cell(12, 5), /^yes: ECDHE/);
+  await versions.screenshot({ path: path.join(root, 'tests', 'artifacts', 'compare-versions-en-1280.png') });
+  await page.setViewportSize({ width: 390, height: 844 });
+  await page.goto(`${server.url}?mode=compare&seed=5&lang=ja`);
+  await page.getByTestId('compare-versions').locator('svg.diagram').nth(1).waitFor();
+  assert.match(await cell(12, 2), /平文/);
+  const wide = await page.evaluate(() => document.documentElement.scrollWidth > document.documentElement.clientWidth);
+  assert.equal(wide, false, 'no sideways scroll at 390 px');
+  await page.getByTestId('compare-versions').screenshot({ path: path.join(root, 'tests', 'artifacts', 'compare-versions-ja-390.png') });
+  assert.deepEqual(errors, []);
+  await page.context().close();
+});

@@ -14,6 +14,7 @@ use crate::inspector::narrate;
 use crate::share::SharePanel;
 use crate::state::{Action, Lab, STEP_MS, initial_lab, load};
 use crate::url::{self, Mode, Notice};
+use crate::versions::VersionsCompare;
 use crate::views::{embed_view, event_select, present_compare, present_view, single_view};
 use crate::{bench, exports, lessons};
 
@@ -402,7 +403,12 @@ pub fn App() -> Html {
     };
 
     let body = if lab.mode == Mode::Compare {
-        html! { <CompareView seed={lab.seed} lang={lang} /> }
+        html! {
+            <>
+            <CompareView seed={lab.seed} lang={lang} />
+            <VersionsCompare seed={lab.seed} lang={lang} />
+            </>
+        }
     } else {
         single_view(&lab, &dispatch, &act, on_term.clone(), question.clone())
     };

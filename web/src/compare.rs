@@ -38,13 +38,35 @@ pub fn CompareView(props: &CompareProps) -> Html {
         })
         .collect();
     let rows = [
-        (Text::CompareWho, Text::CompareWhoOneWay, Text::CompareWhoMutual),
-        (Text::CompareCerts, Text::CompareCertsOneWay, Text::CompareCertsMutual),
-        (Text::ComparePrevents, Text::ComparePreventsOneWay, Text::ComparePreventsMutual),
-        (Text::CompareUses, Text::CompareUsesOneWay, Text::CompareUsesMutual),
+        (
+            Text::CompareWho,
+            Text::CompareWhoOneWay,
+            Text::CompareWhoMutual,
+        ),
+        (
+            Text::CompareCerts,
+            Text::CompareCertsOneWay,
+            Text::CompareCertsMutual,
+        ),
+        (
+            Text::ComparePrevents,
+            Text::ComparePreventsOneWay,
+            Text::ComparePreventsMutual,
+        ),
+        (
+            Text::CompareUses,
+            Text::CompareUsesOneWay,
+            Text::CompareUsesMutual,
+        ),
     ]
     .map(|(a, o, m)| {
-        html! { <tr><th scope="row">{ t(lang, a) }</th><td>{ t(lang, o) }</td><td>{ t(lang, m) }</td></tr> }
+        html! {
+            <tr>
+                <th scope="row">{ t(lang, a) }</th>
+                <td data-col={t(lang, Text::ModeOneWay)}>{ t(lang, o) }</td>
+                <td data-col={t(lang, Text::ModeMutual)}>{ t(lang, m) }</td>
+            </tr>
+        }
     });
     html! {
         <section class="compare" data-testid="compare">

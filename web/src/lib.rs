@@ -22,6 +22,7 @@ mod compare;
 mod glossary;
 mod share;
 mod state;
+mod versions;
 mod views;
 
 use crate::i18n::{Lang, Text, t};
