@@ -532,6 +532,12 @@ test('TLS 1.2 runs come from the TLS 1.2 module, fetched only when one is wanted
   await textMatching(page.locator('#inspector-title'), /Certificate: the client's chain, in the clear/);
   assert.match(await page.getByTestId('step-rfc').textContent(), /RFC 5246 §7\.4\.6/);
   await screenshot(page, 'tls12-mutual-client-certificate-en-1280');
+  // The key table names TLS 1.2's keys in TLS 1.2's words: no key shares, a pre-master secret.
+  await page.getByTestId('key-table').waitFor({ state: 'attached' });
+  const rowName = (key) => page.locator(`[data-testid=key-table] tr[data-key=${key}] th`).textContent();
+  assert.match(await rowName('SharedSecret'), /Pre-master secret \(ECDHE\)/);
+  assert.match(await rowName('ClientEphemeralPublic'), /Client's ECDHE public key/);
+  assert.match(await rowName('ApplicationTrafficKeys'), /from the key block/);
   await page.goto(`${server.url}?scenario=downgrade&step=3&seed=3&lang=ja`);
   await textMatching(page.locator('#inspector-title'), /ServerHello \(TLS 1\.2\)/);
   await page.setViewportSize({ width: 390, height: 844 });

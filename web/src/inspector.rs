@@ -160,7 +160,7 @@ pub fn Inspector(props: &InspectorProps) -> Html {
                         <strong>{ participant(lang, e.by) }</strong>{ " " }
                         { action_words(lang, k.action) }{ ": " }
                         <button class="link" onclick={Callback::from(move |_| onterm.emit(term))}>
-                            { lessons::key(lang, row) }
+                            { lessons::key_in(lang, row, tls12) }
                         </button>
                         if let Some(label) = lessons::key_kind_label(k.key, tls12) {
                             { " " }<code>{ label }</code>

@@ -44,6 +44,36 @@ pub fn key_kind_label(
     })
 }
 
+/// A key-role table row's name in a run of the version `tls12` says: TLS 1.2 has no key shares
+/// (its ephemeral public keys travel in ServerKeyExchange and ClientKeyExchange, RFC 8422
+/// §5.4, §5.7), calls the ECDHE result the pre-master secret (RFC 8422 §5.10) and takes its
+/// session keys from the key block (RFC 5246 §6.3).
+pub fn key_in(lang: Lang, k: RoleKey, tls12: bool) -> &'static str {
+    if !tls12 {
+        return key(lang, k);
+    }
+    pick(
+        lang,
+        match k {
+            RoleKey::ClientEphemeralPublic => {
+                ("Client's ECDHE public key", "クライアントの ECDHE 公開鍵")
+            }
+            RoleKey::ServerEphemeralPublic => {
+                ("Server's ECDHE public key", "サーバーの ECDHE 公開鍵")
+            }
+            RoleKey::SharedSecret => (
+                "Pre-master secret (ECDHE)",
+                "プリマスターシークレット (ECDHE)",
+            ),
+            RoleKey::ApplicationTrafficKeys => (
+                "Session keys (from the key block)",
+                "セッションキー (キーブロックから)",
+            ),
+            other => return key(lang, other),
+        },
+    )
+}
+
 /// A key-role table row's name.
 pub fn key(lang: Lang, k: RoleKey) -> &'static str {
     pick(
