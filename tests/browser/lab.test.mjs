@@ -530,6 +530,9 @@ test('TLS 1.2 runs come from the TLS 1.2 module, fetched only when one is wanted
   // The client's certificate, in the clear: its step says so, with RFC 5246's section.
   await page.goto(`${server.url}?scenario=tls12-mutual&step=7&seed=3&lang=en`);
   await textMatching(page.locator('#inspector-title'), /Certificate: the client's chain, in the clear/);
+  // The first module drew no picture of this TLS 1.2 run: the page's loading line stayed until
+  // the app started, and is gone now.
+  assert.equal(await page.locator('#boot').count(), 0);
   assert.match(await page.getByTestId('step-rfc').textContent(), /RFC 5246 §7\.4\.6/);
   await screenshot(page, 'tls12-mutual-client-certificate-en-1280');
   // The key table names TLS 1.2's keys in TLS 1.2's words: no key shares, a pre-master secret.

@@ -98,8 +98,14 @@ thread_local! {
 /// ([`first_paint`]) if there is one: the app shows the same run (same seed) interactively.
 pub fn start() {
     install_panic_hook();
-    if let Some(first) = web_sys::window()
-        .and_then(|w| w.document())
+    let document = web_sys::window().and_then(|w| w.document());
+    // The page's loading line stays until now where the first module drew nothing (a course
+    // page, a TLS 1.2 run).
+    if let Some(boot) = document.as_ref().and_then(|d| d.get_element_by_id("boot")) {
+        boot.remove();
+    }
+    if let Some(first) = document
+        .as_ref()
         .and_then(|d| d.get_element_by_id(first_paint::ROOT_ID))
     {
         let seed = first

@@ -200,10 +200,6 @@ fn main() {
     let seed = view.seed.unwrap_or_else(fresh_seed);
     let (js, wasm) = app_files(&document);
     prefetch_app(&js, &wasm);
-    // The page's loading line, in both languages, gives way to this module's picture.
-    if let Some(boot) = document.get_element_by_id("boot") {
-        boot.remove();
-    }
     let Ok(root) = document.create_element("div") else {
         return;
     };
@@ -216,6 +212,11 @@ fn main() {
         && view.page == url::Page::Lab
         && !mtls_lab_web::engine::needs_tls12_module(&view.scenario)
     {
+        // The page's loading line, in both languages, gives way to this module's picture
+        // (where it draws none, the app removes it when it starts).
+        if let Some(boot) = document.get_element_by_id("boot") {
+            boot.remove();
+        }
         let trace = run(&view.scenario, seed, view.requests);
         DRAWN.with(|d| {
             *d.borrow_mut() = Some((view.scenario.clone(), seed, view.requests, trace.clone()));
