@@ -501,6 +501,51 @@ impl OpenSslCa {
 /// The HTTP request the tests send.
 pub const REQUEST: &[u8] = b"GET / HTTP/1.1\r\nHost: server.example\r\nConnection: close\r\n\r\n";
 
+/// `mtls-lab connect` to `addr` with the CA of `pki`, asking for server.example, with `extra`
+/// arguments; `with_cert`: with the PKI's client certificate and key. Whether it succeeded,
+/// and what it said.
+pub fn mtls_lab_connect(addr: &str, pki: &Path, with_cert: bool, extra: &[&str]) -> (bool, String) {
+    let mut cmd = Command::new(cli_binary());
+    cmd.args(["connect", addr, "--server-name", "server.example", "--ca"])
+        .arg(pki.join("ca.pem"))
+        .args(extra);
+    if with_cert {
+        cmd.arg("--cert").arg(pki.join("client.pem"));
+        cmd.arg("--key").arg(pki.join("client.key"));
+    }
+    let out = run_with_input(&mut cmd, b"", 20);
+    (out.status.success(), text(&out))
+}
+
+/// `gnutls-cli` sending [`REQUEST`] to `addr`, checking the name server.example; with `cert`,
+/// the client certificate file (its whole chain) and key; with `priority`, GnuTLS's priority
+/// string (e.g. TLS 1.2 only).
+pub fn gnutls_cli(
+    addr: &str,
+    ca: &Path,
+    cert: Option<(&Path, &Path)>,
+    priority: Option<&str>,
+) -> (bool, String) {
+    let (host, port) = addr.rsplit_once(':').unwrap_or((addr, ""));
+    let mut cmd = Command::new("gnutls-cli");
+    if let Some(priority) = priority {
+        cmd.args(["--priority", priority]);
+    }
+    cmd.args(["--port", port])
+        .args(["--sni-hostname", "server.example"])
+        .args(["--verify-hostname", "server.example", "--x509cafile"])
+        .arg(ca);
+    if let Some((chain, key)) = cert {
+        cmd.arg("--x509certfile")
+            .arg(chain)
+            .arg("--x509keyfile")
+            .arg(key);
+    }
+    cmd.arg(host);
+    let out = run_with_input(&mut cmd, REQUEST, 20);
+    (out.status.success(), text(&out))
+}
+
 /// A fresh PKI from `mtls-lab pki` (seed 11 unless `extra` gives one) in a scratch folder.
 pub fn pki(name: &str, extra: &[&str]) -> PathBuf {
     let dir = scratch(name).join("pki");

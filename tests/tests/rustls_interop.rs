@@ -8,9 +8,7 @@ use std::sync::Arc;
 use mtls_lab_engine::Error;
 use mtls_lab_engine::LabRng;
 use mtls_lab_engine::crypto::Group;
-use mtls_lab_engine::handshake::{
-    ClientAuth, ClientConfig, Connection, Identity, ServerConfig, Versions,
-};
+use mtls_lab_engine::handshake::{Connection, Versions};
 use mtls_lab_engine::pki::{Pki, PkiOptions};
 use mtls_lab_engine::wire::AlertDescription;
 use rustls::pki_types::{
@@ -49,79 +47,22 @@ fn roots(pki: &Pki) -> rustls::RootCertStore {
 }
 
 fn rustls_client(pki: &Pki, with_cert: bool) -> rustls::ClientConnection {
-    let builder = rustls::ClientConfig::builder().with_root_certificates(roots(pki));
-    let mut config = if with_cert {
-        builder
-            .with_client_auth_cert(certs(&pki.client.chain), key(pki.client.key.to_pkcs8_der()))
-            .expect("client cert accepted")
-    } else {
-        builder.with_no_client_auth()
-    };
-    config.alpn_protocols = vec![b"http/1.1".to_vec()];
-    let name = ServerName::try_from("server.example").expect("valid name");
-    rustls::ClientConnection::new(Arc::new(config), name).expect("client starts")
+    rustls_client_speaking(pki, with_cert, rustls::DEFAULT_VERSIONS)
 }
 
 fn rustls_server(pki: &Pki, mutual: bool) -> rustls::ServerConnection {
-    let builder = rustls::ServerConfig::builder();
-    let builder = if mutual {
-        let verifier = WebPkiClientVerifier::builder(Arc::new(roots(pki)))
-            .with_crls(vec![CertificateRevocationListDer::from(pki.crl.clone())])
-            .only_check_end_entity_revocation()
-            .build()
-            .expect("verifier builds");
-        builder.with_client_cert_verifier(verifier)
-    } else {
-        builder.with_no_client_auth()
-    };
-    let mut config = builder
-        .with_single_cert(certs(&pki.server.chain), key(pki.server.key.to_pkcs8_der()))
-        .expect("server cert accepted");
-    config.alpn_protocols = vec![b"http/1.1".to_vec()];
-    rustls::ServerConnection::new(Arc::new(config)).expect("server starts")
+    rustls_server_speaking(pki, mutual, rustls::DEFAULT_VERSIONS)
 }
 
 fn engine_server(pki: &Pki, mutual: bool) -> Connection {
-    Connection::server(
-        ServerConfig {
-            identity: Identity {
-                chain: pki.server.chain.clone(),
-                key: pki.server.key.clone().into(),
-            },
-            client_auth: if mutual {
-                ClientAuth::Required {
-                    root: pki.root.cert.clone(),
-                    crls: vec![pki.crl.clone()],
-                }
-            } else {
-                ClientAuth::None
-            },
-            groups: vec![Group::X25519, Group::Secp256r1],
-            alpn: vec![b"http/1.1".to_vec()],
-            now: now(),
-            versions: Versions::Tls13Only,
-        },
-        LabRng::from_seed(11),
-    )
+    engine_server_of(pki, mutual, Versions::Tls13Only)
 }
 
 fn engine_client(pki: &Pki, with_cert: bool, share: Group) -> Connection {
-    Connection::client(
-        ClientConfig {
-            server_name: "server.example".into(),
-            root: pki.root.cert.clone(),
-            identity: with_cert.then(|| Identity {
-                chain: pki.client.chain.clone(),
-                key: pki.client.key.clone().into(),
-            }),
-            supported_groups: vec![Group::X25519, Group::Secp256r1],
-            key_share_groups: vec![share],
-            alpn: vec![b"http/1.1".to_vec()],
-            now: now(),
-            versions: Versions::Tls13Only,
-        },
-        LabRng::from_seed(12),
-    )
+    let mut config = mtls_lab_engine::scenario::client_config(pki, with_cert);
+    config.now = now();
+    config.key_share_groups = vec![share];
+    Connection::client(config, LabRng::from_seed(12))
 }
 
 /// Moves bytes both ways until neither side has anything to send. Returns the first error
@@ -350,6 +291,8 @@ fn key_updates_cross_both_ways_with_rustls() {
 // TLS 1.2 (RFC 5246): rustls with only TLS 1.2 enabled, against the engine speaking both
 // versions; and the TLS 1.3 downgrade sentinel (RFC 8446 §4.1.3) judged by rustls.
 
+/// A rustls client of `versions` trusting the lab's root, with alice's certificate if
+/// `with_cert`.
 fn rustls_client_speaking(
     pki: &Pki,
     with_cert: bool,
@@ -369,6 +312,8 @@ fn rustls_client_speaking(
     rustls::ClientConnection::new(Arc::new(config), name).expect("client starts")
 }
 
+/// A rustls server of `versions` with the lab's server certificate, requiring a client
+/// certificate from the lab's root, checked against its CRL, if `mutual`.
 fn rustls_server_speaking(
     pki: &Pki,
     mutual: bool,
@@ -377,6 +322,8 @@ fn rustls_server_speaking(
     let builder = rustls::ServerConfig::builder_with_protocol_versions(versions);
     let builder = if mutual {
         let verifier = WebPkiClientVerifier::builder(Arc::new(roots(pki)))
+            .with_crls(vec![CertificateRevocationListDer::from(pki.crl.clone())])
+            .only_check_end_entity_revocation()
             .build()
             .expect("verifier builds");
         builder.with_client_cert_verifier(verifier)
@@ -394,7 +341,7 @@ fn engine_server_of(pki: &Pki, mutual: bool, versions: Versions) -> Connection {
     let mut config = mtls_lab_engine::scenario::server_config(pki, mutual);
     config.now = now();
     config.versions = versions;
-    Connection::server(config, LabRng::from_seed(21))
+    Connection::server(config, LabRng::from_seed(11))
 }
 
 fn engine_client_of(pki: &Pki, mutual: bool, versions: Versions) -> Connection {

@@ -6,12 +6,12 @@
 //! with the lab's intermediate CA (and one by an unrelated OpenSSL CA), so the engine is never
 //! checking only its own work.
 
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 use std::process::Command;
 
 use mtls_lab_tests::{
-    Issue, OpenSslCa, Peer, REQUEST, cli_binary, openssl_alert_number, output, pki, run_with_input,
-    s_client, scratch, text,
+    Issue, OpenSslCa, Peer, cli_binary, gnutls_cli, mtls_lab_connect, openssl_alert_number, output,
+    pki, run_with_input, s_client, scratch, text,
 };
 
 #[test]
@@ -162,25 +162,12 @@ fn python_ssl_one_way_and_mutual() {
     }
 }
 
-fn connect(addr: &str, pki: &Path, with_cert: bool, extra: &[&str]) -> (bool, String) {
-    let mut cmd = Command::new(cli_binary());
-    cmd.args(["connect", addr, "--server-name", "server.example", "--ca"])
-        .arg(pki.join("ca.pem"))
-        .args(extra);
-    if with_cert {
-        cmd.arg("--cert").arg(pki.join("client.pem"));
-        cmd.arg("--key").arg(pki.join("client.key"));
-    }
-    let out = run_with_input(&mut cmd, b"", 20);
-    (out.status.success(), text(&out))
-}
-
 #[test]
 fn mtls_lab_connect_to_openssl_s_server() {
     let pki = pki("connect", &[]);
 
     let server = Peer::openssl_s_server(&pki, false, false);
-    let (ok, out) = connect(&server.addr, &pki, false, &[]);
+    let (ok, out) = mtls_lab_connect(&server.addr, &pki, false, &[]);
     assert!(ok, "{out}");
     assert!(
         out.contains("HTTP/1.0 200 ok"),
@@ -203,7 +190,7 @@ fn mtls_lab_connect_to_openssl_s_server() {
     drop(server);
 
     let server = Peer::openssl_s_server(&pki, true, true);
-    let (ok, out) = connect(&server.addr, &pki, true, &[]);
+    let (ok, out) = mtls_lab_connect(&server.addr, &pki, true, &[]);
     assert!(ok, "{out}");
     assert!(
         out.contains("Client certificate"),
@@ -214,7 +201,7 @@ fn mtls_lab_connect_to_openssl_s_server() {
         "{out}"
     );
 
-    let (ok, out) = connect(&server.addr, &pki, false, &[]);
+    let (ok, out) = mtls_lab_connect(&server.addr, &pki, false, &[]);
     assert!(
         !ok,
         "s_server -Verify refuses a client without a certificate"
@@ -258,7 +245,7 @@ fn mtls_lab_connect_refuses_bad_servers() {
     assert!(!out.status.success());
     assert!(text(&out).contains("bad_certificate"), "{}", text(&out));
     // A file that is not a certificate: a sentence, no panic.
-    let (ok, out) = connect(&server.addr, &pki.join("nowhere"), false, &[]);
+    let (ok, out) = mtls_lab_connect(&server.addr, &pki.join("nowhere"), false, &[]);
     assert!(
         !ok && out.contains("cannot read") && !out.contains("panicked"),
         "{out}"
@@ -526,7 +513,7 @@ fn connect_reports_the_alert_of_a_server_that_requires_a_certificate() {
         .arg(pki.join("ca.pem"));
     let server = Peer::start(&mut cmd, "listening on IPv4", format!("127.0.0.1:{port}"));
     for _ in 0..5 {
-        let (ok, out) = connect(&server.addr, &pki, false, &[]);
+        let (ok, out) = mtls_lab_connect(&server.addr, &pki, false, &[]);
         assert!(!ok, "{out}");
         assert!(
             out.contains("peer sent alert certificate_required"),
@@ -535,7 +522,7 @@ fn connect_reports_the_alert_of_a_server_that_requires_a_certificate() {
         assert!(!out.contains("Broken pipe"), "{out}");
     }
     // With the certificate, GnuTLS serves the same client.
-    let (ok, out) = connect(&server.addr, &pki, true, &[]);
+    let (ok, out) = mtls_lab_connect(&server.addr, &pki, true, &[]);
     assert!(ok, "{out}");
 }
 
@@ -572,32 +559,6 @@ fn a_leaf_sent_without_its_intermediate_is_named_in_the_log() {
     assert!(out.contains("Hello, alice!"), "{out}");
 }
 
-/// `gnutls-cli` sending the lab's HTTP request to `addr`, checking the name server.example;
-/// with `cert`, the client certificate file (its whole chain) and key.
-fn gnutls_cli(addr: &str, ca: &Path, cert: Option<(&Path, &Path)>) -> (bool, String) {
-    let (host, port) = addr.rsplit_once(':').unwrap_or((addr, ""));
-    let mut cmd = Command::new("gnutls-cli");
-    cmd.args([
-        "--port",
-        port,
-        "--sni-hostname",
-        "server.example",
-        "--verify-hostname",
-        "server.example",
-        "--x509cafile",
-    ])
-    .arg(ca);
-    if let Some((chain, key)) = cert {
-        cmd.arg("--x509certfile")
-            .arg(chain)
-            .arg("--x509keyfile")
-            .arg(key);
-    }
-    cmd.arg(host);
-    let out = run_with_input(&mut cmd, REQUEST, 20);
-    (out.status.success(), text(&out))
-}
-
 /// The alert number GnuTLS reports receiving (`*** Received alert [45]: …`).
 fn gnutls_alert(text: &str) -> Option<u8> {
     let rest = text.split("Received alert [").nth(1)?;
@@ -615,6 +576,7 @@ fn gnutls_talks_to_serve_and_connect_one_way_and_mutual() {
             &server.addr,
             &pki.join("ca.pem"),
             cert.as_ref().map(|(c, k)| (c.as_path(), k.as_path())),
+            None,
         );
         assert!(ok, "{out}");
         assert!(
@@ -643,7 +605,7 @@ fn gnutls_talks_to_serve_and_connect_one_way_and_mutual() {
             .arg("--x509cafile")
             .arg(pki.join("ca.pem"));
         let server = Peer::start(&mut cmd, "listening on IPv4", format!("127.0.0.1:{port}"));
-        let (ok, out) = connect(&server.addr, &pki, mtls, &[]);
+        let (ok, out) = mtls_lab_connect(&server.addr, &pki, mtls, &[]);
         assert!(ok, "{out}");
         assert!(out.contains("HTTP/1.0 200 OK"), "gnutls-serv's page: {out}");
         if mtls {
@@ -675,6 +637,7 @@ fn gnutls_reads_the_alert_each_bad_client_certificate_gets() {
             &server.addr,
             &pki.join("ca.pem"),
             Some((&pki.join("client.pem"), &pki.join("client.key"))),
+            None,
         );
         assert!(!ok, "{kind}: {out}");
         assert_eq!(gnutls_alert(&out), Some(alert), "{kind}: {out}");
@@ -778,7 +741,7 @@ fn openssl_refuses_bad_servers_as_the_engine_does_with_the_alert_on_the_wire() {
     )
     .expect("copies");
     let theirs = Peer::openssl_s_server(&selfsigned, false, false);
-    let (ok, out) = connect(&theirs.addr, &pki, false, &[]);
+    let (ok, out) = mtls_lab_connect(&theirs.addr, &pki, false, &[]);
     assert!(!ok && out.contains("unknown_ca"), "{out}");
     let lines = theirs.wait_for_lines("alert number 48", 1);
     assert!(
@@ -856,16 +819,16 @@ fn the_pin_inspect_prints_is_the_one_curl_and_connect_accept() {
     // curl: (90) SSL: public key does not match pinned public key.
     let refused = curl(&other_pin);
     assert_eq!(refused.status.code(), Some(90), "{}", text(&refused));
-    let (ok, shown) = connect(&server.addr, &pki, false, &["--pin", &server_pin]);
+    let (ok, shown) = mtls_lab_connect(&server.addr, &pki, false, &["--pin", &server_pin]);
     assert!(ok, "{shown}");
     assert!(shown.contains("Hello, anonymous!"), "{shown}");
-    let (ok, shown) = connect(&server.addr, &pki, false, &["--pin", &other_pin]);
+    let (ok, shown) = mtls_lab_connect(&server.addr, &pki, false, &["--pin", &other_pin]);
     assert!(!ok);
     assert!(
         shown.contains("does not match the pin") && shown.contains(&server_pin),
         "{shown}"
     );
-    let (ok, shown) = connect(&server.addr, &pki, false, &["--pin", "sha256//short"]);
+    let (ok, shown) = mtls_lab_connect(&server.addr, &pki, false, &["--pin", "sha256//short"]);
     assert!(!ok);
     assert!(shown.contains("is not an SPKI pin"), "{shown}");
 }

@@ -7,8 +7,8 @@ use std::path::Path;
 use std::process::Command;
 
 use mtls_lab_tests::{
-    Issue, OpenSslCa, Peer, cli_binary, openssl_alert_number, pki, run_with_input, s_client,
-    scratch, text,
+    Issue, OpenSslCa, Peer, gnutls_cli, mtls_lab_connect, openssl_alert_number, pki,
+    run_with_input, s_client, scratch, text,
 };
 
 #[test]
@@ -166,25 +166,12 @@ fn bad_client_certificates_over_tls12_get_the_alert_openssl_sends() {
 /// A client certificate, its key and the intermediate to send with it.
 type ClientCert<'a> = Option<(&'a Path, &'a Path, Option<&'a Path>)>;
 
-fn connect(addr: &str, pki: &Path, with_cert: bool, extra: &[&str]) -> (bool, String) {
-    let mut cmd = Command::new(cli_binary());
-    cmd.args(["connect", addr, "--server-name", "server.example", "--ca"])
-        .arg(pki.join("ca.pem"))
-        .args(extra);
-    if with_cert {
-        cmd.arg("--cert").arg(pki.join("client.pem"));
-        cmd.arg("--key").arg(pki.join("client.key"));
-    }
-    let out = run_with_input(&mut cmd, b"", 20);
-    (out.status.success(), text(&out))
-}
-
 #[test]
 fn connect_speaks_tls12_to_openssl_s_server() {
     let pki = pki("tls12-connect", &[]);
     let server = Peer::openssl_s_server_speaking(&pki, true, false, "-tls1_2");
     for extra in [&[][..], &["--tls", "1.2"]] {
-        let (ok, out) = connect(&server.addr, &pki, true, extra);
+        let (ok, out) = mtls_lab_connect(&server.addr, &pki, true, extra);
         assert!(ok, "{out}");
         assert!(out.contains("protocol         TLS 1.2"), "{out}");
         // s_server's -www page reports what it negotiated, in its own words.
@@ -194,11 +181,11 @@ fn connect_speaks_tls12_to_openssl_s_server() {
         );
     }
     // Without a certificate OpenSSL's TLS 1.2 server refuses with handshake_failure.
-    let (ok, out) = connect(&server.addr, &pki, false, &[]);
+    let (ok, out) = mtls_lab_connect(&server.addr, &pki, false, &[]);
     assert!(!ok);
     assert!(out.contains("peer sent alert handshake_failure"), "{out}");
     // Asked for TLS 1.3 only, connect cannot agree with a TLS 1.2 server.
-    let (ok, out) = connect(&server.addr, &pki, true, &["--tls", "1.3"]);
+    let (ok, out) = mtls_lab_connect(&server.addr, &pki, true, &["--tls", "1.3"]);
     assert!(!ok);
     assert!(out.contains("protocol_version"), "{out}");
 }
@@ -286,25 +273,6 @@ fn python_ssl_with_maximum_tls12_one_way_mutual_and_refused() {
     }
 }
 
-/// `gnutls-cli` speaking only TLS 1.2, sending the lab's request.
-fn gnutls_cli12(addr: &str, ca: &Path, cert: Option<(&Path, &Path)>) -> (bool, String) {
-    let (host, port) = addr.rsplit_once(':').unwrap_or((addr, ""));
-    let mut cmd = Command::new("gnutls-cli");
-    cmd.args(["--priority", GNUTLS_TLS12, "--port", port])
-        .args(["--sni-hostname", "server.example"])
-        .args(["--verify-hostname", "server.example", "--x509cafile"])
-        .arg(ca);
-    if let Some((chain, key)) = cert {
-        cmd.arg("--x509certfile")
-            .arg(chain)
-            .arg("--x509keyfile")
-            .arg(key);
-    }
-    cmd.arg(host);
-    let out = run_with_input(&mut cmd, mtls_lab_tests::REQUEST, 20);
-    (out.status.success(), text(&out))
-}
-
 /// GnuTLS's priority string for "TLS 1.2 only".
 const GNUTLS_TLS12: &str = "NORMAL:-VERS-ALL:+VERS-TLS1.2";
 
@@ -314,10 +282,11 @@ fn gnutls_speaks_tls12_with_serve_and_connect_one_way_and_mutual() {
     for mtls in [false, true] {
         let server = Peer::mtls_lab_serve(&pki, mtls);
         let cert = mtls.then(|| (pki.join("client.pem"), pki.join("client.key")));
-        let (ok, out) = gnutls_cli12(
+        let (ok, out) = gnutls_cli(
             &server.addr,
             &pki.join("ca.pem"),
             cert.as_ref().map(|(c, k)| (c.as_path(), k.as_path())),
+            Some(GNUTLS_TLS12),
         );
         assert!(ok, "{out}");
         assert!(
@@ -342,7 +311,7 @@ fn gnutls_speaks_tls12_with_serve_and_connect_one_way_and_mutual() {
             .arg("--x509cafile")
             .arg(pki.join("ca.pem"));
         let server = Peer::start(&mut cmd, "listening on IPv4", format!("127.0.0.1:{port}"));
-        let (ok, out) = connect(&server.addr, &pki, mtls, &[]);
+        let (ok, out) = mtls_lab_connect(&server.addr, &pki, mtls, &[]);
         assert!(ok, "{out}");
         assert!(out.contains("protocol         TLS 1.2"), "{out}");
         assert!(out.contains("HTTP/1.0 200 OK"), "gnutls-serv's page: {out}");

@@ -1,11 +1,12 @@
 //! TLS 1.3 and TLS 1.2 side by side: the same mutual handshake in each version, both run for
-//! real with the same seed, and a table whose every cell is read off the two runs.
+//! real with the same seed, and a table whose every cell is read off the two runs (the engine's
+//! `facts::HandshakeFacts`; this view only words them).
 
 use std::rc::Rc;
 
-use mtls_lab_engine::handshake::{CheckKind, Epoch, Event, KeyAction, KeyKind};
-use mtls_lab_engine::trace::{Participant, Step, Trace};
-use mtls_lab_engine::wire::ContentType;
+use mtls_lab_engine::facts::HandshakeFacts;
+use mtls_lab_engine::handshake::CheckKind;
+use mtls_lab_engine::trace::Trace;
 use yew::prelude::*;
 
 use crate::diagram::{Diagram, participant};
@@ -25,99 +26,9 @@ pub struct VersionsProps {
     pub lang: Lang,
 }
 
-/// The round trips the client waits before it can send its request: the server's flights
-/// before the client's first application data.
-fn round_trips(trace: &Trace) -> usize {
-    let mut flights = 0;
-    let mut last = None;
-    for s in &trace.steps {
-        if s.from == Participant::Client && s.record.content_type == ContentType::APPLICATION_DATA {
-            break;
-        }
-        if s.from == Participant::Server && last != Some(Participant::Server) {
-            flights += 1;
-        }
-        last = Some(s.from);
-    }
-    flights
-}
-
-/// Whether a step's handshake messages crossed the wire unencrypted.
-fn in_clear(s: &Step) -> bool {
-    s.record.epoch == Epoch::Plaintext && s.record.content_type == ContentType::HANDSHAKE
-}
-
-/// The handshake messages sent in the clear, in order; a Certificate with its sender, as
-/// both sides send one.
-fn clear_messages(lang: Lang, trace: &Trace) -> Vec<String> {
-    trace
-        .steps
-        .iter()
-        .filter(|s| in_clear(s))
-        .flat_map(|s| {
-            s.messages.iter().map(move |m| {
-                if m.name == "Certificate" {
-                    format!("{} ({})", m.name, participant(lang, s.from))
-                } else {
-                    m.name.clone()
-                }
-            })
-        })
-        .collect()
-}
-
-/// The names of the handshake messages of `trace` that `other` has none of.
-fn only_in<'a>(trace: &'a Trace, other: &Trace) -> Vec<&'a str> {
-    let mut out: Vec<&str> = Vec::new();
-    for m in trace.steps.iter().flat_map(|s| &s.messages) {
-        let name = m.name.as_str();
-        let elsewhere = other
-            .steps
-            .iter()
-            .flat_map(|s| &s.messages)
-            .any(|o| o.name == name);
-        if !elsewhere && !out.contains(&name) {
-            out.push(name);
-        }
-    }
-    out
-}
-
-/// Whether the client's certificate crossed the wire in the clear.
-fn client_certificate_in_clear(trace: &Trace) -> bool {
-    trace.steps.iter().any(|s| {
-        s.from == Participant::Client
-            && in_clear(s)
-            && s.messages.iter().any(|m| m.name == "Certificate")
-    })
-}
-
-/// Whether the client checked a signature of the server's of this kind.
-fn checked(trace: &Trace, kind: CheckKind) -> bool {
-    trace
-        .steps
-        .iter()
-        .flat_map(|s| &s.events)
-        .any(|e| matches!(&e.event, Event::Check(c) if c.check == kind))
-}
-
-/// Whether both sides made a fresh key pair for the key exchange (ECDHE).
-fn ephemeral(trace: &Trace) -> bool {
-    let made = |kind: KeyKind| {
-        trace
-            .steps
-            .iter()
-            .flat_map(|s| &s.events)
-            .any(|e| {
-                matches!(&e.event, Event::Key(k) if k.key == kind && k.action == KeyAction::Generated)
-            })
-    };
-    made(KeyKind::ClientEphemeralPrivate) && made(KeyKind::ServerEphemeralPrivate)
-}
-
-/// One cell of the table for `trace`, by row.
-fn cell(lang: Lang, row: usize, trace: &Trace, other: &Trace) -> String {
-    let list = |names: Vec<&str>| {
+/// One cell of the table for the run of `facts`, by row (`other`: the other run's).
+fn cell(lang: Lang, row: usize, facts: &HandshakeFacts, other: &HandshakeFacts) -> String {
+    let list = |names: Vec<String>| {
         if names.is_empty() {
             pick(lang, ("none", "なし")).to_string()
         } else {
@@ -125,14 +36,24 @@ fn cell(lang: Lang, row: usize, trace: &Trace, other: &Trace) -> String {
         }
     };
     match row {
-        0 => round_trips(trace).to_string(),
-        1 => {
-            let names = clear_messages(lang, trace);
-            list(names.iter().map(String::as_str).collect())
-        }
+        0 => facts.round_trips.to_string(),
+        // A Certificate with its sender, as both sides send one.
+        1 => list(
+            facts
+                .in_clear
+                .iter()
+                .map(|(from, name)| {
+                    if name == "Certificate" {
+                        format!("{name} ({})", participant(lang, *from))
+                    } else {
+                        name.clone()
+                    }
+                })
+                .collect(),
+        ),
         2 => pick(
             lang,
-            if client_certificate_in_clear(trace) {
+            if facts.client_certificate_in_clear {
                 (
                     "in the clear: an eavesdropper reads the client's name",
                     "平文: 盗聴者がクライアントの名前を読める",
@@ -142,27 +63,35 @@ fn cell(lang: Lang, row: usize, trace: &Trace, other: &Trace) -> String {
             },
         )
         .to_string(),
-        3 if checked(trace, CheckKind::ServerKeyExchangeSignature) => pick(
-            lang,
-            (
-                "ServerKeyExchange: a signature over both randoms and its ECDHE parameters (curve, public key), not the rest of the handshake",
-                "ServerKeyExchange: 双方の乱数と ECDHE のパラメータ (曲線と公開鍵) への署名。ハンドシェイクの他の部分は含まない",
-            ),
-        )
-        .to_string(),
-        3 if checked(trace, CheckKind::ServerCertificateVerify) => pick(
-            lang,
-            (
-                "CertificateVerify: a signature over a hash of the whole handshake so far",
-                "CertificateVerify: それまでのハンドシェイク全体のハッシュへの署名",
-            ),
-        )
-        .to_string(),
-        3 => "—".to_string(),
-        4 => list(only_in(trace, other)),
+        3 => match facts.server_proof {
+            Some(CheckKind::ServerKeyExchangeSignature) => pick(
+                lang,
+                (
+                    "ServerKeyExchange: a signature over both randoms and its ECDHE parameters (curve, public key), not the rest of the handshake",
+                    "ServerKeyExchange: 双方の乱数と ECDHE のパラメータ (曲線と公開鍵) への署名。ハンドシェイクの他の部分は含まない",
+                ),
+            )
+            .to_string(),
+            Some(_) => pick(
+                lang,
+                (
+                    "CertificateVerify: a signature over a hash of the whole handshake so far",
+                    "CertificateVerify: それまでのハンドシェイク全体のハッシュへの署名",
+                ),
+            )
+            .to_string(),
+            None => "—".to_string(),
+        },
+        4 => list(
+            facts
+                .only_here(other)
+                .into_iter()
+                .map(str::to_string)
+                .collect(),
+        ),
         _ => pick(
             lang,
-            if ephemeral(trace) {
+            if facts.ephemeral {
                 (
                     "yes: ECDHE, both sides make a new key pair for each connection",
                     "あり: ECDHE (接続ごとに双方が新しい鍵ペアを作る)",
@@ -246,12 +175,13 @@ pub fn VersionsCompare(props: &VersionsProps) -> Html {
                 })
         })
         .collect();
+    let (facts13, facts12) = (HandshakeFacts::of(&tls13), HandshakeFacts::of(&tls12));
     let rows = ROWS.iter().enumerate().map(|(i, heading)| {
         html! {
             <tr>
                 <th scope="row">{ pick(lang, *heading) }</th>
-                <td data-testid={format!("versions-13-{i}")} data-col="TLS 1.3">{ cell(lang, i, &tls13, &tls12) }</td>
-                <td data-testid={format!("versions-12-{i}")} data-col="TLS 1.2">{ cell(lang, i, &tls12, &tls13) }</td>
+                <td data-testid={format!("versions-13-{i}")} data-col="TLS 1.3">{ cell(lang, i, &facts13, &facts12) }</td>
+                <td data-testid={format!("versions-12-{i}")} data-col="TLS 1.2">{ cell(lang, i, &facts12, &facts13) }</td>
             </tr>
         }
     });

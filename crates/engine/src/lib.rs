@@ -8,6 +8,7 @@ pub mod bench;
 pub mod demo;
 pub mod error;
 pub mod export;
+pub mod facts;
 pub mod floor;
 pub mod handshake;
 pub mod pki;

@@ -182,3 +182,61 @@ fn a_flipped_bit_in_a_tls12_record_is_bad_record_mac() {
     wire[last] ^= 1;
     assert_eq!(s.read_tls(&wire), Err(Error::BadRecordMac));
 }
+
+/// The facts the page's comparison shows, read off the two real runs.
+#[test]
+fn the_two_versions_differ_as_the_comparison_says() {
+    use mtls_lab_engine::facts::HandshakeFacts;
+    use mtls_lab_engine::handshake::CheckKind;
+    use mtls_lab_engine::scenario::run_scenario;
+    use mtls_lab_engine::trace::Participant;
+    let tls13 = HandshakeFacts::of(&run_scenario("mutual", 5).expect("a lesson"));
+    let tls12 = HandshakeFacts::of(&run_scenario("tls12-mutual", 5).expect("a lesson"));
+    assert_eq!((tls13.round_trips, tls12.round_trips), (1, 2));
+    let names = |f: &HandshakeFacts| {
+        f.in_clear
+            .iter()
+            .map(|(_, n)| n.clone())
+            .collect::<Vec<_>>()
+    };
+    assert_eq!(names(&tls13), ["ClientHello", "ServerHello"]);
+    assert_eq!(
+        names(&tls12),
+        [
+            "ClientHello",
+            "ServerHello",
+            "Certificate",
+            "ServerKeyExchange",
+            "CertificateRequest",
+            "ServerHelloDone",
+            "Certificate",
+            "ClientKeyExchange",
+            "CertificateVerify"
+        ]
+    );
+    assert_eq!(tls12.in_clear[6].0, Participant::Client);
+    assert!(!tls13.client_certificate_in_clear && tls12.client_certificate_in_clear);
+    assert_eq!(tls13.server_proof, Some(CheckKind::ServerCertificateVerify));
+    assert_eq!(
+        tls12.server_proof,
+        Some(CheckKind::ServerKeyExchangeSignature)
+    );
+    assert_eq!(tls13.only_here(&tls12), ["EncryptedExtensions"]);
+    assert_eq!(
+        tls12.only_here(&tls13),
+        ["ServerKeyExchange", "ServerHelloDone", "ClientKeyExchange"]
+    );
+    assert!(tls13.ephemeral && tls12.ephemeral);
+    // Without the server's ephemeral key (as RSA key transport will be) there is no forward
+    // secrecy to claim; a run refused before any signature has no proof.
+    let mut trace = run_scenario("tls12-mutual", 5).expect("a lesson");
+    for s in &mut trace.steps {
+        s.events.retain(|e| {
+            !matches!(&e.event, mtls_lab_engine::handshake::Event::Key(k)
+                if k.key == mtls_lab_engine::handshake::KeyKind::ServerEphemeralPrivate)
+        });
+    }
+    assert!(!HandshakeFacts::of(&trace).ephemeral);
+    let refused = HandshakeFacts::of(&run_scenario("downgrade", 5).expect("a lesson"));
+    assert_eq!(refused.server_proof, None);
+}

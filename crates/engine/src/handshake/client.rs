@@ -41,22 +41,7 @@ impl Connection {
         } else {
             Vec::new()
         };
-        let shares: Vec<KeyShare> = groups
-            .iter()
-            .map(|g| KeyShare::generate(*g, &mut conn.rng))
-            .collect();
-        for share in &shares {
-            conn.key(
-                KeyKind::ClientEphemeralPrivate,
-                KeyAction::Generated,
-                share.secret(),
-            );
-            conn.key(
-                KeyKind::ClientEphemeralPublic,
-                KeyAction::Generated,
-                share.public(),
-            );
-        }
+        let shares: Vec<KeyShare> = groups.iter().map(|g| conn.generate_share(*g)).collect();
         if conn.client_config().versions == Versions::Tls12Only {
             conn.negotiated.version = TlsVersion::Tls12;
         }
@@ -220,17 +205,7 @@ impl Connection {
                 .extend_from_slice(&[HandshakeType::MESSAGE_HASH.0, 0, 0, 32]);
             self.transcript.extend_from_slice(&ch1_hash);
             self.transcript.extend_from_slice(bytes);
-            let share = KeyShare::generate(group, &mut self.rng);
-            self.key(
-                KeyKind::ClientEphemeralPrivate,
-                KeyAction::Generated,
-                share.secret(),
-            );
-            self.key(
-                KeyKind::ClientEphemeralPublic,
-                KeyAction::Generated,
-                share.public(),
-            );
+            let share = self.generate_share(group);
             self.send_ccs();
             // §4.1.2: the second ClientHello drops early_data.
             let ch2 = self.client_hello(std::slice::from_ref(&share), cookie, false);
@@ -429,23 +404,12 @@ impl Connection {
             );
             if let Some(identity) = identity {
                 let content = Self::certificate_verify_content(false, &self.transcript_hash());
-                let signature = identity.key.sign(&content);
-                self.send_handshake(
-                    &HandshakeMessage::CertificateVerify {
+                self.send_signed(&identity, &content, |signature| {
+                    HandshakeMessage::CertificateVerify {
                         scheme: ECDSA_SECP256R1_SHA256,
                         signature,
-                    },
-                    true,
-                );
-                // Only the key that matches the certificate is the client's private key; an
-                // impostor signing with a key of its own is not using it.
-                if let Some(key) = identity.own_key() {
-                    self.key(
-                        KeyKind::ClientPrivateKey,
-                        KeyAction::Used,
-                        &key.secret_bytes(),
-                    );
-                }
+                    }
+                });
             }
         }
         let verify_data = finished_verify_data(&hs.traffic.client, &self.transcript_hash());

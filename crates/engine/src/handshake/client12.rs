@@ -15,7 +15,7 @@
 use super::events::{CheckKind, Event, KeyAction, KeyKind, Note};
 use super::{Connection, Peer, PeerCertificate, Pending12, State};
 use crate::crypto::tls12::{KeyBlock, master_secret, verify_data};
-use crate::crypto::{Group, KeyShare, sha256};
+use crate::crypto::{Group, sha256};
 use crate::error::{Error, Param};
 use crate::pki::Role as PkiRole;
 use crate::wire::handshake::{
@@ -169,17 +169,7 @@ impl Connection {
 
         // 2. Our ephemeral key and the pre-master secret (RFC 8422 §5.10: the ECDH shared
         // secret's x-coordinate, or the X25519 output).
-        let share = KeyShare::generate(group, &mut self.rng);
-        self.key(
-            KeyKind::ClientEphemeralPrivate,
-            KeyAction::Generated,
-            share.secret(),
-        );
-        self.key(
-            KeyKind::ClientEphemeralPublic,
-            KeyAction::Generated,
-            share.public(),
-        );
+        let share = self.generate_share(group);
         let pre_master = share.agree(&server_public).map_err(Error::Crypto)?;
         self.key(
             KeyKind::ClientEphemeralPrivate,
@@ -197,21 +187,13 @@ impl Connection {
 
         // 4. CertificateVerify: a signature over every handshake message so far.
         if let Some(identity) = identity {
-            let signature = identity.key.sign(&self.transcript);
-            self.send_handshake(
-                &HandshakeMessage::CertificateVerify {
+            let content = self.transcript.clone();
+            self.send_signed(&identity, &content, |signature| {
+                HandshakeMessage::CertificateVerify {
                     scheme: ECDSA_SECP256R1_SHA256,
                     signature,
-                },
-                true,
-            );
-            if let Some(key) = identity.own_key() {
-                self.key(
-                    KeyKind::ClientPrivateKey,
-                    KeyAction::Used,
-                    &key.secret_bytes(),
-                );
-            }
+                }
+            });
         }
 
         // 5. ChangeCipherSpec, then Finished under the new keys.

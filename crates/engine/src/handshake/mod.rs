@@ -598,6 +598,47 @@ impl Connection {
         }));
     }
 
+    /// A fresh ephemeral key pair for `group`, recorded as this side's generated keys.
+    fn generate_share(&mut self, group: Group) -> KeyShare {
+        let share = KeyShare::generate(group, &mut self.rng);
+        let (private, public) = if self.is_client() {
+            (
+                KeyKind::ClientEphemeralPrivate,
+                KeyKind::ClientEphemeralPublic,
+            )
+        } else {
+            (
+                KeyKind::ServerEphemeralPrivate,
+                KeyKind::ServerEphemeralPublic,
+            )
+        };
+        self.key(private, KeyAction::Generated, share.secret());
+        self.key(public, KeyAction::Generated, share.public());
+        share
+    }
+
+    /// Signs `content` with `identity`'s key, sends the message `signed` makes of the signature
+    /// (a CertificateVerify, or TLS 1.2's ServerKeyExchange) and records the use of this side's
+    /// private key: only the key that matches the certificate is it; an impostor signing with
+    /// a key of its own is not using it.
+    fn send_signed(
+        &mut self,
+        identity: &Identity,
+        content: &[u8],
+        signed: impl FnOnce(Vec<u8>) -> HandshakeMessage,
+    ) {
+        let message = signed(identity.key.sign(content));
+        self.send_handshake(&message, true);
+        if let Some(key) = identity.own_key() {
+            let kind = if self.is_client() {
+                KeyKind::ClientPrivateKey
+            } else {
+                KeyKind::ServerPrivateKey
+            };
+            self.key(kind, KeyAction::Used, &key.secret_bytes());
+        }
+    }
+
     fn check(&mut self, check: CheckKind, result: Result<(), &Error>) {
         self.events.push(Event::Check(Check {
             check,

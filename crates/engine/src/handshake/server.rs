@@ -3,7 +3,7 @@
 use super::events::{CheckKind, Epoch, Event, KeyAction, KeyKind, Note};
 use super::{ClientAuth, Connection, Peer, PeerCertificate, Role, ServerConfig, ServerHs, State};
 use crate::crypto::key_schedule::{EarlySecret, finished_verify_data};
-use crate::crypto::{Group, KeyShare, sha256};
+use crate::crypto::{Group, sha256};
 use crate::error::Error;
 use crate::error::{Expecting, NoCommon, Param, Received, RequiredExtension};
 use crate::pki::{self, Role as PkiRole};
@@ -131,22 +131,12 @@ impl Connection {
         self.transcript.extend_from_slice(bytes);
 
         // 2. Our key share and the shared secret.
-        let share = KeyShare::generate(group, &mut self.rng);
         self.key(
             KeyKind::ClientEphemeralPublic,
             KeyAction::Received,
             &client_public,
         );
-        self.key(
-            KeyKind::ServerEphemeralPrivate,
-            KeyAction::Generated,
-            share.secret(),
-        );
-        self.key(
-            KeyKind::ServerEphemeralPublic,
-            KeyAction::Generated,
-            share.public(),
-        );
+        let share = self.generate_share(group);
         let shared = share.agree(&client_public).map_err(Error::Crypto)?;
         self.key(KeyKind::SharedSecret, KeyAction::Derived, &shared);
 
@@ -219,23 +209,12 @@ impl Connection {
             true,
         );
         let content = Self::certificate_verify_content(true, &self.transcript_hash());
-        let signature = identity.key.sign(&content);
-        self.send_handshake(
-            &HandshakeMessage::CertificateVerify {
+        self.send_signed(&identity, &content, |signature| {
+            HandshakeMessage::CertificateVerify {
                 scheme: ECDSA_SECP256R1_SHA256,
                 signature,
-            },
-            true,
-        );
-        // Only the key that matches the certificate is the server's private key; an impostor
-        // signing with a key of its own is not using it.
-        if let Some(key) = identity.own_key() {
-            self.key(
-                KeyKind::ServerPrivateKey,
-                KeyAction::Used,
-                &key.secret_bytes(),
-            );
-        }
+            }
+        });
         let verify_data = finished_verify_data(&traffic.server, &self.transcript_hash());
         self.send_handshake(&HandshakeMessage::Finished(verify_data.to_vec()), true);
 

@@ -133,34 +133,20 @@ impl Connection {
         );
 
         // 3. ServerKeyExchange: an ephemeral key, signed over both randoms.
-        let share = KeyShare::generate(group, &mut self.rng);
-        self.key(
-            KeyKind::ServerEphemeralPrivate,
-            KeyAction::Generated,
-            share.secret(),
-        );
-        self.key(
-            KeyKind::ServerEphemeralPublic,
-            KeyAction::Generated,
-            share.public(),
-        );
-        let mut ske = ServerKeyExchange {
+        let share = self.generate_share(group);
+        let unsigned = ServerKeyExchange {
             group: group.code(),
             public: share.public().to_vec(),
             scheme: ECDSA_SECP256R1_SHA256,
             signature: Vec::new(),
         };
-        ske.signature = identity
-            .key
-            .sign(&ske.signed_content(&self.client_random, &server_random));
-        if let Some(key) = identity.own_key() {
-            self.key(
-                KeyKind::ServerPrivateKey,
-                KeyAction::Used,
-                &key.secret_bytes(),
-            );
-        }
-        self.send_handshake(&HandshakeMessage::ServerKeyExchange(ske), true);
+        let content = unsigned.signed_content(&self.client_random, &server_random);
+        self.send_signed(&identity, &content, |signature| {
+            HandshakeMessage::ServerKeyExchange(ServerKeyExchange {
+                signature,
+                ..unsigned
+            })
+        });
 
         // 4. [CertificateRequest], ServerHelloDone.
         let requesting =
