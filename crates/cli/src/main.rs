@@ -16,7 +16,7 @@ use mtls_lab_engine::scenario;
 use mtls_lab_engine::{Trace, export};
 use mtls_lab_texts::Lang;
 
-/// mTLS Lab: a real TLS 1.3 engine for learning one-way and mutual TLS.
+/// mTLS Lab: a real TLS 1.3 and 1.2 engine for learning one-way and mutual TLS.
 #[derive(Parser)]
 #[command(version, about)]
 struct Cli {
@@ -101,7 +101,8 @@ enum Cmd {
         /// Require and verify a client certificate (mutual TLS) against ca.pem and crl.pem.
         #[arg(long)]
         mtls: bool,
-        /// Accept only this TLS version (default: 1.3 and 1.2, the client chooses).
+        /// Accept only this TLS version (default: 1.3 and 1.2; the server picks the highest one
+        /// the client offers).
         #[arg(long, value_enum, value_name = "VERSION")]
         tls: Option<TlsArg>,
     },

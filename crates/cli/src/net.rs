@@ -551,9 +551,13 @@ pub fn connect(
                 .unwrap_or_else(|| "none".into())
         ),
         format!("server cert      {subject}"),
-        format!(
-            "session tickets  {tickets} received (accepted, not used: the lab does not resume)"
-        ),
+        if n.version == TlsVersion::Tls12 {
+            "session tickets  none (TLS 1.2: not offered)".to_string()
+        } else {
+            format!(
+                "session tickets  {tickets} received (accepted, not used: the lab does not resume)"
+            )
+        },
     ];
     Ok(Connected {
         summary,

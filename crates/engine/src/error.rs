@@ -362,7 +362,9 @@ impl core::fmt::Display for Error {
             Self::HandshakeFailure(why) => write!(f, "no common parameters: {why}"),
             Self::IllegalParameter(what) => write!(f, "illegal value in {what}"),
             Self::MissingExtension(what) => write!(f, "missing extension {what}"),
-            Self::ProtocolVersion => f.write_str("no TLS version in common with the peer"),
+            Self::ProtocolVersion => {
+                f.write_str("the peer offered or chose no TLS version this end speaks")
+            }
             Self::ObsoleteLegacyVersion(v) => {
                 write!(
                     f,
@@ -374,7 +376,7 @@ impl core::fmt::Display for Error {
                 f.write_str("a client certificate is required and none was sent")
             }
             Self::Downgrade => f.write_str(
-                "the TLS 1.2 ServerHello carries the TLS 1.3 downgrade sentinel: TLS 1.3 was removed on the way",
+                "the TLS 1.2 ServerHello's random ends with the TLS 1.3 downgrade sentinel: the server speaks TLS 1.3, so this looks like a downgrade attack",
             ),
             Self::EmptyServerCertificate => f.write_str("the server sent no certificate"),
             Self::BadCertificateVerify => {

@@ -354,7 +354,9 @@ pub fn failure(lang: Lang, e: &Error) -> String {
             | Param::KeyUpdateRequest => format!("`{what}` の値が不正です"),
         },
         Error::MissingExtension(what) => format!("必須の拡張 `{what}` がありません"),
-        Error::ProtocolVersion => "相手と共通の TLS バージョンがありません".into(),
+        Error::ProtocolVersion => {
+            "相手が提示または選択した TLS バージョンに、こちらは対応していません".into()
+        }
         Error::ObsoleteLegacyVersion(v) => {
             format!("相手の Hello の legacy_version 0x{v:04x} は SSL 3.0 以前のものです")
         }
@@ -362,7 +364,7 @@ pub fn failure(lang: Lang, e: &Error) -> String {
         Error::CertificateRequired | Error::CertificateRequiredTls12 => {
             "クライアント証明書が必須ですが、送られてきませんでした".into()
         }
-        Error::Downgrade => "TLS 1.2 の ServerHello に TLS 1.3 のダウングレード検出用の値 (sentinel) があります: 経路の途中で TLS 1.3 が取り除かれました".into(),
+        Error::Downgrade => "TLS 1.2 の ServerHello の乱数の末尾に TLS 1.3 のダウングレード検出用の値 (sentinel) があります: サーバーは TLS 1.3 に対応しているため、ダウングレード攻撃が疑われます".into(),
         Error::EmptyServerCertificate => "サーバーが証明書を送ってきませんでした".into(),
         Error::BadCertificateVerify => "CertificateVerify の署名を検証できません".into(),
         Error::BadFinished => "Finished がハンドシェイクのトランスクリプトと一致しません".into(),
