@@ -31,7 +31,7 @@ use cpu_time::ThreadTime;
 use criterion::measurement::{Measurement, ValueFormatter, WallTime};
 use criterion::{BenchmarkId, Criterion, criterion_group, criterion_main};
 use mtls_lab_engine::LabRng;
-use mtls_lab_engine::crypto::{EcdsaKey, Group, KeyShare, verify_ecdsa_p256_sha256};
+use mtls_lab_engine::crypto::{EcdsaKey, Group, KeyShare, PrivateKey, verify_ecdsa_p256_sha256};
 use mtls_lab_engine::handshake::Connection;
 use mtls_lab_engine::pki::{Pki, PkiOptions};
 use mtls_lab_engine::scenario::{LAB_NOW, run_scenario, run_with, scenario_pki};
@@ -64,7 +64,8 @@ struct Signed {
 impl Signed {
     /// `message` signed by `by`. The message is the whole DER certificate or CRL: the same
     /// length, give or take the outer header, as the to-be-signed part the real check hashes.
-    fn new(by: &EcdsaKey, message: &[u8]) -> Self {
+    fn new(by: &PrivateKey, message: &[u8]) -> Self {
+        let by = ecdsa(by);
         Self {
             public: by.public(),
             message: message.to_vec(),
@@ -102,8 +103,8 @@ impl FloorInputs {
                 intermediate,
                 Signed::new(&pki.intermediate.key, &pki.crl),
             ],
-            server_key: pki.server.key.clone(),
-            client_key: pki.client.key.clone(),
+            server_key: ecdsa(&pki.server.key).clone(),
+            client_key: ecdsa(&pki.client.key).clone(),
             server_public: pki.server.key.public(),
             client_public: pki.client.key.public(),
             server_cv: Connection::certificate_verify_content(true, &[0xab; 32]),
@@ -161,7 +162,7 @@ impl ProviderFloor {
         let signer = |key: &EcdsaKey| {
             provider
                 .key_provider
-                .load_private_key(pkcs8(key))
+                .load_private_key(pkcs8(&key.clone().into()))
                 .expect("a P-256 PKCS#8 key loads")
                 .choose_scheme(&[SignatureScheme::ECDSA_NISTP256_SHA256])
                 .expect("the key signs ECDSA P-256/SHA-256")
@@ -207,7 +208,15 @@ impl ProviderFloor {
 // ---------------------------------------------------------------------------------------------
 // rustls in memory.
 
-fn pkcs8(key: &EcdsaKey) -> PrivateKeyDer<'static> {
+/// The P-256 key inside one of the lab's keys (the benches' PKI has no RSA).
+fn ecdsa(key: &PrivateKey) -> &EcdsaKey {
+    match key {
+        PrivateKey::Ecdsa(k) => k,
+        PrivateKey::Rsa(_) => panic!("the benches' PKI is all P-256"),
+    }
+}
+
+fn pkcs8(key: &PrivateKey) -> PrivateKeyDer<'static> {
     PrivateKeyDer::Pkcs8(PrivatePkcs8KeyDer::from(key.to_pkcs8_der()))
 }
 

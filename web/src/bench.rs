@@ -86,6 +86,8 @@ fn bench_of(
         },
         hello_retry: hrr && !tls12,
         tls12,
+        rsa: false,
+        rsa_transport: false,
     }
 }
 

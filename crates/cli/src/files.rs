@@ -2,7 +2,7 @@
 
 use std::path::Path;
 
-use mtls_lab_engine::crypto::EcdsaKey;
+use mtls_lab_engine::crypto::{EcdsaKey, PrivateKey};
 use rustls_pki_types::pem::PemObject;
 use rustls_pki_types::{CertificateDer, CertificateRevocationListDer, PrivateKeyDer};
 
@@ -29,27 +29,27 @@ pub fn certificates(path: &Path) -> Result<Vec<Vec<u8>>, String> {
     Ok(certs)
 }
 
-/// A P-256 private key from a PEM file (PKCS#8 `PRIVATE KEY` or SEC1 `EC PRIVATE KEY`).
+/// A P-256 or RSA private key from a PEM file (PKCS#8 `PRIVATE KEY`, SEC1 `EC PRIVATE KEY` or
+/// PKCS#1 `RSA PRIVATE KEY`).
 ///
 /// # Errors
 /// A sentence naming the file when it is unreadable, holds no key, or a key of another type.
-pub fn private_key(path: &Path) -> Result<EcdsaKey, String> {
+pub fn private_key(path: &Path) -> Result<PrivateKey, String> {
     let bytes = read(path)?;
     let key = PrivateKeyDer::from_pem_slice(&bytes)
         .map_err(|e| format!("{} holds no private key: {e}", path.display()))?;
     let parsed = match &key {
-        PrivateKeyDer::Pkcs8(k) => EcdsaKey::from_pkcs8_der(k.secret_pkcs8_der()),
-        PrivateKeyDer::Sec1(k) => EcdsaKey::from_sec1_der(k.secret_sec1_der()),
-        _ => {
-            return Err(format!(
-                "{}: only ECDSA P-256 keys are supported (this is an RSA key)",
-                path.display()
-            ));
+        PrivateKeyDer::Pkcs8(k) => PrivateKey::from_pkcs8_der(k.secret_pkcs8_der()),
+        PrivateKeyDer::Sec1(k) => EcdsaKey::from_sec1_der(k.secret_sec1_der()).map(Into::into),
+        PrivateKeyDer::Pkcs1(k) => {
+            mtls_lab_engine::crypto::rsa::RsaKey::from_pkcs1_der(k.secret_pkcs1_der())
+                .map(Into::into)
         }
+        _ => Err(mtls_lab_engine::crypto::CryptoError::BadPrivateKey),
     };
     parsed.map_err(|_| {
         format!(
-            "{}: not an ECDSA P-256 private key (the lab speaks ecdsa_secp256r1_sha256 only)",
+            "{}: not an ECDSA P-256 or RSA private key (the lab signs with ecdsa_secp256r1_sha256, rsa_pss_rsae_sha256 and rsa_pkcs1_sha256)",
             path.display()
         )
     })

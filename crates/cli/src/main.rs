@@ -85,6 +85,10 @@ enum Cmd {
         /// Make the client certificate bad in one way, to see a server refuse it.
         #[arg(long, value_enum)]
         client: Option<BadClient>,
+        /// The kind of every key: ECDSA P-256 (the default) or RSA-2048, the CAs' too (their
+        /// certificates are then signed sha256WithRSAEncryption).
+        #[arg(long, value_enum, default_value = "p256")]
+        key: KeyArg,
         /// Write into a directory that is not empty or not yours, replacing the lab's files
         /// there (keys included).
         #[arg(long)]
@@ -191,6 +195,15 @@ fn versions(tls: Option<TlsArg>) -> Versions {
         Some(TlsArg::Tls12) => Versions::Tls12Only,
         Some(TlsArg::Tls13) => Versions::Tls13Only,
     }
+}
+
+/// A key kind for `pki --key`.
+#[derive(Clone, Copy, ValueEnum)]
+enum KeyArg {
+    /// ECDSA on P-256.
+    P256,
+    /// RSA with a 2048-bit modulus.
+    Rsa,
 }
 
 #[derive(Clone, Copy, ValueEnum)]
@@ -308,8 +321,9 @@ fn main() -> ExitCode {
             out: dir,
             seed,
             client,
+            key,
             force,
-        } => match write_pki(&dir, seed, client, force) {
+        } => match write_pki(&dir, seed, (client, key), force) {
             Ok(()) => {
                 out::line(&format!(
                     "wrote {} to {} (private keys readable by you only)",
@@ -444,12 +458,15 @@ const PKI_FILES: [(&str, files::Secrecy); 8] = [
 fn write_pki(
     dir: &std::path::Path,
     seed: Option<u64>,
-    bad: Option<BadClient>,
+    (bad, key): (Option<BadClient>, KeyArg),
     force: bool,
 ) -> Result<(), String> {
     use mtls_lab_engine::LabRng;
     use mtls_lab_engine::pki::{Pki, PkiOptions, to_pem};
-    let mut options = PkiOptions::default();
+    let mut options = PkiOptions {
+        rsa_authorities: matches!(key, KeyArg::Rsa),
+        ..PkiOptions::default()
+    };
     match bad {
         Some(BadClient::Expired) => options.client_expired = true,
         Some(BadClient::NotYetValid) => options.client_not_yet_valid = true,

@@ -10,12 +10,12 @@ use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::{Arc, Mutex};
 use std::time::Duration;
 
-use mtls_lab_engine::crypto::Group;
+use mtls_lab_engine::crypto::{Group, Scheme};
 use mtls_lab_engine::handshake::{
     ClientAuth, ClientConfig, Connection, Event, Identity, Note, ServerConfig, Versions,
 };
 use mtls_lab_engine::pki::inspect;
-use mtls_lab_engine::wire::handshake::TlsVersion;
+use mtls_lab_engine::wire::handshake::{self, TlsVersion};
 use mtls_lab_engine::{Error, LabRng};
 
 use crate::{files, out};
@@ -119,6 +119,23 @@ fn versions_name(v: Versions) -> &'static str {
     }
 }
 
+/// The signature schemes `serve` and `connect` offer and accept: ECDSA P-256, RSA-PSS and
+/// RSA PKCS#1 v1.5, all with SHA-256.
+const ALL_SCHEMES: [Scheme; 3] = [
+    Scheme::EcdsaP256Sha256,
+    Scheme::RsaPssRsaeSha256,
+    Scheme::RsaPkcs1Sha256,
+];
+
+/// The TLS 1.2 suites `serve` and `connect` speak, in preference order: the two forward-secret
+/// ECDHE suites, then RSA key transport (which OpenSSL still offers by default). A server
+/// takes those its certificate's key can serve.
+const TLS12_SUITES: [u16; 3] = [
+    handshake::TLS_ECDHE_ECDSA_WITH_AES_128_GCM_SHA256,
+    handshake::TLS_ECDHE_RSA_WITH_AES_128_GCM_SHA256,
+    handshake::TLS_RSA_WITH_AES_128_GCM_SHA256,
+];
+
 /// Runs `mtls-lab serve`: accepts connections until killed, one log line per connection.
 ///
 /// # Errors
@@ -148,6 +165,8 @@ pub fn serve(addr: &str, dir: &Path, mtls: bool, versions: Versions) -> Result<(
         alpn: vec![b"http/1.1".to_vec()],
         now: 0,
         versions,
+        signature_schemes: ALL_SCHEMES.to_vec(),
+        tls12_suites: TLS12_SUITES.to_vec(),
     };
     let listener = TcpListener::bind(addr).map_err(|e| format!("cannot listen on {addr}: {e}"))?;
     let local = listener
@@ -422,6 +441,8 @@ pub fn connect(
         alpn: vec![b"http/1.1".to_vec()],
         now: unix_now(),
         versions,
+        signature_schemes: ALL_SCHEMES.to_vec(),
+        tls12_suites: TLS12_SUITES.to_vec(),
     };
     let mut stream =
         TcpStream::connect(addr).map_err(|e| format!("cannot connect to {addr}: {e}"))?;

@@ -12,13 +12,15 @@ pub mod key_schedule;
 pub mod kx;
 pub mod record;
 pub mod rng;
+#[cfg(feature = "rsa")]
+pub mod rsa;
 pub mod sign;
 pub mod tls12;
 
 use sha2::{Digest, Sha256};
 
 pub use kx::{Group, KeyShare};
-pub use sign::{EcdsaKey, VerifyMemo, verify_ecdsa_p256_sha256};
+pub use sign::{EcdsaKey, PrivateKey, Scheme, VerifyMemo, verify, verify_ecdsa_p256_sha256};
 
 /// Why a cryptographic operation refused its input.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]

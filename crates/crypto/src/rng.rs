@@ -39,6 +39,13 @@ impl LabRng {
     pub fn fork(&mut self) -> Self {
         Self(ChaCha20Rng::from_seed(self.bytes::<32>()))
     }
+
+    /// The generator itself, for RustCrypto APIs that take a `CryptoRng` (RSA's padding, salts
+    /// and prime search).
+    #[cfg(feature = "rsa")]
+    pub(crate) fn chacha(&mut self) -> &mut ChaCha20Rng {
+        &mut self.0
+    }
 }
 
 #[cfg(test)]

@@ -1,4 +1,5 @@
-//! ECDSA P-256 with SHA-256 (ecdsa_secp256r1_sha256, RFC 8446 §4.2.3), deterministic (RFC 6979).
+//! Signatures: ECDSA P-256 with SHA-256 (ecdsa_secp256r1_sha256, RFC 8446 §4.2.3),
+//! deterministic (RFC 6979); and with the feature `rsa`, RSA-2048 with PKCS#1 v1.5 or PSS.
 
 use p256::ecdsa::signature::{Signer, Verifier};
 use p256::ecdsa::{DerSignature, SigningKey, VerifyingKey};
@@ -95,6 +96,169 @@ pub fn verify_ecdsa_p256_sha256(
         .map_err(|_| CryptoError::BadSignature)
 }
 
+/// A signature scheme the lab signs and verifies with (RFC 8446 §4.2.3 code points).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Scheme {
+    /// ecdsa_secp256r1_sha256 (0x0403).
+    EcdsaP256Sha256,
+    /// rsa_pkcs1_sha256 (0x0401): certificates, and TLS 1.2's handshake signatures.
+    RsaPkcs1Sha256,
+    /// rsa_pss_rsae_sha256 (0x0804): TLS 1.3's RSA handshake signatures.
+    RsaPssRsaeSha256,
+}
+
+impl Scheme {
+    /// The SignatureScheme code point.
+    pub const fn code(self) -> u16 {
+        match self {
+            Self::EcdsaP256Sha256 => 0x0403,
+            Self::RsaPkcs1Sha256 => 0x0401,
+            Self::RsaPssRsaeSha256 => 0x0804,
+        }
+    }
+
+    /// The scheme with code point `code`, if the lab knows it.
+    pub const fn from_code(code: u16) -> Option<Self> {
+        match code {
+            0x0403 => Some(Self::EcdsaP256Sha256),
+            0x0401 => Some(Self::RsaPkcs1Sha256),
+            0x0804 => Some(Self::RsaPssRsaeSha256),
+            _ => None,
+        }
+    }
+
+    /// Whether this build can verify the scheme (RSA needs the feature `rsa`).
+    pub const fn supported(self) -> bool {
+        matches!(self, Self::EcdsaP256Sha256) || cfg!(feature = "rsa")
+    }
+}
+
+/// A long-term private key of either kind the lab issues certificates for.
+#[derive(Clone, Debug)]
+pub enum PrivateKey {
+    /// ECDSA P-256: every lesson's key unless it says RSA.
+    Ecdsa(EcdsaKey),
+    /// RSA-2048 (boxed: its precomputed values are ten times an ECDSA key's size).
+    #[cfg(feature = "rsa")]
+    Rsa(Box<crate::rsa::RsaKey>),
+}
+
+impl From<EcdsaKey> for PrivateKey {
+    fn from(key: EcdsaKey) -> Self {
+        Self::Ecdsa(key)
+    }
+}
+
+#[cfg(feature = "rsa")]
+impl From<crate::rsa::RsaKey> for PrivateKey {
+    fn from(key: crate::rsa::RsaKey) -> Self {
+        Self::Rsa(Box::new(key))
+    }
+}
+
+impl PrivateKey {
+    /// Reads a PKCS#8 DER private key, P-256 or (with the feature `rsa`) RSA.
+    ///
+    /// # Errors
+    /// [`CryptoError::BadPrivateKey`] if the bytes are neither.
+    pub fn from_pkcs8_der(der: &[u8]) -> Result<Self, CryptoError> {
+        match EcdsaKey::from_pkcs8_der(der) {
+            Ok(key) => Ok(key.into()),
+            #[cfg(feature = "rsa")]
+            Err(_) => crate::rsa::RsaKey::from_pkcs8_der(der).map(Into::into),
+            #[cfg(not(feature = "rsa"))]
+            Err(e) => Err(e),
+        }
+    }
+
+    /// The public key as a certificate's subjectPublicKey holds it: an uncompressed SEC1 point,
+    /// or PKCS#1 `RSAPublicKey` DER.
+    pub fn public(&self) -> Vec<u8> {
+        match self {
+            Self::Ecdsa(k) => k.public(),
+            #[cfg(feature = "rsa")]
+            Self::Rsa(k) => k.public(),
+        }
+    }
+
+    /// The secret the key table shows: the ECDSA scalar, or RSA's private exponent d.
+    pub fn secret_bytes(&self) -> Vec<u8> {
+        match self {
+            Self::Ecdsa(k) => k.secret_bytes().to_vec(),
+            #[cfg(feature = "rsa")]
+            Self::Rsa(k) => k.secret_bytes(),
+        }
+    }
+
+    /// The key as PKCS#8 DER.
+    pub fn to_pkcs8_der(&self) -> Vec<u8> {
+        match self {
+            Self::Ecdsa(k) => k.to_pkcs8_der(),
+            #[cfg(feature = "rsa")]
+            Self::Rsa(k) => k.to_pkcs8_der(),
+        }
+    }
+
+    /// Whether it is an RSA key.
+    pub const fn is_rsa(&self) -> bool {
+        !matches!(self, Self::Ecdsa(_))
+    }
+
+    /// The scheme this key signs certificates and CRLs with: ecdsa-with-SHA256, or
+    /// sha256WithRSAEncryption (PKCS#1 v1.5).
+    pub const fn certificate_scheme(&self) -> Scheme {
+        if self.is_rsa() {
+            Scheme::RsaPkcs1Sha256
+        } else {
+            Scheme::EcdsaP256Sha256
+        }
+    }
+
+    /// Signs `message` with `scheme`, drawing PSS's salt from `rng`. A scheme this key cannot
+    /// make gives an empty signature (callers pick the scheme from the key: see
+    /// [`PrivateKey::certificate_scheme`]).
+    pub fn sign(&self, scheme: Scheme, message: &[u8], rng: &mut LabRng) -> Vec<u8> {
+        let _ = &rng;
+        match (self, scheme) {
+            (Self::Ecdsa(k), Scheme::EcdsaP256Sha256) => k.sign(message),
+            #[cfg(feature = "rsa")]
+            (Self::Rsa(k), Scheme::RsaPkcs1Sha256) => k.sign_pkcs1_sha256(message),
+            #[cfg(feature = "rsa")]
+            (Self::Rsa(k), Scheme::RsaPssRsaeSha256) => k.sign_pss_sha256(message, rng),
+            _ => Vec::new(),
+        }
+    }
+}
+
+/// Verifies `signature` over `message` by `public` (as a certificate's subjectPublicKey holds
+/// it) with `scheme`.
+///
+/// # Errors
+/// [`CryptoError::BadPublicKey`] for an undecodable key, [`CryptoError::BadSignature`] for a
+/// malformed or wrong signature, or a scheme this build does not verify.
+pub fn verify(
+    scheme: Scheme,
+    public: &[u8],
+    message: &[u8],
+    signature: &[u8],
+) -> Result<(), CryptoError> {
+    match scheme {
+        Scheme::EcdsaP256Sha256 => verify_ecdsa_p256_sha256(public, message, signature),
+        #[cfg(feature = "rsa")]
+        Scheme::RsaPkcs1Sha256 => {
+            use crate::rsa::{RsaPadding, verify_rsa_sha256};
+            verify_rsa_sha256(RsaPadding::Pkcs1, public, message, signature)
+        }
+        #[cfg(feature = "rsa")]
+        Scheme::RsaPssRsaeSha256 => {
+            use crate::rsa::{RsaPadding, verify_rsa_sha256};
+            verify_rsa_sha256(RsaPadding::Pss, public, message, signature)
+        }
+        #[cfg(not(feature = "rsa"))]
+        Scheme::RsaPkcs1Sha256 | Scheme::RsaPssRsaeSha256 => Err(CryptoError::BadSignature),
+    }
+}
+
 /// Signature verifications already done while checking one certificate chain.
 ///
 /// The lab checks a chain twice over: its own checklist (to show each step) and webpki (whose
@@ -112,18 +276,20 @@ pub struct VerifyMemo {
 type Verified = ([u8; 32], Result<(), CryptoError>);
 
 impl VerifyMemo {
-    /// [`verify_ecdsa_p256_sha256`], remembered.
+    /// [`verify`], remembered.
     ///
     /// # Errors
-    /// As [`verify_ecdsa_p256_sha256`].
+    /// As [`verify`].
     pub fn verify(
         &self,
+        scheme: Scheme,
         public: &[u8],
         message: &[u8],
         signature_der: &[u8],
     ) -> Result<(), CryptoError> {
         use sha2::{Digest, Sha256};
         let mut h = Sha256::new();
+        h.update(scheme.code().to_be_bytes());
         for part in [public, signature_der, message] {
             h.update((part.len() as u64).to_be_bytes());
             h.update(part);
@@ -133,7 +299,7 @@ impl VerifyMemo {
         if let Some((_, result)) = done.iter().find(|(k, _)| *k == key) {
             return *result;
         }
-        let result = verify_ecdsa_p256_sha256(public, message, signature_der);
+        let result = verify(scheme, public, message, signature_der);
         done.push((key, result));
         result
     }
@@ -171,16 +337,22 @@ mod tests {
         let key = EcdsaKey::generate(&mut LabRng::from_seed(11));
         let sig = key.sign(b"tbs");
         let memo = VerifyMemo::default();
-        assert_eq!(memo.verify(&key.public(), b"tbs", &sig), Ok(()));
-        assert_eq!(memo.verify(&key.public(), b"tbs", &sig), Ok(()));
+        assert_eq!(
+            memo.verify(Scheme::EcdsaP256Sha256, &key.public(), b"tbs", &sig),
+            Ok(())
+        );
+        assert_eq!(
+            memo.verify(Scheme::EcdsaP256Sha256, &key.public(), b"tbs", &sig),
+            Ok(())
+        );
         assert_eq!(memo.verified(), 1);
         assert_eq!(
-            memo.verify(&key.public(), b"tbS", &sig),
+            memo.verify(Scheme::EcdsaP256Sha256, &key.public(), b"tbS", &sig),
             Err(CryptoError::BadSignature)
         );
         let other = EcdsaKey::generate(&mut LabRng::from_seed(12));
         assert_eq!(
-            memo.verify(&other.public(), b"tbs", &sig),
+            memo.verify(Scheme::EcdsaP256Sha256, &other.public(), b"tbs", &sig),
             Err(CryptoError::BadSignature)
         );
         assert_eq!(memo.verified(), 3);

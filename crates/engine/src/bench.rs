@@ -13,7 +13,12 @@
 //!         / "hrr"                         ; the client's first key share is for the other
 //!                                         ; group, so the server asks again (RFC 8446 §4.1.4)
 //!         / "v12"                         ; both ends speak only TLS 1.2 (RFC 5246), with
-//!                                         ; ECDHE-ECDSA and AES-128-GCM
+//!                                         ; ECDHE and AES-128-GCM
+//!         / "rsa"                         ; the server's and the client's keys are
+//!                                         ; RSA-2048 (the CAs' stay P-256): TLS 1.3 signs
+//!                                         ; with rsa_pss_rsae_sha256, TLS 1.2 uses ECDHE-RSA
+//!         / "krsa"                        ; with "v12" and "rsa": RSA key transport
+//!                                         ; (TLS_RSA_WITH_AES_128_GCM_SHA256), no ECDHE
 //! client  = "none"                        ; the client has no certificate
 //!         / "ca"                          ; issued by a CA the server does not trust
 //!         / "mi"                          ; sent without its intermediate
@@ -33,7 +38,8 @@
 //!
 //! Switches are separated by `-`, lowercase, each at most once. Several client (or server)
 //! faults combine: `b1-m-cexp-crev`. `cnone` goes with no other client switch, `cexp`
-//! not with `cnyv`, and `hrr` not with `v12` (TLS 1.2 has no HelloRetryRequest). [`Bench::parse`] accepts the switches in any order and `g25519` written
+//! not with `cnyv`, and `hrr` not with `v12` (TLS 1.2 has no HelloRetryRequest); `krsa` needs
+//! `v12` and `rsa`, and has no group. [`Bench::parse`] accepts the switches in any order and `g25519` written
 //! out; [`Bench::encode`] writes the canonical form: the order of the grammar above and the
 //! default group left out. With several client faults, the run stops at the first one the
 //! checklist meets, in OpenSSL's order: `ca`/`mi`, `eku`, `rev`, `alt` (the signature),
@@ -50,6 +56,8 @@
 //! | `b1-m-cexp-crev-sname` | the client notices the server's name first: bad_certificate |
 //! | `b1-m-v12` | mutual TLS 1.2 (the `tls12-mutual` lesson) |
 //! | `b1-m-cnone-v12` | TLS 1.2 without a client certificate: handshake_failure, as OpenSSL sends |
+//! | `b1-v12-rsa-krsa` | TLS 1.2 with RSA key transport (the `tls12-rsa-key-transport` lesson) |
+//! | `b1-skey-v12-rsa-krsa` | a server without its key cannot decrypt the pre-master secret: its keys differ from the client's, and the client's Finished fails with bad_record_mac |
 //!
 //! A later version of the format starts with `b2`; this build refuses it with
 //! [`BenchError::UnsupportedVersion`] rather than guessing.
@@ -80,7 +88,7 @@ use crate::wire::AlertDescription;
 /// The version prefix of the bench strings this build writes and reads.
 pub const BENCH_VERSION: &str = "b1";
 
-/// The longest bench string [`Bench::parse`] looks at. The longest valid one is about 60
+/// The longest bench string [`Bench::parse`] looks at. The longest valid one is 69
 /// characters; anything past this is refused before it is read.
 pub const MAX_BENCH_LEN: usize = 128;
 
@@ -188,6 +196,12 @@ pub struct Bench {
     /// Whether both ends speak only TLS 1.2 (`v12`).
     #[serde(default)]
     pub tls12: bool,
+    /// Whether the leaves' keys are RSA-2048 (`rsa`).
+    #[serde(default)]
+    pub rsa: bool,
+    /// Whether TLS 1.2 uses RSA key transport instead of ECDHE (`krsa`; with `v12` and `rsa`).
+    #[serde(default)]
+    pub rsa_transport: bool,
 }
 
 impl Bench {
@@ -199,6 +213,8 @@ impl Bench {
         group: Group::X25519,
         hello_retry: false,
         tls12: false,
+        rsa: false,
+        rsa_transport: false,
     };
 
     /// Mutual TLS with everything valid (`b1-m`).
@@ -261,8 +277,15 @@ pub enum BenchError {
         /// The switch, e.g. `m`.
         switch: &'static str,
     },
+    /// A switch that means something only beside another one (`krsa` needs `v12` and `rsa`).
+    Requires {
+        /// The switch, e.g. `krsa`.
+        switch: &'static str,
+        /// The switch it needs, e.g. `v12`.
+        needs: &'static str,
+    },
     /// Two switches that cannot go together (`cnone` with another client switch, `cexp`
-    /// with `cnyv`, `hrr` with `v12`).
+    /// with `cnyv`, `hrr` with `v12`, a group with `krsa`).
     Conflict {
         /// The first switch, e.g. `cnone`.
         first: &'static str,
@@ -288,6 +311,9 @@ impl fmt::Display for BenchError {
                 write!(f, "switch {position} ({switch:?}) is not a bench switch")
             }
             Self::DuplicateSwitch { switch } => write!(f, "switch {switch} appears twice"),
+            Self::Requires { switch, needs } => {
+                write!(f, "switch {switch} needs switch {needs}")
+            }
             Self::Conflict { first, second } => {
                 write!(f, "switches {first} and {second} cannot go together")
             }
@@ -317,10 +343,12 @@ enum Switch {
     GroupP256,
     HelloRetry,
     Tls12,
+    Rsa,
+    RsaTransport,
 }
 
 impl Switch {
-    const ALL: [Switch; 17] = [
+    const ALL: [Switch; 19] = [
         Self::Mutual,
         Self::ClientNone,
         Self::ClientUnknownCa,
@@ -338,6 +366,8 @@ impl Switch {
         Self::GroupP256,
         Self::HelloRetry,
         Self::Tls12,
+        Self::Rsa,
+        Self::RsaTransport,
     ];
 
     fn token(self) -> &'static str {
@@ -359,6 +389,8 @@ impl Switch {
             Self::GroupP256 => "gp256",
             Self::HelloRetry => "hrr",
             Self::Tls12 => "v12",
+            Self::Rsa => "rsa",
+            Self::RsaTransport => "krsa",
         }
     }
 
@@ -406,6 +438,8 @@ impl Switch {
             Self::GroupP256 => b.group == Group::Secp256r1,
             Self::HelloRetry => b.hello_retry,
             Self::Tls12 => b.tls12,
+            Self::Rsa => b.rsa,
+            Self::RsaTransport => b.rsa_transport,
         }
     }
 
@@ -436,6 +470,8 @@ impl Switch {
             Self::GroupP256 => b.group = Group::Secp256r1,
             Self::HelloRetry => b.hello_retry = true,
             Self::Tls12 => b.tls12 = true,
+            Self::Rsa => b.rsa = true,
+            Self::RsaTransport => b.rsa_transport = true,
         }
         if self.is_client() {
             b.client = ClientCert::Present(faults);
@@ -451,6 +487,8 @@ fn conflicting(a: Switch, b: Switch) -> bool {
         || pair(S::ClientExpired, S::ClientNotYetValid)
         || pair(S::HelloRetry, S::Tls12)
         || (a.is_group() && b.is_group())
+        || (a == S::RsaTransport && (b.is_group() || b == S::HelloRetry))
+        || (b == S::RsaTransport && (a.is_group() || a == S::HelloRetry))
 }
 
 /// The first `MAX_ECHO` characters of `s`.
@@ -514,6 +552,16 @@ impl Bench {
             }
             seen.push(switch);
         }
+        if seen.contains(&Switch::RsaTransport) {
+            for needs in [Switch::Tls12, Switch::Rsa] {
+                if !seen.contains(&needs) {
+                    return Err(BenchError::Requires {
+                        switch: Switch::RsaTransport.token(),
+                        needs: needs.token(),
+                    });
+                }
+            }
+        }
         let mut bench = Self::default();
         for switch in seen {
             switch.apply(&mut bench);
@@ -549,11 +597,21 @@ impl Bench {
         if s.name_mismatch {
             return fails(Client, A::BAD_CERTIFICATE);
         }
-        if s.wrong_key {
+        // A server without its key: with ECDHE its signature fails the client's check; with
+        // RSA key transport it signs nothing, cannot decrypt the pre-master secret and ends up
+        // with other keys than the client, so the client's Finished does not open (after any
+        // fault of the client's own certificate, which the server meets first).
+        let undecryptable = s.wrong_key && self.rsa_transport;
+        if s.wrong_key && !undecryptable {
             return fails(Client, A::DECRYPT_ERROR);
         }
+        let after = if undecryptable {
+            fails(Server, A::BAD_RECORD_MAC)
+        } else {
+            Expected::Success
+        };
         if !self.mutual {
-            return Expected::Success;
+            return after;
         }
         let c = match self.client {
             ClientCert::Absent if self.tls12 => return fails(Server, A::HANDSHAKE_FAILURE),
@@ -576,7 +634,7 @@ impl Bench {
         } else if c.wrong_key {
             fails(Server, A::DECRYPT_ERROR)
         } else {
-            Expected::Success
+            after
         }
     }
 
@@ -596,6 +654,8 @@ impl Bench {
             server_name: self.server.name_mismatch.then(|| OTHER_NAME.into()),
             server_self_signed: self.server.self_signed,
             client_altered: c.altered,
+            rsa_leaves: self.rsa,
+            rsa_authorities: false,
         }
     }
 }

@@ -7,7 +7,7 @@
 
 use serde::Serialize;
 
-use crate::crypto::{EcdsaKey, Group, sha256};
+use crate::crypto::{EcdsaKey, Group, PrivateKey, Scheme, sha256};
 use crate::handshake::{
     ClientAuth, ClientConfig, Connection, Epoch, Identity, Negotiated, ServerConfig, Signer,
     Versions,
@@ -418,7 +418,47 @@ pub fn client_config(pki: &Pki, mutual: bool) -> ClientConfig {
         alpn: vec![b"http/1.1".to_vec()],
         now: LAB_NOW,
         versions: Versions::Tls13Only,
+        signature_schemes: schemes_for(pki),
+        tls12_suites: tls12_suites_for(pki),
     }
+}
+
+/// The signature schemes the lab's endpoints offer and accept over `pki`: ECDSA, and with RSA
+/// keys in it the two RSA schemes (PSS first, as TLS 1.3 requires it).
+pub fn schemes_for(pki: &Pki) -> Vec<Scheme> {
+    if pki.server.key.is_rsa() || pki.client.key.is_rsa() {
+        vec![
+            Scheme::EcdsaP256Sha256,
+            Scheme::RsaPssRsaeSha256,
+            Scheme::RsaPkcs1Sha256,
+        ]
+    } else {
+        vec![Scheme::EcdsaP256Sha256]
+    }
+}
+
+/// The TLS 1.2 suites the lab's endpoints speak over `pki`: those its server's key can serve
+/// (ECDHE-ECDSA; or ECDHE-RSA, then RSA key transport), ECDHE first.
+pub fn tls12_suites_for(pki: &Pki) -> Vec<u16> {
+    use crate::wire::handshake as h;
+    if pki.server.key.is_rsa() {
+        vec![
+            h::TLS_ECDHE_RSA_WITH_AES_128_GCM_SHA256,
+            h::TLS_RSA_WITH_AES_128_GCM_SHA256,
+        ]
+    } else {
+        vec![h::TLS_ECDHE_ECDSA_WITH_AES_128_GCM_SHA256]
+    }
+}
+
+/// A key of the same kind as `like`, drawn from `rng`: an impostor's or a mistaken key.
+fn key_like(like: &PrivateKey, rng: &mut LabRng) -> PrivateKey {
+    #[cfg(feature = "rsa")]
+    if like.is_rsa() {
+        return crate::crypto::rsa::RsaKey::generate(rng).into();
+    }
+    let _ = like;
+    EcdsaKey::generate(rng).into()
 }
 
 /// The configuration of the lab's server for `pki`: its certificate chain and key, x25519 and
@@ -442,18 +482,31 @@ pub fn server_config(pki: &Pki, mutual: bool) -> ServerConfig {
         alpn: vec![b"http/1.1".to_vec()],
         now: LAB_NOW,
         versions: Versions::Tls13Only,
+        signature_schemes: schemes_for(pki),
+        tls12_suites: tls12_suites_for(pki),
     }
 }
 
-/// Whether this build of the engine speaks TLS 1.2 (its feature `tls12`). A build without it
-/// resolves every id but cannot run a setup that needs TLS 1.2 ([`Setup::tls12`]): the page's
-/// first module is such a build, and hands those runs to a module built with the feature.
-pub const SPEAKS_TLS12: bool = cfg!(feature = "tls12");
+/// Whether this build of the engine speaks TLS 1.2 and RSA (its features `tls12` and `rsa`).
+/// A build without them resolves every id but cannot run a setup that needs them
+/// ([`Setup::tls12`], [`Setup::rsa`]): the page's first module is such a build, and hands those
+/// runs to a module built with the features.
+pub const SPEAKS_TLS12: bool = cfg!(feature = "tls12") && cfg!(feature = "rsa");
 
 impl Setup {
     /// Whether the run needs TLS 1.2 (the bench's `v12`, or the downgrade attack).
     pub const fn tls12(&self) -> bool {
         self.bench.tls12 || matches!(self.play, Play::Downgrade)
+    }
+
+    /// Whether the run needs RSA keys (the bench's `rsa`).
+    pub const fn rsa(&self) -> bool {
+        self.bench.rsa
+    }
+
+    /// Whether the run needs the engine's optional parts: TLS 1.2 or RSA.
+    pub const fn needs_full_engine(&self) -> bool {
+        self.tls12() || self.rsa()
     }
 
     /// A bench with nobody else taking part.
@@ -516,9 +569,14 @@ impl Setup {
             client.versions = Versions::Both;
             server.versions = Versions::Both;
         }
+        // With `krsa` the server takes only RSA key transport; the client offers both suites
+        // its server's key allows, as a client does, and sees which one the server chose.
+        if b.rsa_transport {
+            server.tls12_suites = vec![crate::wire::handshake::TLS_RSA_WITH_AES_128_GCM_SHA256];
+        }
         // The certificates' faults are in the PKI; the keys' are here.
         if b.server.wrong_key {
-            server.identity.key = EcdsaKey::generate(keys).into();
+            server.identity.key = key_like(&pki.server.key, keys).into();
         }
         match b.client {
             ClientCert::Absent => client.identity = None,
@@ -526,7 +584,7 @@ impl Setup {
                 if c.wrong_key
                     && let Some(identity) = &mut client.identity
                 {
-                    identity.key = EcdsaKey::generate(keys).into();
+                    identity.key = key_like(&pki.client.key, keys).into();
                 }
             }
         }

@@ -9,9 +9,8 @@ use crate::error::{Expecting, Param, Received, RequiredExtension};
 use crate::pki::Role as PkiRole;
 use crate::rng::LabRng;
 use crate::wire::handshake::{
-    CertificateMsg, ClientHello, ECDSA_SECP256R1_SHA256, Extension, HandshakeMessage,
-    HandshakeType, LEGACY_VERSION, ServerHello, TLS_AES_128_GCM_SHA256,
-    TLS_ECDHE_ECDSA_WITH_AES_128_GCM_SHA256, TLS12, TLS13, TlsVersion, ext, find, has_duplicates,
+    CertificateMsg, ClientHello, Extension, HandshakeMessage, HandshakeType, LEGACY_VERSION,
+    ServerHello, TLS_AES_128_GCM_SHA256, TLS12, TLS13, TlsVersion, ext, find, has_duplicates,
 };
 
 impl Connection {
@@ -77,7 +76,9 @@ impl Connection {
         }
         extensions.extend([
             Extension::SupportedGroups(cfg.supported_groups.iter().map(|g| g.code()).collect()),
-            Extension::SignatureAlgorithms(vec![ECDSA_SECP256R1_SHA256]),
+            Extension::SignatureAlgorithms(
+                cfg.signature_schemes.iter().map(|s| s.code()).collect(),
+            ),
         ]);
         if cfg.versions.tls13() {
             extensions.push(Extension::KeyShares(
@@ -92,7 +93,7 @@ impl Connection {
             cipher_suites.push(TLS_AES_128_GCM_SHA256);
         }
         if cfg.versions.tls12() {
-            cipher_suites.push(TLS_ECDHE_ECDSA_WITH_AES_128_GCM_SHA256);
+            cipher_suites.extend(&cfg.tls12_suites);
             // TLS 1.2's own: uncompressed points only (RFC 8422 §5.1.2), the extended master
             // secret (RFC 7627) and an empty renegotiation_info (RFC 5746 §3.4).
             extensions.extend([
@@ -308,19 +309,18 @@ impl Connection {
         bytes: &[u8],
     ) -> Result<(), Error> {
         // §4.3.2: signature_algorithms is required; the context is empty in the handshake.
-        if find(exts, |e| {
-            matches!(e, Extension::SignatureAlgorithms(_)).then_some(())
-        })
-        .is_none()
-        {
+        let Some(schemes) = find(exts, |e| match e {
+            Extension::SignatureAlgorithms(v) => Some(v.clone()),
+            _ => None,
+        }) else {
             return Err(Error::MissingExtension(
                 RequiredExtension::SignatureAlgorithms,
             ));
-        }
+        };
         if !context.is_empty() {
             return Err(Error::IllegalParameter(Param::CertificateRequestContext));
         }
-        hs.cert_request = Some(context);
+        hs.cert_request = Some((context, schemes));
         self.transcript.extend_from_slice(bytes);
         Ok(())
     }
@@ -392,21 +392,27 @@ impl Connection {
 
         // 3. Our flight, under the client handshake keys: [Certificate, CertificateVerify], Finished.
         self.send_ccs();
-        if let Some(context) = hs.cert_request.clone() {
-            let identity = self.client_config().identity.clone();
-            let chain = identity
+        if let Some((context, accepted)) = hs.cert_request.clone() {
+            // §4.4.2.3: with no certificate the server can take (none at all, or none whose
+            // key signs with a scheme it accepts), an empty Certificate.
+            let signing = self
+                .client_config()
+                .identity
+                .clone()
+                .and_then(|i| Some((i.scheme(&accepted, false)?, i)));
+            let chain = signing
                 .as_ref()
-                .map(|i| i.chain.clone())
+                .map(|(_, i)| i.chain.clone())
                 .unwrap_or_default();
             self.send_handshake(
                 &HandshakeMessage::Certificate(CertificateMsg { context, chain }),
                 true,
             );
-            if let Some(identity) = identity {
+            if let Some((scheme, identity)) = signing {
                 let content = Self::certificate_verify_content(false, &self.transcript_hash());
-                self.send_signed(&identity, &content, |signature| {
+                self.send_signed(&identity, (scheme, &content), |signature| {
                     HandshakeMessage::CertificateVerify {
-                        scheme: ECDSA_SECP256R1_SHA256,
+                        scheme: scheme.code(),
                         signature,
                     }
                 });

@@ -1,15 +1,19 @@
 //! The client's side of a TLS 1.2 handshake (RFC 5246 §7.3) with
-//! TLS_ECDHE_ECDSA_WITH_AES_128_GCM_SHA256 (RFC 8422), the extended master secret (RFC 7627)
-//! and renegotiation_info (RFC 5746), entered when the server answers with a TLS 1.2
-//! ServerHello.
+//! TLS_ECDHE_ECDSA_WITH_AES_128_GCM_SHA256, TLS_ECDHE_RSA_WITH_AES_128_GCM_SHA256 (RFC 8422) or
+//! TLS_RSA_WITH_AES_128_GCM_SHA256 (RFC 5288), the extended master secret (RFC 7627) and
+//! renegotiation_info (RFC 5746), entered when the server answers with a TLS 1.2 ServerHello.
 //!
 //! ```text
 //!  ClientHello        -------->
-//!                                 ServerHello, Certificate, ServerKeyExchange,
+//!                                 ServerHello, Certificate, ServerKeyExchange*,
 //!                     <--------   [CertificateRequest], ServerHelloDone
 //!  [Certificate], ClientKeyExchange, [CertificateVerify],
 //!  ChangeCipherSpec, Finished  -->
 //!                     <--------   ChangeCipherSpec, Finished
+//!
+//!  * ECDHE only. With RSA key transport the ClientKeyExchange carries the pre-master secret
+//!    encrypted with the server's public key, and only the server's Finished shows that the
+//!    server could decrypt it.
 //! ```
 
 use super::events::{CheckKind, Event, KeyAction, KeyKind, Note};
@@ -19,21 +23,23 @@ use crate::crypto::{Group, sha256};
 use crate::error::{Error, Param};
 use crate::pki::Role as PkiRole;
 use crate::wire::handshake::{
-    DOWNGRADE_TLS12, ECDSA_SECP256R1_SHA256, ECDSA_SIGN, Extension, HandshakeMessage, ServerHello,
-    ServerKeyExchange, TLS_ECDHE_ECDSA_WITH_AES_128_GCM_SHA256, TlsVersion, ext, find,
+    DOWNGRADE_TLS12, ECDSA_SIGN, Extension, HandshakeMessage, RSA_SIGN, ServerHello,
+    ServerKeyExchange, TLS_RSA_WITH_AES_128_GCM_SHA256, TLS12, TlsVersion, ext, find,
     has_duplicates,
 };
 
 /// What the client carries from ServerHello to ServerHelloDone.
 pub(super) struct Hs {
     server_random: [u8; 32],
+    /// The suite the server chose.
+    suite: u16,
     /// Whether the server agreed to the extended master secret.
     extended: bool,
     peer: PeerCertificate,
     /// The server's ephemeral key, once its signature is checked: (group, public key).
     server_share: Option<(Group, Vec<u8>)>,
-    /// The certificate types of a CertificateRequest, if the server sent one.
-    pub(super) requested: Option<Vec<u8>>,
+    /// A CertificateRequest's certificate types and signature schemes, if the server sent one.
+    pub(super) requested: Option<(Vec<u8>, Vec<u16>)>,
 }
 
 impl Connection {
@@ -55,7 +61,7 @@ impl Connection {
             };
             self.checked(CheckKind::DowngradeSentinel, r)?;
         }
-        let r = if sh.cipher_suite == TLS_ECDHE_ECDSA_WITH_AES_128_GCM_SHA256 {
+        let r = if self.client_config().tls12_suites.contains(&sh.cipher_suite) {
             Ok(())
         } else {
             Err(Error::IllegalParameter(Param::CipherSuite))
@@ -84,6 +90,7 @@ impl Connection {
         self.transcript.extend_from_slice(bytes);
         Ok(State::Client12ExpectCertificate(Box::new(Hs {
             server_random: sh.random,
+            suite: sh.cipher_suite,
             extended,
             peer: PeerCertificate::default(),
             server_share: None,
@@ -105,9 +112,20 @@ impl Connection {
             name: cfg.server_name.clone(),
         };
         let (root, now) = (cfg.root.clone(), cfg.now);
+        // The certificate's key must be the suite's kind (RFC 5246 §7.4.2).
+        let rsa_key = chain
+            .first()
+            .is_some_and(|leaf| crate::pki::inspect::has_rsa_key(leaf));
+        if !super::server12::suite_fits(hs.suite, rsa_key) {
+            return Err(Error::IllegalParameter(Param::CipherSuite));
+        }
         hs.peer = self.check_peer_chain(Peer::Server, &role, (&root, &[], now), chain)?;
         self.transcript.extend_from_slice(bytes);
-        Ok(State::Client12ExpectServerKeyExchange(hs))
+        Ok(if hs.suite == TLS_RSA_WITH_AES_128_GCM_SHA256 {
+            State::Client12ExpectCertificateRequestOrDone(hs)
+        } else {
+            State::Client12ExpectServerKeyExchange(hs)
+        })
     }
 
     /// The server's ephemeral key, signed with its certificate's key over both randoms: in TLS
@@ -145,52 +163,82 @@ impl Connection {
     /// [CertificateVerify], ChangeCipherSpec, Finished.
     pub(super) fn client12_on_server_hello_done(
         &mut self,
-        hs: Hs,
+        mut hs: Hs,
         bytes: &[u8],
     ) -> Result<State, Error> {
         self.transcript.extend_from_slice(bytes);
-        let Some((group, server_public)) = hs.server_share else {
+        let rsa_transport = hs.suite == TLS_RSA_WITH_AES_128_GCM_SHA256;
+        if !rsa_transport && hs.server_share.is_none() {
             return Err(Error::IllegalParameter(Param::ServerHelloKeyShare));
+        }
+        // 1. Our certificate if asked (an empty list if we have none, or none of a type and
+        // signature scheme the server takes: RFC 5246 §7.4.6).
+        let signing = match (&hs.requested, self.client_config().identity.clone()) {
+            (Some((types, schemes)), Some(identity)) => {
+                let kind = if identity.is_rsa() {
+                    RSA_SIGN
+                } else {
+                    ECDSA_SIGN
+                };
+                identity
+                    .scheme(schemes, true)
+                    .filter(|_| types.contains(&kind))
+                    .map(|scheme| (scheme, identity))
+            }
+            _ => None,
         };
-        // 1. Our certificate if asked (an empty list if we have none, or none of the kind the
-        // server takes: RFC 5246 §7.4.6).
-        let identity = self.client_config().identity.clone().filter(|_| {
-            hs.requested
-                .as_ref()
-                .is_some_and(|t| t.contains(&ECDSA_SIGN))
-        });
         if hs.requested.is_some() {
-            let chain = identity
+            let chain = signing
                 .as_ref()
-                .map(|i| i.chain.clone())
+                .map(|(_, i)| i.chain.clone())
                 .unwrap_or_default();
             self.send_handshake(&HandshakeMessage::Certificate12(chain), true);
         }
 
-        // 2. Our ephemeral key and the pre-master secret (RFC 8422 §5.10: the ECDH shared
-        // secret's x-coordinate, or the X25519 output).
-        let share = self.generate_share(group);
-        let pre_master = share.agree(&server_public).map_err(Error::Crypto)?;
-        self.key(
-            KeyKind::ClientEphemeralPrivate,
-            KeyAction::Used,
-            share.secret(),
-        );
-        self.key(KeyKind::SharedSecret, KeyAction::Derived, &pre_master);
-        self.send_handshake(
-            &HandshakeMessage::ClientKeyExchange(share.public().to_vec()),
-            true,
-        );
+        // 2. The pre-master secret, and what carries it to the server.
+        let (pre_master, unproven) = match hs.server_share.take() {
+            // ECDHE: our ephemeral key; the pre-master secret is the ECDH shared secret's
+            // x-coordinate, or the X25519 output (RFC 8422 §5.10).
+            Some((group, server_public)) => {
+                let share = self.generate_share(group);
+                let pre_master = share.agree(&server_public).map_err(Error::Crypto)?;
+                self.key(
+                    KeyKind::ClientEphemeralPrivate,
+                    KeyAction::Used,
+                    share.secret(),
+                );
+                self.key(KeyKind::SharedSecret, KeyAction::Derived, &pre_master);
+                self.send_handshake(
+                    &HandshakeMessage::ClientKeyExchange(share.public().to_vec()),
+                    true,
+                );
+                (pre_master.to_vec(), None)
+            }
+            // RSA key transport (RFC 5246 §7.4.7.1): 48 bytes, the version we offered then 46
+            // random ones, encrypted with the public key of the server's certificate. Only the
+            // holder of the matching private key can read it; we never need that key.
+            None => {
+                let mut pre_master = self.rng.bytes::<48>();
+                pre_master[..2].copy_from_slice(&TLS12.to_be_bytes());
+                self.key(KeyKind::SharedSecret, KeyAction::Generated, &pre_master);
+                let public = hs.peer.leaf_public.clone().unwrap_or_default();
+                let encrypted = encrypt_pre_master(&public, &pre_master, &mut self.rng)?;
+                self.key(KeyKind::ServerPublicKey, KeyAction::Used, &public);
+                self.send_handshake(&HandshakeMessage::ClientKeyExchangeRsa(encrypted), true);
+                (pre_master.to_vec(), Some(std::mem::take(&mut hs.peer)))
+            }
+        };
 
         // 3. The master secret and the key block.
-        let pending = self.derive12(&pre_master, hs.extended, &hs.server_random);
+        let mut pending = self.derive12(&pre_master, hs.extended, &hs.server_random);
+        pending.unproven = unproven;
 
         // 4. CertificateVerify: a signature over every handshake message so far.
-        if let Some(identity) = identity {
+        if let Some((scheme, identity)) = signing {
             let content = self.transcript.clone();
-            self.send_signed(&identity, &content, |signature| {
+            self.send_signed(&identity, (scheme, &content), |signature| {
                 HandshakeMessage::CertificateVerify {
-                    scheme: ECDSA_SECP256R1_SHA256,
+                    scheme: scheme.code(),
                     signature,
                 }
             });
@@ -230,18 +278,47 @@ impl Connection {
             client_random: client_random.to_vec(),
             secret: master.to_vec(),
         });
-        Pending12 { master, keys }
+        Pending12 {
+            master,
+            keys,
+            unproven: None,
+        }
     }
 
     pub(super) fn client12_on_finished(
         &mut self,
-        pending: &Pending12,
+        pending: &mut Pending12,
         data: &[u8],
     ) -> Result<State, Error> {
         let expected = verify_data(&pending.master, false, &sha256(&self.transcript));
         let r = Self::check_finished12(&expected, data);
+        // With RSA key transport this Finished is the server's only proof that it holds its
+        // certificate's key: it could make it only from the pre-master secret it decrypted.
+        if let Some(mut peer) = pending.unproven.take()
+            && let Some(mut checklist) = peer.checklist.take()
+        {
+            checklist.set_possession(r.is_ok());
+            self.emit(Event::Checklist(checklist));
+        }
         self.checked(CheckKind::ServerFinished, r)?;
         self.emit(Event::Note(Note::HandshakeComplete));
         Ok(State::Traffic)
+    }
+}
+
+/// The pre-master secret encrypted to the server's RSA public key.
+fn encrypt_pre_master(
+    public: &[u8],
+    pre_master: &[u8],
+    rng: &mut crate::rng::LabRng,
+) -> Result<Vec<u8>, Error> {
+    #[cfg(feature = "rsa")]
+    {
+        crate::crypto::rsa::encrypt_pkcs1(public, pre_master, rng).map_err(Error::Crypto)
+    }
+    #[cfg(not(feature = "rsa"))]
+    {
+        let _ = (public, pre_master, rng);
+        Err(Error::Crypto(crate::crypto::CryptoError::BadPublicKey))
     }
 }

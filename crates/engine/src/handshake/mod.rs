@@ -19,7 +19,7 @@ use crate::crypto::key_schedule::{
 };
 use crate::crypto::record::RecordCipher;
 use crate::crypto::tls12::{KeyBlock, MasterSecret12, Tls12Cipher};
-use crate::crypto::{EcdsaKey, Group, KeyShare, sha256};
+use crate::crypto::{EcdsaKey, Group, KeyShare, PrivateKey, Scheme, sha256};
 use crate::error::Error;
 use crate::error::{Expecting, Param, Received};
 use crate::rng::LabRng;
@@ -57,12 +57,34 @@ impl Identity {
     /// The private key it signs with, if that is the certificate's own key: only then is it
     /// "the endpoint's private key" in the key-role table (an impostor's key of its own, or a
     /// replayed signature, is not).
-    fn own_key(&self) -> Option<&EcdsaKey> {
+    fn own_key(&self) -> Option<&PrivateKey> {
         let leaf_public = self
             .chain
             .first()
             .and_then(|leaf| crate::pki::leaf_public_key(leaf))?;
         self.key.key().filter(|key| key.public() == leaf_public)
+    }
+
+    /// Whether the certificate's key is RSA.
+    pub fn is_rsa(&self) -> bool {
+        self.chain
+            .first()
+            .is_some_and(|leaf| crate::pki::inspect::has_rsa_key(leaf))
+    }
+
+    /// The scheme this identity signs with when the peer accepts `offered`: for its
+    /// certificate's kind of key, the first the peer accepts of rsa_pss_rsae_sha256 (TLS 1.3
+    /// allows no other RSA scheme, §4.4.3), then in TLS 1.2 rsa_pkcs1_sha256; or
+    /// ecdsa_secp256r1_sha256.
+    pub fn scheme(&self, offered: &[u16], tls12: bool) -> Option<Scheme> {
+        let ours: &[Scheme] = match (self.is_rsa(), tls12) {
+            (false, _) => &[Scheme::EcdsaP256Sha256],
+            (true, false) => &[Scheme::RsaPssRsaeSha256],
+            (true, true) => &[Scheme::RsaPssRsaeSha256, Scheme::RsaPkcs1Sha256],
+        };
+        ours.iter()
+            .copied()
+            .find(|s| s.supported() && offered.contains(&s.code()))
     }
 }
 
@@ -71,23 +93,23 @@ impl Identity {
 pub enum Signer {
     /// A private key: the certificate's, or in the attack lessons one of the attacker's own
     /// (the peer's check then fails: the signature does not verify under the certificate's key).
-    Key(EcdsaKey),
+    Key(PrivateKey),
     /// No key at all: a signature captured elsewhere, sent as it is (the phishing proxy's
     /// replay of its victim's CertificateVerify, which signs another handshake's transcript).
     Replay(Vec<u8>),
 }
 
 impl Signer {
-    /// The signature over `content`.
-    pub fn sign(&self, content: &[u8]) -> Vec<u8> {
+    /// The signature over `content` with `scheme` (PSS's salt drawn from `rng`).
+    pub fn sign(&self, scheme: Scheme, content: &[u8], rng: &mut LabRng) -> Vec<u8> {
         match self {
-            Self::Key(key) => key.sign(content),
+            Self::Key(key) => key.sign(scheme, content, rng),
             Self::Replay(signature) => signature.clone(),
         }
     }
 
     /// The private key, if it holds one.
-    pub fn key(&self) -> Option<&EcdsaKey> {
+    pub fn key(&self) -> Option<&PrivateKey> {
         match self {
             Self::Key(key) => Some(key),
             Self::Replay(_) => None,
@@ -95,9 +117,15 @@ impl Signer {
     }
 }
 
+impl From<PrivateKey> for Signer {
+    fn from(key: PrivateKey) -> Self {
+        Self::Key(key)
+    }
+}
+
 impl From<EcdsaKey> for Signer {
     fn from(key: EcdsaKey) -> Self {
-        Self::Key(key)
+        Self::Key(key.into())
     }
 }
 
@@ -146,6 +174,12 @@ pub struct ClientConfig {
     pub now: i64,
     /// The TLS versions offered.
     pub versions: Versions,
+    /// The signature schemes offered in signature_algorithms, in preference order: those the
+    /// client accepts in the server's CertificateVerify (or TLS 1.2 ServerKeyExchange).
+    pub signature_schemes: Vec<Scheme>,
+    /// The TLS 1.2 cipher suites offered (when `versions` include TLS 1.2), in preference
+    /// order.
+    pub tls12_suites: Vec<u16>,
 }
 
 /// Whether and how a server asks for client certificates.
@@ -177,6 +211,12 @@ pub struct ServerConfig {
     pub now: i64,
     /// The TLS versions accepted.
     pub versions: Versions,
+    /// The signature schemes accepted in a client's CertificateVerify, listed in
+    /// CertificateRequest.
+    pub signature_schemes: Vec<Scheme>,
+    /// The TLS 1.2 cipher suites accepted, in preference order (the first the client offers
+    /// that fits the certificate's key is chosen).
+    pub tls12_suites: Vec<u16>,
 }
 
 /// What the handshake settled.
@@ -225,7 +265,8 @@ impl KeyLogLine {
 struct ClientHs {
     hs: HandshakeSecret,
     traffic: TrafficSecrets,
-    cert_request: Option<Vec<u8>>,
+    /// A CertificateRequest's context and the signature schemes it accepts.
+    cert_request: Option<(Vec<u8>, Vec<u16>)>,
     /// The server's certificate, once checked.
     peer: PeerCertificate,
 }
@@ -323,6 +364,9 @@ enum State {
 struct Pending12 {
     master: MasterSecret12,
     keys: KeyBlock,
+    /// With RSA key transport, the server's certificate whose key only the server's Finished
+    /// proves it holds (the client's view; `None` otherwise).
+    unproven: Option<PeerCertificate>,
 }
 
 impl State {
@@ -624,10 +668,10 @@ impl Connection {
     fn send_signed(
         &mut self,
         identity: &Identity,
-        content: &[u8],
+        (scheme, content): (Scheme, &[u8]),
         signed: impl FnOnce(Vec<u8>) -> HandshakeMessage,
     ) {
-        let message = signed(identity.key.sign(content));
+        let message = signed(identity.key.sign(scheme, content, &mut self.rng));
         self.send_handshake(&message, true);
         if let Some(key) = identity.own_key() {
             let kind = if self.is_client() {
@@ -636,6 +680,14 @@ impl Connection {
                 KeyKind::ServerPrivateKey
             };
             self.key(kind, KeyAction::Used, &key.secret_bytes());
+        }
+    }
+
+    /// The schemes this side accepts in the peer's signatures.
+    fn accepted_schemes(&self) -> &[Scheme] {
+        match &self.role {
+            Role::Client(c) => &c.signature_schemes,
+            Role::Server(s) => &s.signature_schemes,
         }
     }
 
@@ -1117,9 +1169,9 @@ impl Connection {
             #[cfg(feature = "tls12")]
             (
                 State::Client12ExpectCertificateRequestOrDone(mut hs),
-                HandshakeMessage::CertificateRequest12 { types, .. },
+                HandshakeMessage::CertificateRequest12 { types, schemes, .. },
             ) => {
-                hs.requested = Some(types);
+                hs.requested = Some((types, schemes));
                 self.transcript.extend_from_slice(bytes);
                 State::Client12ExpectServerHelloDone(hs)
             }
@@ -1130,8 +1182,8 @@ impl Connection {
                 HandshakeMessage::ServerHelloDone,
             ) => self.client12_on_server_hello_done(*hs, bytes)?,
             #[cfg(feature = "tls12")]
-            (State::Client12ExpectFinished(p), HandshakeMessage::Finished(data)) => {
-                self.client12_on_finished(&p, &data)?
+            (State::Client12ExpectFinished(mut p), HandshakeMessage::Finished(data)) => {
+                self.client12_on_finished(&mut p, &data)?
             }
             #[cfg(feature = "tls12")]
             (State::Server12ExpectCertificate(hs), HandshakeMessage::Certificate12(chain)) => {
@@ -1141,7 +1193,18 @@ impl Connection {
             (
                 State::Server12ExpectClientKeyExchange(hs),
                 HandshakeMessage::ClientKeyExchange(public),
-            ) => self.server12_on_client_key_exchange(hs, &public, bytes)?,
+            ) => {
+                self.server12_on_client_key_exchange(hs, server12::ClientKx::Ecdhe(&public), bytes)?
+            }
+            #[cfg(feature = "tls12")]
+            (
+                State::Server12ExpectClientKeyExchange(hs),
+                HandshakeMessage::ClientKeyExchangeRsa(encrypted),
+            ) => self.server12_on_client_key_exchange(
+                hs,
+                server12::ClientKx::Rsa(&encrypted),
+                bytes,
+            )?,
             #[cfg(feature = "tls12")]
             (
                 State::Server12ExpectCertificateVerify(mut hs, pending),
@@ -1275,10 +1338,14 @@ impl Connection {
         content: &[u8],
         check: CheckKind,
     ) -> Result<(), Error> {
-        if scheme != crate::wire::handshake::ECDSA_SECP256R1_SHA256 {
+        // §4.4.3: a scheme this side did not offer is illegal_parameter; one that does not fit
+        // the certificate's key does not verify.
+        let Some(scheme) = Scheme::from_code(scheme)
+            .filter(|s| s.supported() && self.accepted_schemes().contains(s))
+        else {
             return Err(Error::IllegalParameter(Param::CertificateVerifyAlgorithm));
-        }
-        let r = crate::pki::verify_leaf_signature(&cert.leaf, content, signature)
+        };
+        let r = crate::pki::verify_leaf_signature(&cert.leaf, scheme, content, signature)
             .map_err(|_| Error::BadCertificateVerify);
         if let Some(public) = &cert.leaf_public {
             self.key(peer.public_key(), KeyAction::Used, public);

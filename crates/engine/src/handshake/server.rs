@@ -8,9 +8,8 @@ use crate::error::Error;
 use crate::error::{Expecting, NoCommon, Param, Received, RequiredExtension};
 use crate::pki::{self, Role as PkiRole};
 use crate::wire::handshake::{
-    CertificateMsg, ClientHello, ECDSA_SECP256R1_SHA256, Extension, HRR_RANDOM, HandshakeMessage,
-    HandshakeType, LEGACY_VERSION, ServerHello, TLS_AES_128_GCM_SHA256, TLS12, TLS13, ext, find,
-    has_duplicates,
+    CertificateMsg, ClientHello, Extension, HRR_RANDOM, HandshakeMessage, HandshakeType,
+    LEGACY_VERSION, ServerHello, TLS_AES_128_GCM_SHA256, TLS12, TLS13, ext, find, has_duplicates,
 };
 
 impl Connection {
@@ -84,12 +83,12 @@ impl Connection {
         .ok_or(Error::MissingExtension(
             RequiredExtension::SignatureAlgorithms,
         ))?;
-        let r = if sig_algs.contains(&ECDSA_SECP256R1_SHA256) {
-            Ok(())
-        } else {
-            Err(Error::HandshakeFailure(NoCommon::SignatureScheme))
-        };
-        self.checked(CheckKind::SignatureScheme, r)?;
+        let r = self
+            .server_config()
+            .identity
+            .scheme(&sig_algs, false)
+            .ok_or(Error::HandshakeFailure(NoCommon::SignatureScheme));
+        let scheme = self.checked(CheckKind::SignatureScheme, r)?;
         let client_groups = find(&ch.extensions, |e| match e {
             Extension::SupportedGroups(v) => Some(v.clone()),
             _ => None,
@@ -186,7 +185,8 @@ impl Connection {
         self.send_handshake(&HandshakeMessage::EncryptedExtensions(ee), true);
         let cfg = self.server_config();
         let requesting = if let ClientAuth::Required { root, .. } = &cfg.client_auth {
-            let mut extensions = vec![Extension::SignatureAlgorithms(vec![ECDSA_SECP256R1_SHA256])];
+            let schemes = cfg.signature_schemes.iter().map(|s| s.code()).collect();
+            let mut extensions = vec![Extension::SignatureAlgorithms(schemes)];
             if let Some(dn) = pki::subject_dn(root) {
                 extensions.push(Extension::CertificateAuthorities(vec![dn]));
             }
@@ -209,9 +209,9 @@ impl Connection {
             true,
         );
         let content = Self::certificate_verify_content(true, &self.transcript_hash());
-        self.send_signed(&identity, &content, |signature| {
+        self.send_signed(&identity, (scheme, &content), |signature| {
             HandshakeMessage::CertificateVerify {
-                scheme: ECDSA_SECP256R1_SHA256,
+                scheme: scheme.code(),
                 signature,
             }
         });

@@ -1,7 +1,8 @@
 //! The server's side of a TLS 1.2 handshake (RFC 5246 §7.3) with
-//! TLS_ECDHE_ECDSA_WITH_AES_128_GCM_SHA256 (RFC 8422), the extended master secret (RFC 7627)
-//! and renegotiation_info (RFC 5746), entered when a ClientHello offers TLS 1.2 and not TLS
-//! 1.3 (or the server speaks only 1.2). The flow is drawn in `client12.rs`.
+//! TLS_ECDHE_ECDSA_WITH_AES_128_GCM_SHA256, TLS_ECDHE_RSA_WITH_AES_128_GCM_SHA256 (RFC 8422) or
+//! TLS_RSA_WITH_AES_128_GCM_SHA256 (RFC 5288), the extended master secret (RFC 7627) and
+//! renegotiation_info (RFC 5746), entered when a ClientHello offers TLS 1.2 and not TLS 1.3
+//! (or the server speaks only 1.2). The flow is drawn in `client12.rs`.
 
 use super::events::{CheckKind, Event, KeyAction, KeyKind, Note};
 use super::{ClientAuth, Connection, Peer, PeerCertificate, Pending12, State};
@@ -11,20 +12,44 @@ use crate::error::{Error, NoCommon, RequiredExtension};
 use crate::pki::{self, Role as PkiRole};
 use crate::wire::ContentType;
 use crate::wire::handshake::{
-    ClientHello, DOWNGRADE_TLS12, ECDSA_SECP256R1_SHA256, ECDSA_SIGN, Extension, HandshakeMessage,
-    ServerHello, ServerKeyExchange, TLS_ECDHE_ECDSA_WITH_AES_128_GCM_SHA256, TLS12, TlsVersion,
-    ext, find,
+    ClientHello, DOWNGRADE_TLS12, ECDSA_SIGN, Extension, HandshakeMessage, RSA_SIGN, ServerHello,
+    ServerKeyExchange, TLS_ECDHE_ECDSA_WITH_AES_128_GCM_SHA256,
+    TLS_ECDHE_RSA_WITH_AES_128_GCM_SHA256, TLS_RSA_WITH_AES_128_GCM_SHA256, TLS12, TlsVersion, ext,
+    find,
 };
 
 /// TLS_EMPTY_RENEGOTIATION_INFO_SCSV (RFC 5746 §3.3): a client's way of saying "secure
 /// renegotiation" in its cipher suites instead of the extension.
 const EMPTY_RENEGOTIATION_INFO_SCSV: u16 = 0x00ff;
 
+/// Whether a TLS 1.2 suite fits a certificate's key: ECDHE_ECDSA an ECDSA key, the two RSA
+/// suites an RSA key (in builds that speak RSA).
+pub(super) fn suite_fits(suite: u16, rsa_key: bool) -> bool {
+    match suite {
+        TLS_ECDHE_ECDSA_WITH_AES_128_GCM_SHA256 => !rsa_key,
+        TLS_ECDHE_RSA_WITH_AES_128_GCM_SHA256 | TLS_RSA_WITH_AES_128_GCM_SHA256 => {
+            rsa_key && cfg!(feature = "rsa")
+        }
+        _ => false,
+    }
+}
+
+/// The client's key exchange as the server's ClientKeyExchange handler takes it.
+pub(super) enum ClientKx<'a> {
+    /// An ephemeral ECDH public key.
+    Ecdhe(&'a [u8]),
+    /// A pre-master secret encrypted with the server's RSA key.
+    Rsa(&'a [u8]),
+}
+
 /// What the server carries from its flight to the client's ClientKeyExchange.
 pub(super) struct Hs {
     server_random: [u8; 32],
     extended: bool,
-    share: KeyShare,
+    /// The server's ephemeral key (ECDHE suites); `None` with RSA key transport.
+    share: Option<KeyShare>,
+    /// ClientHello.client_version, which an RSA-encrypted pre-master secret must start with.
+    client_version: u16,
     /// The client's certificate, once checked; `None` until it arrives (or when none was
     /// asked for).
     peer: Option<PeerCertificate>,
@@ -38,15 +63,18 @@ impl Connection {
     ) -> Result<State, Error> {
         self.early_data_skipped = None;
         self.checked(CheckKind::SupportedVersion, Ok(()))?;
-        let r = if ch
-            .cipher_suites
-            .contains(&TLS_ECDHE_ECDSA_WITH_AES_128_GCM_SHA256)
-        {
-            Ok(())
-        } else {
-            Err(Error::HandshakeFailure(NoCommon::CipherSuite))
-        };
-        self.checked(CheckKind::CipherSuite, r)?;
+        // The first of our suites that the client offers and our certificate's key can serve.
+        let identity = self.server_config().identity.clone();
+        let rsa_key = identity.is_rsa();
+        let suite = self
+            .server_config()
+            .tls12_suites
+            .iter()
+            .copied()
+            .find(|s| ch.cipher_suites.contains(s) && suite_fits(*s, rsa_key));
+        let r = suite.ok_or(Error::HandshakeFailure(NoCommon::CipherSuite));
+        let suite = self.checked(CheckKind::CipherSuite, r)?;
+        let ecdhe = suite != TLS_RSA_WITH_AES_128_GCM_SHA256;
         // RFC 5246 §7.4.1.4.1: without signature_algorithms a client means SHA-1, which this
         // server does not sign with.
         let sig_algs = find(&ch.extensions, |e| match e {
@@ -54,25 +82,30 @@ impl Connection {
             _ => None,
         })
         .unwrap_or_default();
-        let client_groups = find(&ch.extensions, |e| match e {
-            Extension::SupportedGroups(v) => Some(v.clone()),
-            _ => None,
-        })
-        .ok_or(Error::MissingExtension(RequiredExtension::SupportedGroups))?;
-        // RFC 8422 §5.1: in TLS 1.2 the client's curves bind the server's ECDSA certificate too,
-        // so a client that does not list P-256 cannot take our P-256 signatures (OpenSSL's client
-        // refuses them: "wrong curve").
-        let r = if sig_algs.contains(&ECDSA_SECP256R1_SHA256)
-            && client_groups.contains(&crate::crypto::Group::Secp256r1.code())
-        {
-            Ok(())
-        } else {
-            Err(Error::HandshakeFailure(NoCommon::SignatureScheme))
-        };
-        self.checked(CheckKind::SignatureScheme, r)?;
-        let group = Self::server_choose_group(&self.server_config().groups, &client_groups, &[]);
-        let r = group.ok_or(Error::HandshakeFailure(NoCommon::Group));
-        let group = self.checked(CheckKind::GroupInCommon, r)?;
+        // With ECDHE the server signs its key and needs a group; RSA key transport needs
+        // neither (and the client's supported_groups, for ECC suites only, may be absent).
+        let mut signing = None;
+        if ecdhe {
+            let client_groups = find(&ch.extensions, |e| match e {
+                Extension::SupportedGroups(v) => Some(v.clone()),
+                _ => None,
+            })
+            .ok_or(Error::MissingExtension(RequiredExtension::SupportedGroups))?;
+            // RFC 8422 §5.1: in TLS 1.2 the client's curves bind the server's ECDSA certificate
+            // too, so a client that does not list P-256 cannot take our P-256 signatures
+            // (OpenSSL's client refuses them: "wrong curve").
+            let curve_ok =
+                rsa_key || client_groups.contains(&crate::crypto::Group::Secp256r1.code());
+            let r = identity
+                .scheme(&sig_algs, true)
+                .filter(|_| curve_ok)
+                .ok_or(Error::HandshakeFailure(NoCommon::SignatureScheme));
+            let scheme = self.checked(CheckKind::SignatureScheme, r)?;
+            let group =
+                Self::server_choose_group(&self.server_config().groups, &client_groups, &[]);
+            let r = group.ok_or(Error::HandshakeFailure(NoCommon::Group));
+            signing = Some((scheme, self.checked(CheckKind::GroupInCommon, r)?));
+        }
         let server_name = find(&ch.extensions, |e| match e {
             Extension::ServerName(n) => n.clone(),
             _ => None,
@@ -85,7 +118,7 @@ impl Connection {
         self.client_random = ch.random;
         self.negotiated.version = TlsVersion::Tls12;
         self.negotiated.server_name = server_name.clone();
-        self.negotiated.group = Some(group);
+        self.negotiated.group = signing.map(|(_, g)| g);
         self.negotiated.alpn = alpn.clone();
         self.transcript.extend_from_slice(bytes);
 
@@ -106,7 +139,7 @@ impl Connection {
         if extended {
             extensions.push(Extension::Unknown(ext::EXTENDED_MASTER_SECRET, Vec::new()));
         }
-        if offers(ext::EC_POINT_FORMATS) {
+        if offers(ext::EC_POINT_FORMATS) && ecdhe {
             // uncompressed only (RFC 8422 §5.2).
             extensions.push(Extension::Unknown(ext::EC_POINT_FORMATS, vec![1, 0]));
         }
@@ -119,47 +152,58 @@ impl Connection {
                 random: server_random,
                 // No session id: this server does not resume sessions (RFC 5246 §7.4.1.3).
                 session_id: Vec::new(),
-                cipher_suite: TLS_ECDHE_ECDSA_WITH_AES_128_GCM_SHA256,
+                cipher_suite: suite,
                 extensions,
             }),
             true,
         );
 
         // 2. Certificate, in the clear: anyone on the path reads it.
-        let identity = self.server_config().identity.clone();
         self.send_handshake(
             &HandshakeMessage::Certificate12(identity.chain.clone()),
             true,
         );
 
-        // 3. ServerKeyExchange: an ephemeral key, signed over both randoms.
-        let share = self.generate_share(group);
-        let unsigned = ServerKeyExchange {
-            group: group.code(),
-            public: share.public().to_vec(),
-            scheme: ECDSA_SECP256R1_SHA256,
-            signature: Vec::new(),
-        };
-        let content = unsigned.signed_content(&self.client_random, &server_random);
-        self.send_signed(&identity, &content, |signature| {
-            HandshakeMessage::ServerKeyExchange(ServerKeyExchange {
-                signature,
-                ..unsigned
-            })
+        // 3. ServerKeyExchange (ECDHE only): an ephemeral key, signed over both randoms. With
+        // RSA key transport there is none: the client encrypts to the certificate's key.
+        let share = signing.map(|(scheme, group)| {
+            let share = self.generate_share(group);
+            let unsigned = ServerKeyExchange {
+                group: group.code(),
+                public: share.public().to_vec(),
+                scheme: scheme.code(),
+                signature: Vec::new(),
+            };
+            let content = unsigned.signed_content(&self.client_random, &server_random);
+            self.send_signed(&identity, (scheme, &content), |signature| {
+                HandshakeMessage::ServerKeyExchange(ServerKeyExchange {
+                    signature,
+                    ..unsigned
+                })
+            });
+            share
         });
 
         // 4. [CertificateRequest], ServerHelloDone.
-        let requesting =
-            if let ClientAuth::Required { root, .. } = &self.server_config().client_auth {
-                let authorities = pki::subject_dn(root).into_iter().collect();
-                Some(HandshakeMessage::CertificateRequest12 {
-                    types: vec![ECDSA_SIGN],
-                    schemes: vec![ECDSA_SECP256R1_SHA256],
-                    authorities,
-                })
-            } else {
-                None
-            };
+        let cfg = self.server_config();
+        let requesting = if let ClientAuth::Required { root, .. } = &cfg.client_auth {
+            let authorities = pki::subject_dn(root).into_iter().collect();
+            let schemes: Vec<u16> = cfg.signature_schemes.iter().map(|s| s.code()).collect();
+            let mut types = Vec::new();
+            if cfg.signature_schemes.iter().any(|s| s.code() != 0x0403) {
+                types.push(RSA_SIGN);
+            }
+            if schemes.contains(&0x0403) {
+                types.push(ECDSA_SIGN);
+            }
+            Some(HandshakeMessage::CertificateRequest12 {
+                types,
+                schemes,
+                authorities,
+            })
+        } else {
+            None
+        };
         if let Some(cr) = &requesting {
             self.send_handshake(cr, true);
         }
@@ -168,6 +212,7 @@ impl Connection {
             server_random,
             extended,
             share,
+            client_version: ch.legacy_version,
             peer: None,
         });
         Ok(if requesting.is_some() {
@@ -210,20 +255,35 @@ impl Connection {
     pub(super) fn server12_on_client_key_exchange(
         &mut self,
         hs: Box<Hs>,
-        client_public: &[u8],
+        kx: ClientKx<'_>,
         bytes: &[u8],
     ) -> Result<State, Error> {
-        self.key(
-            KeyKind::ClientEphemeralPublic,
-            KeyAction::Received,
-            client_public,
-        );
-        let pre_master = hs.share.agree(client_public).map_err(Error::Crypto)?;
-        self.key(
-            KeyKind::ServerEphemeralPrivate,
-            KeyAction::Used,
-            hs.share.secret(),
-        );
+        let pre_master = match (&hs.share, kx) {
+            (Some(share), ClientKx::Ecdhe(client_public)) => {
+                self.key(
+                    KeyKind::ClientEphemeralPublic,
+                    KeyAction::Received,
+                    client_public,
+                );
+                let pre_master = share.agree(client_public).map_err(Error::Crypto)?;
+                self.key(
+                    KeyKind::ServerEphemeralPrivate,
+                    KeyAction::Used,
+                    share.secret(),
+                );
+                pre_master.to_vec()
+            }
+            (None, ClientKx::Rsa(encrypted)) => {
+                self.decrypt_pre_master(encrypted, hs.client_version)
+            }
+            // The body of the other key exchange than the suite's.
+            _ => {
+                return Err(Error::Decode(crate::wire::DecodeError {
+                    field: "ClientKeyExchange".into(),
+                    kind: crate::wire::codec::DecodeErrorKind::Invalid,
+                }));
+            }
+        };
         self.key(KeyKind::SharedSecret, KeyAction::Derived, &pre_master);
         self.transcript.extend_from_slice(bytes);
         let pending = Box::new(self.derive12(&pre_master, hs.extended, &hs.server_random));
@@ -232,6 +292,33 @@ impl Connection {
         } else {
             State::Server12ExpectChangeCipherSpec(pending)
         })
+    }
+
+    /// RSA key transport: the pre-master secret the client encrypted with our public key, which
+    /// only our private key decrypts. As RFC 5246 §7.4.7.1 requires, a ciphertext that does
+    /// not decrypt to a 48-byte secret starting with the client's version is not an error here:
+    /// a random secret stands in, and the handshake fails at Finished, so an attacker learns
+    /// nothing from how the server answers (Bleichenbacher's attack).
+    fn decrypt_pre_master(&mut self, encrypted: &[u8], client_version: u16) -> Vec<u8> {
+        let identity = self.server_config().identity.clone();
+        match identity.own_key() {
+            #[cfg(feature = "rsa")]
+            Some(crate::crypto::PrivateKey::Rsa(key)) => {
+                let (pre_master, _used) =
+                    key.decrypt_pre_master(encrypted, client_version, &mut self.rng);
+                self.key(
+                    KeyKind::ServerPrivateKey,
+                    KeyAction::Used,
+                    &key.secret_bytes(),
+                );
+                pre_master.to_vec()
+            }
+            // Without the certificate's RSA key (an impostor) nothing decrypts: a random secret.
+            _ => {
+                let _ = (encrypted, client_version);
+                self.rng.bytes::<48>().to_vec()
+            }
+        }
     }
 
     /// The client's CertificateVerify: a signature over every handshake message before it.

@@ -2,7 +2,7 @@
 //! row each, in the order it makes them, so a learner sees which check stopped a handshake.
 //!
 //! The rows are computed here, step by step, from the certificates decoded with `x509-cert`
-//! and signatures checked with our own ECDSA, independently of rustls-webpki. The handshake's
+//! and signatures checked with our own ECDSA and RSA, independently of rustls-webpki. The handshake's
 //! decision stays webpki's ([`super::verify_chain`]); a test holds the two to the same verdict
 //! on every scenario. Rows carry ids ([`ChecklistItem`], [`ChecklistReason`]) that the UI
 //! translates, and a `detail` that is a value (a date, a name, a serial), never a sentence.
@@ -19,7 +19,7 @@ use x509_cert::ext::pkix::{
 };
 
 use super::{Role, VerifyError};
-use crate::crypto::VerifyMemo;
+use crate::crypto::{Scheme, VerifyMemo};
 
 /// id-kp-serverAuth (RFC 5280 §4.2.1.12).
 const SERVER_AUTH: ObjectIdentifier = ObjectIdentifier::new_unwrap("1.3.6.1.5.5.7.3.1");
@@ -27,6 +27,12 @@ const SERVER_AUTH: ObjectIdentifier = ObjectIdentifier::new_unwrap("1.3.6.1.5.5.
 const CLIENT_AUTH: ObjectIdentifier = ObjectIdentifier::new_unwrap("1.3.6.1.5.5.7.3.2");
 /// ecdsa-with-SHA256 (RFC 5758 §3.2).
 const ECDSA_WITH_SHA256: ObjectIdentifier = ObjectIdentifier::new_unwrap("1.2.840.10045.4.3.2");
+/// sha256WithRSAEncryption (RFC 4055 §5).
+const RSA_WITH_SHA256: ObjectIdentifier = ObjectIdentifier::new_unwrap("1.2.840.113549.1.1.11");
+/// id-RSASSA-PSS (RFC 4055 §3.1).
+const RSASSA_PSS: ObjectIdentifier = ObjectIdentifier::new_unwrap("1.2.840.113549.1.1.10");
+/// rsaEncryption (RFC 8017 Appendix C).
+const RSA_ENCRYPTION: ObjectIdentifier = ObjectIdentifier::new_unwrap("1.2.840.113549.1.1.1");
 /// id-ecPublicKey (RFC 5480 §2.1.1).
 const EC_PUBLIC_KEY: ObjectIdentifier = ObjectIdentifier::new_unwrap("1.2.840.10045.2.1");
 /// secp256r1 (RFC 5480 §2.1.1.1).
@@ -133,8 +139,9 @@ pub enum ChecklistReason {
     /// Detail: none.
     SignatureDoesNotMatchKey,
     /// A certificate on the path is signed with an algorithm the lab does not verify (it
-    /// verifies ECDSA P-256 with SHA-256 only), so the lab's verifier refuses it, as webpki with
-    /// the lab's algorithms does. Detail: the algorithm's OID.
+    /// verifies ECDSA P-256 with SHA-256, and RSA PKCS#1 v1.5 or PSS with SHA-256 in builds
+    /// with RSA), so the lab's verifier refuses it, as webpki with the lab's algorithms does.
+    /// Detail: the algorithm's name, with the issuer's key where that is the problem.
     UnsupportedSignatureAlgorithm,
     /// Skipped: no server name was given to check the certificate's names against (a pasted
     /// certificate checked without `--name`). Detail: none.
@@ -349,7 +356,37 @@ impl Cert {
             .raw_bytes()
     }
 
-    /// Whether the public key is ECDSA on P-256, the only key the lab verifies with.
+    /// The scheme `signature` (a certificate's or CRL's signatureAlgorithm) uses under this
+    /// certificate's key, if this build verifies it: ecdsa-with-SHA256 under a P-256 key;
+    /// sha256WithRSAEncryption or RSASSA-PSS with SHA-256, MGF1-SHA-256 and a 32-byte salt
+    /// (exactly webpki's parameters) under an RSA key.
+    fn scheme_for(&self, signature: &x509_cert::spki::AlgorithmIdentifierOwned) -> Option<Scheme> {
+        let rsa_key = self
+            .parsed
+            .tbs_certificate()
+            .subject_public_key_info()
+            .algorithm
+            .oid
+            == RSA_ENCRYPTION;
+        let scheme = if signature.oid == ECDSA_WITH_SHA256 && self.has_p256_key() {
+            Scheme::EcdsaP256Sha256
+        } else if signature.oid == RSA_WITH_SHA256 && rsa_key {
+            Scheme::RsaPkcs1Sha256
+        } else if signature.oid == RSASSA_PSS && rsa_key {
+            // pki-types' identifier is the AlgorithmIdentifier's contents, without its header.
+            let der = signature.to_der().ok()?;
+            let expected: &[u8] = rustls_pki_types::alg_id::RSA_PSS_SHA256.as_ref();
+            if der.get(2..) != Some(expected) {
+                return None;
+            }
+            Scheme::RsaPssRsaeSha256
+        } else {
+            return None;
+        };
+        scheme.supported().then_some(scheme)
+    }
+
+    /// Whether the public key is ECDSA on P-256.
     fn has_p256_key(&self) -> bool {
         let alg = &self
             .parsed
@@ -393,18 +430,19 @@ impl Cert {
         )
     }
 
-    /// Whether `issuer`'s key signed this certificate (ECDSA P-256 with SHA-256 only).
+    /// Whether `issuer`'s key signed this certificate (with a scheme the lab verifies).
     fn signed_by(&self, issuer: &Cert, memo: &VerifyMemo) -> bool {
-        if self.parsed.signature_algorithm().oid != ECDSA_WITH_SHA256 {
+        let Some(scheme) = issuer.scheme_for(self.parsed.signature_algorithm()) else {
             return false;
-        }
+        };
         let Ok(tbs) = self.parsed.tbs_certificate().to_der() else {
             return false;
         };
         let Some(signature) = self.parsed.signature().as_bytes() else {
             return false;
         };
-        memo.verify(issuer.public_key(), &tbs, signature).is_ok()
+        memo.verify(scheme, issuer.public_key(), &tbs, signature)
+            .is_ok()
     }
 }
 
@@ -744,11 +782,16 @@ pub(crate) fn checklist_with(
                 )),
             )),
             Some(crl) => {
-                let signed = crl.signature_algorithm.oid == ECDSA_WITH_SHA256
-                    && match (crl.tbs_cert_list.to_der(), crl.signature.as_bytes()) {
-                        (Ok(tbs), Some(sig)) => memo.verify(issuer.public_key(), &tbs, sig).is_ok(),
-                        _ => false,
-                    };
+                let signed = match (
+                    issuer.scheme_for(&crl.signature_algorithm),
+                    crl.tbs_cert_list.to_der(),
+                    crl.signature.as_bytes(),
+                ) {
+                    (Some(scheme), Ok(tbs), Some(sig)) => {
+                        memo.verify(scheme, issuer.public_key(), &tbs, sig).is_ok()
+                    }
+                    _ => false,
+                };
                 let serial = leaf.parsed.tbs_certificate().serial_number().as_bytes();
                 let listed = crl
                     .tbs_cert_list
@@ -782,13 +825,15 @@ pub(crate) fn checklist_with(
 
     // 6. Each signature on the path, leaf first, under the next certificate's key. An
     // algorithm the lab does not verify is said as such, not as a bad signature.
-    if let Some(w) = path.windows(2).find(|w| {
-        w[0].parsed.signature_algorithm().oid != ECDSA_WITH_SHA256 || !w[1].has_p256_key()
-    }) {
+    if let Some(w) = path
+        .windows(2)
+        .find(|w| w[1].scheme_for(w[0].parsed.signature_algorithm()).is_none())
+    {
         let oid = &w[0].parsed.signature_algorithm().oid;
         // A value, not a sentence: the algorithm, and the issuer's key where that is the
         // problem (`ecdsa-with-SHA256, P-384`).
-        let detail = if *oid == ECDSA_WITH_SHA256 {
+        let known = [ECDSA_WITH_SHA256, RSA_WITH_SHA256, RSASSA_PSS];
+        let detail = if known.contains(oid) && Scheme::RsaPkcs1Sha256.supported() {
             format!("{}, {}", algorithm_name(oid), w[1].key_name())
         } else {
             algorithm_name(oid)

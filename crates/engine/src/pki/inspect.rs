@@ -29,6 +29,15 @@ pub fn leaf_public_key(der: &[u8]) -> Option<Vec<u8>> {
         .map(<[u8]>::to_vec)
 }
 
+/// Whether a certificate's public key is RSA (rsaEncryption): it then signs with RSA and, in
+/// TLS 1.2, can receive an encrypted pre-master secret.
+pub fn has_rsa_key(der: &[u8]) -> bool {
+    const RSA_ENCRYPTION: ObjectIdentifier = ObjectIdentifier::new_unwrap("1.2.840.113549.1.1.1");
+    parse(der).is_some_and(|c| {
+        c.tbs_certificate().subject_public_key_info().algorithm.oid == RSA_ENCRYPTION
+    })
+}
+
 /// The SHA-256 of the DER encoding of a certificate's SubjectPublicKeyInfo: the SPKI fingerprint
 /// of RFC 7469 §2.4, which public-key pinning compares (curl's `--pinnedpubkey sha256//…` is its
 /// base64). `None` if `der` is not a certificate.

@@ -1,5 +1,6 @@
 //! The lab's PKI: a root CA, an intermediate CA, server and client leaves and a CRL, made with
-//! rcgen over our own P-256 keys; and verification with rustls-webpki over our own ECDSA.
+//! rcgen over our own P-256 (or RSA-2048) keys; and verification with rustls-webpki over our
+//! own ECDSA and RSA.
 //!
 //! Everything is a function of a [`LabRng`] and a "now" passed in: no clock is read, so a
 //! seed reproduces every certificate byte.
@@ -11,8 +12,8 @@ pub mod inspect;
 use rcgen::{
     BasicConstraints, CertificateParams, CertificateRevocationListParams, DistinguishedName,
     DnType, ExtendedKeyUsagePurpose, IsCa, Issuer, KeyIdMethod, KeyUsagePurpose,
-    PKCS_ECDSA_P256_SHA256, PublicKeyData, RevokedCertParams, SanType, SerialNumber,
-    SignatureAlgorithm, SigningKey,
+    PKCS_ECDSA_P256_SHA256, PKCS_RSA_SHA256, PublicKeyData, RevokedCertParams, SanType,
+    SerialNumber, SignatureAlgorithm, SigningKey,
 };
 use rustls_pki_types::{
     AlgorithmIdentifier, CertificateDer, InvalidSignature, ServerName,
@@ -27,21 +28,21 @@ use webpki::{
 pub use checklist::{Checklist, checklist};
 pub use inspect::{common_name, leaf_public_key, subject_dn};
 
-use crate::crypto::{EcdsaKey, VerifyMemo, sha256, verify_ecdsa_p256_sha256};
+use crate::crypto::{EcdsaKey, PrivateKey, Scheme, VerifyMemo, sha256};
 use crate::rng::LabRng;
 use crate::wire::AlertDescription;
 
 const DAY: i64 = 86_400;
 
-/// rcgen's view of one of our keys: it signs through [`EcdsaKey`], so no other crypto
+/// rcgen's view of one of our keys: it signs through [`PrivateKey`], so no other crypto
 /// library is involved.
 struct RcgenKey<'a> {
-    key: &'a EcdsaKey,
+    key: &'a PrivateKey,
     public: Vec<u8>,
 }
 
 impl<'a> RcgenKey<'a> {
-    fn new(key: &'a EcdsaKey) -> Self {
+    fn new(key: &'a PrivateKey) -> Self {
         Self {
             key,
             public: key.public(),
@@ -55,14 +56,34 @@ impl PublicKeyData for RcgenKey<'_> {
     }
 
     fn algorithm(&self) -> &'static SignatureAlgorithm {
-        &PKCS_ECDSA_P256_SHA256
+        if self.key.is_rsa() {
+            &PKCS_RSA_SHA256
+        } else {
+            &PKCS_ECDSA_P256_SHA256
+        }
     }
 }
 
 impl SigningKey for RcgenKey<'_> {
     fn sign(&self, msg: &[u8]) -> Result<Vec<u8>, rcgen::Error> {
-        Ok(self.key.sign(msg))
+        // Certificates and CRLs are signed deterministically (ECDSA per RFC 6979, RSA with
+        // PKCS#1 v1.5), so no randomness is drawn here.
+        let mut unused = LabRng::from_seed(0);
+        Ok(self
+            .key
+            .sign(self.key.certificate_scheme(), msg, &mut unused))
     }
+}
+
+/// A fresh key of the kind asked for: RSA-2048 with `rsa` (in builds with the feature `rsa`),
+/// else P-256.
+fn new_key(rsa: bool, rng: &mut LabRng) -> PrivateKey {
+    #[cfg(feature = "rsa")]
+    if rsa {
+        return crate::crypto::rsa::RsaKey::generate(rng).into();
+    }
+    let _ = rsa;
+    EcdsaKey::generate(rng).into()
 }
 
 /// RFC 7093 method 1: the leftmost 160 bits of SHA-256 of the public key.
@@ -87,7 +108,7 @@ pub struct Authority {
     /// The CA certificate (DER).
     pub cert: Vec<u8>,
     /// The CA's private key.
-    pub key: EcdsaKey,
+    pub key: PrivateKey,
     params: CertificateParams,
 }
 
@@ -99,7 +120,7 @@ pub struct Leaf {
     /// What the peer sends: the leaf, then the intermediate (unless a lesson drops it).
     pub chain: Vec<Vec<u8>>,
     /// The leaf's private key.
-    pub key: EcdsaKey,
+    pub key: PrivateKey,
     /// The leaf's serial number bytes.
     pub serial: Vec<u8>,
 }
@@ -126,6 +147,12 @@ pub struct PkiOptions {
     /// The client certificate was changed after the CA signed it: its common name `alice` now
     /// reads `admin`, so the CA's signature no longer matches what it covers.
     pub client_altered: bool,
+    /// The server's and the client's keys are RSA-2048 (the CAs' stay P-256, which may sign
+    /// a certificate for a key of any kind). Needs the feature `rsa`.
+    pub rsa_leaves: bool,
+    /// The CAs' keys are RSA-2048 too (`mtls-lab pki --key rsa`): every signature in the
+    /// chain is sha256WithRSAEncryption.
+    pub rsa_authorities: bool,
 }
 
 /// A complete small PKI for one run.
@@ -146,7 +173,7 @@ pub struct Pki {
 fn ca_params(
     cn: &str,
     rng: &mut LabRng,
-    key: &EcdsaKey,
+    key: &PrivateKey,
     now: i64,
     path_len: Option<u8>,
 ) -> CertificateParams {
@@ -174,8 +201,13 @@ fn ca_params(
     p
 }
 
-fn new_authority(cn: &str, rng: &mut LabRng, now: i64, issuer: Option<&Authority>) -> Authority {
-    let key = EcdsaKey::generate(rng);
+fn new_authority(
+    cn: &str,
+    rng: &mut LabRng,
+    now: i64,
+    (issuer, rsa): (Option<&Authority>, bool),
+) -> Authority {
+    let key = new_key(rsa, rng);
     let params = ca_params(cn, rng, &key, now, issuer.map(|_| 0));
     let signer = RcgenKey::new(&key);
     let cert = match issuer {
@@ -197,10 +229,11 @@ struct LeafSpec<'a> {
     eku: ExtendedKeyUsagePurpose,
     not_before: i64,
     not_after: i64,
+    rsa: bool,
 }
 
 fn new_leaf(spec: &LeafSpec<'_>, rng: &mut LabRng, issuer: Option<&Authority>) -> Leaf {
-    let key = EcdsaKey::generate(rng);
+    let key = new_key(spec.rsa, rng);
     let mut p = CertificateParams::default();
     p.distinguished_name = DistinguishedName::new();
     if let Some(org) = spec.org {
@@ -258,14 +291,18 @@ impl Pki {
             eku: ExtendedKeyUsagePurpose::ServerAuth,
             not_before: now - DAY,
             not_after: now + 90 * DAY,
+            rsa: self.server.key.is_rsa(),
         };
         new_leaf(&spec, rng, Some(&self.intermediate))
     }
 
     /// Generates the whole PKI from `rng`, valid around `now` (Unix seconds).
     pub fn generate(rng: &mut LabRng, options: &PkiOptions, now: i64) -> Self {
-        let root = new_authority("mTLS Lab Root CA", rng, now, None);
-        let intermediate = new_authority("mTLS Lab Intermediate CA", rng, now, Some(&root));
+        let ca_rsa = options.rsa_authorities;
+        let root = new_authority("mTLS Lab Root CA", rng, now, (None, ca_rsa));
+        let intermediate =
+            new_authority("mTLS Lab Intermediate CA", rng, now, (Some(&root), ca_rsa));
+        let leaf_rsa = options.rsa_leaves || options.rsa_authorities;
         let server_name = options.server_name.as_deref().unwrap_or("server.example");
         let server_spec = LeafSpec {
             cn: server_name,
@@ -274,6 +311,7 @@ impl Pki {
             eku: ExtendedKeyUsagePurpose::ServerAuth,
             not_before: now - DAY,
             not_after: now + 90 * DAY,
+            rsa: leaf_rsa,
         };
         let server = new_leaf(
             &server_spec,
@@ -299,10 +337,16 @@ impl Pki {
             eku,
             not_before: client_before,
             not_after: client_after,
+            rsa: leaf_rsa,
         };
         let client = if options.client_unknown_ca {
-            let other_root = new_authority("Unknown Root CA", rng, now, None);
-            let other = new_authority("Unknown Intermediate CA", rng, now, Some(&other_root));
+            let other_root = new_authority("Unknown Root CA", rng, now, (None, ca_rsa));
+            let other = new_authority(
+                "Unknown Intermediate CA",
+                rng,
+                now,
+                (Some(&other_root), ca_rsa),
+            );
             new_leaf(&client_spec, rng, Some(&other))
         } else {
             new_leaf(&client_spec, rng, Some(&intermediate))
@@ -353,33 +397,55 @@ impl Pki {
     }
 }
 
-/// ECDSA P-256 with SHA-256 for rustls-webpki, verified by the p256 crate (through a memo
-/// shared with the checklist, when there is one).
+/// One of the lab's signature schemes for rustls-webpki, verified by RustCrypto (through a
+/// memo shared with the checklist, when there is one).
 #[derive(Debug)]
-struct EcdsaP256Sha256<'a>(Option<&'a VerifyMemo>);
+struct LabAlgorithm<'a> {
+    scheme: Scheme,
+    memo: Option<&'a VerifyMemo>,
+}
 
-impl SignatureVerificationAlgorithm for EcdsaP256Sha256<'_> {
+impl SignatureVerificationAlgorithm for LabAlgorithm<'_> {
     fn verify_signature(
         &self,
         public_key: &[u8],
         message: &[u8],
         signature: &[u8],
     ) -> Result<(), InvalidSignature> {
-        match self.0 {
-            Some(memo) => memo.verify(public_key, message, signature),
-            None => verify_ecdsa_p256_sha256(public_key, message, signature),
+        match self.memo {
+            Some(memo) => memo.verify(self.scheme, public_key, message, signature),
+            None => crate::crypto::verify(self.scheme, public_key, message, signature),
         }
         .map_err(|_| InvalidSignature)
     }
 
     fn public_key_alg_id(&self) -> AlgorithmIdentifier {
-        alg_id::ECDSA_P256
+        match self.scheme {
+            Scheme::EcdsaP256Sha256 => alg_id::ECDSA_P256,
+            Scheme::RsaPkcs1Sha256 | Scheme::RsaPssRsaeSha256 => alg_id::RSA_ENCRYPTION,
+        }
     }
 
     fn signature_alg_id(&self) -> AlgorithmIdentifier {
-        alg_id::ECDSA_SHA256
+        match self.scheme {
+            Scheme::EcdsaP256Sha256 => alg_id::ECDSA_SHA256,
+            Scheme::RsaPkcs1Sha256 => alg_id::RSA_PKCS1_SHA256,
+            Scheme::RsaPssRsaeSha256 => alg_id::RSA_PSS_SHA256,
+        }
     }
 }
+
+/// The schemes this build verifies certificate signatures with: ECDSA P-256, and with the
+/// feature `rsa` RSA PKCS#1 v1.5 and PSS (both with SHA-256).
+const CERTIFICATE_SCHEMES: &[Scheme] = if cfg!(feature = "rsa") {
+    &[
+        Scheme::EcdsaP256Sha256,
+        Scheme::RsaPkcs1Sha256,
+        Scheme::RsaPssRsaeSha256,
+    ]
+} else {
+    &[Scheme::EcdsaP256Sha256]
+};
 
 /// Which peer a chain belongs to, deciding the EKU and the name check.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -580,8 +646,17 @@ fn verify_chain_with(
     now: i64,
     memo: &VerifyMemo,
 ) -> Result<(), VerifyError> {
-    let algorithm = EcdsaP256Sha256(Some(memo));
-    let algorithms: [&dyn SignatureVerificationAlgorithm; 1] = [&algorithm];
+    let owned: Vec<LabAlgorithm<'_>> = CERTIFICATE_SCHEMES
+        .iter()
+        .map(|&scheme| LabAlgorithm {
+            scheme,
+            memo: Some(memo),
+        })
+        .collect();
+    let algorithms: Vec<&dyn SignatureVerificationAlgorithm> = owned
+        .iter()
+        .map(|a| a as &dyn SignatureVerificationAlgorithm)
+        .collect();
     let root = CertificateDer::from(root);
     let anchor = webpki::anchor_from_trusted_cert(&root).map_err(VerifyError::from_webpki)?;
     let Some((leaf, rest)) = chain.split_first() else {
@@ -636,19 +711,21 @@ fn unix_time(unix: i64) -> UnixTime {
     UnixTime::since_unix_epoch(core::time::Duration::from_secs(unix.max(0) as u64))
 }
 
-/// Verifies a CertificateVerify-style signature by the leaf certificate's key.
+/// Verifies a CertificateVerify-style signature with `scheme` by the leaf certificate's key.
 ///
 /// # Errors
 /// [`VerifyError::BadEncoding`] for an unparsable certificate, [`VerifyError::BadSignature`]
-/// when the signature does not verify.
+/// when the signature does not verify, or the scheme does not fit the certificate's key.
 pub fn verify_leaf_signature(
     leaf: &[u8],
+    scheme: Scheme,
     message: &[u8],
     signature: &[u8],
 ) -> Result<(), VerifyError> {
     let der = CertificateDer::from(leaf);
     let ee = EndEntityCert::try_from(&der).map_err(VerifyError::from_webpki)?;
-    ee.verify_signature(&EcdsaP256Sha256(None), message, signature)
+    let algorithm = LabAlgorithm { scheme, memo: None };
+    ee.verify_signature(&algorithm, message, signature)
         .map_err(|_| VerifyError::BadSignature)
 }
 

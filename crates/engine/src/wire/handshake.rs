@@ -104,6 +104,16 @@ pub const TLS12: u16 = 0x0303;
 /// TLS_ECDHE_ECDSA_WITH_AES_128_GCM_SHA256 (RFC 8422, RFC 5289): TLS 1.2 with an ephemeral
 /// ECDH key exchange signed by the server's ECDSA key.
 pub const TLS_ECDHE_ECDSA_WITH_AES_128_GCM_SHA256: u16 = 0xc02b;
+/// TLS_ECDHE_RSA_WITH_AES_128_GCM_SHA256 (RFC 8422, RFC 5289): the same ephemeral ECDH key
+/// exchange, signed by the server's RSA key.
+pub const TLS_ECDHE_RSA_WITH_AES_128_GCM_SHA256: u16 = 0xc02f;
+/// TLS_RSA_WITH_AES_128_GCM_SHA256 (RFC 5288): RSA key transport, no ephemeral key; the client
+/// encrypts the pre-master secret with the server's RSA public key (RFC 5246 §7.4.7.1).
+pub const TLS_RSA_WITH_AES_128_GCM_SHA256: u16 = 0x009c;
+/// rsa_pss_rsae_sha256 (RFC 8446 §4.2.3).
+pub const RSA_PSS_RSAE_SHA256: u16 = 0x0804;
+/// rsa_pkcs1_sha256.
+pub const RSA_PKCS1_SHA256: u16 = 0x0401;
 /// The last 8 bytes of ServerHello.random from a TLS 1.3 server that negotiates TLS 1.2
 /// (RFC 8446 §4.1.3: "DOWNGRD" and 0x01). A client that offered TLS 1.3 and sees them has been
 /// downgraded by someone on the path.
@@ -112,6 +122,8 @@ pub const DOWNGRADE_TLS12: [u8; 8] = *b"DOWNGRD\x01";
 pub const NAMED_CURVE: u8 = 3;
 /// ClientCertificateType ecdsa_sign (RFC 8422 §5.5).
 pub const ECDSA_SIGN: u8 = 64;
+/// ClientCertificateType rsa_sign (RFC 5246 §7.4.4).
+pub const RSA_SIGN: u8 = 1;
 
 /// Which version's message formats a handshake uses: Certificate and CertificateRequest have
 /// other bodies in TLS 1.2, which also has messages that TLS 1.3 dropped.
@@ -562,6 +574,9 @@ pub enum HandshakeMessage {
     ServerHelloDone,
     /// ClientKeyExchange (TLS 1.2, ECDHE): the client's ephemeral public key.
     ClientKeyExchange(Vec<u8>),
+    /// ClientKeyExchange (TLS 1.2, RSA key transport): the pre-master secret encrypted with
+    /// the server's RSA public key (RFC 5246 §7.4.7.1).
+    ClientKeyExchangeRsa(Vec<u8>),
     /// CertificateVerify.
     CertificateVerify {
         /// The signature scheme.
@@ -602,7 +617,9 @@ impl HandshakeMessage {
             Self::CertificateRequest12 { .. } => HandshakeType::CERTIFICATE_REQUEST,
             Self::ServerKeyExchange(_) => HandshakeType::SERVER_KEY_EXCHANGE,
             Self::ServerHelloDone => HandshakeType::SERVER_HELLO_DONE,
-            Self::ClientKeyExchange(_) => HandshakeType::CLIENT_KEY_EXCHANGE,
+            Self::ClientKeyExchange(_) | Self::ClientKeyExchangeRsa(_) => {
+                HandshakeType::CLIENT_KEY_EXCHANGE
+            }
             Self::CertificateVerify { .. } => HandshakeType::CERTIFICATE_VERIFY,
             Self::Finished(_) => HandshakeType::FINISHED,
             Self::NewSessionTicket { .. } => HandshakeType::NEW_SESSION_TICKET,
@@ -691,6 +708,9 @@ impl HandshakeMessage {
             Self::ServerHelloDone => {}
             Self::ClientKeyExchange(public) => {
                 w.opaque(1, public);
+            }
+            Self::ClientKeyExchangeRsa(encrypted) => {
+                w.opaque(2, encrypted);
             }
             Self::CertificateVerify { scheme, signature } => {
                 w.u16(*scheme).opaque(2, signature);
@@ -861,9 +881,16 @@ impl HandshakeMessage {
                 })
             }
             HandshakeType::SERVER_HELLO_DONE if tls12 => Self::ServerHelloDone,
-            HandshakeType::CLIENT_KEY_EXCHANGE if tls12 => {
-                Self::ClientKeyExchange(r.opaque("ecdh_Yc", 1, 1)?.to_vec())
-            }
+            // The two bodies tell themselves apart: an ECDH key has a 1-byte length, an
+            // encrypted pre-master secret a 2-byte one, and no body fits both.
+            HandshakeType::CLIENT_KEY_EXCHANGE if tls12 => match bytes.get(4..) {
+                Some([hi, lo, rest @ ..])
+                    if usize::from(u16::from_be_bytes([*hi, *lo])) == rest.len() =>
+                {
+                    Self::ClientKeyExchangeRsa(r.opaque("EncryptedPreMasterSecret", 2, 1)?.to_vec())
+                }
+                _ => Self::ClientKeyExchange(r.opaque("ecdh_Yc", 1, 1)?.to_vec()),
+            },
             HandshakeType::CERTIFICATE_REQUEST => {
                 let context = r.opaque("certificate_request_context", 1, 0)?.to_vec();
                 let extensions = decode_extensions(&mut r, Context::CertificateRequest)?;

@@ -7,6 +7,9 @@ pub fn cipher_suite(code: u16) -> Option<&'static str> {
         0x1302 => "TLS_AES_256_GCM_SHA384",
         0x1303 => "TLS_CHACHA20_POLY1305_SHA256",
         0x1304 => "TLS_AES_128_CCM_SHA256",
+        0xc02b => "TLS_ECDHE_ECDSA_WITH_AES_128_GCM_SHA256",
+        0xc02f => "TLS_ECDHE_RSA_WITH_AES_128_GCM_SHA256",
+        0x009c => "TLS_RSA_WITH_AES_128_GCM_SHA256",
         0x00ff => "TLS_EMPTY_RENEGOTIATION_INFO_SCSV",
         _ => return None,
     })
