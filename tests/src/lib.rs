@@ -198,9 +198,16 @@ impl Peer {
     /// [`Peer::openssl_s_server`] speaking only the version `flag` names (`-tls1_2`,
     /// `-tls1_3`).
     pub fn openssl_s_server_speaking(pki: &Path, verify: bool, crl: bool, flag: &str) -> Peer {
+        Self::openssl_s_server_with(pki, verify, crl, &[flag])
+    }
+
+    /// [`Peer::openssl_s_server`] with more flags (`-tls1_2`, `-cipher …`).
+    pub fn openssl_s_server_with(pki: &Path, verify: bool, crl: bool, flags: &[&str]) -> Peer {
         let port = free_port();
         let mut cmd = Command::new("openssl");
-        cmd.args(["s_server", flag, "-www", "-accept"])
+        cmd.arg("s_server")
+            .args(flags)
+            .args(["-www", "-accept"])
             .arg(port.to_string())
             .arg("-cert")
             .arg(pki.join("server.pem"))
@@ -317,6 +324,9 @@ pub enum Issue {
     NotYetValid,
     /// EKU serverAuth only.
     ServerAuthOnly,
+    /// A good client certificate signed with RSASSA-PSS (SHA-256, MGF1-SHA-256, a 32-byte
+    /// salt) instead of PKCS#1 v1.5: the intermediate's key must be RSA.
+    PssSigned,
 }
 
 impl OpenSslCa {
@@ -406,6 +416,18 @@ impl OpenSslCa {
             let (start, end) = match how {
                 Issue::Expired => ("20200101000000Z", "20210101000000Z"),
                 Issue::NotYetValid => ("20990101000000Z", "20991231000000Z"),
+                Issue::PssSigned => {
+                    args.extend(
+                        [
+                            "-sigopt",
+                            "rsa_padding_mode:pss",
+                            "-sigopt",
+                            "rsa_pss_saltlen:digest",
+                        ]
+                        .map(String::from),
+                    );
+                    continue;
+                }
                 Issue::Good | Issue::ServerAuthOnly => continue,
             };
             args.extend(["-startdate", start, "-enddate", end].map(String::from));

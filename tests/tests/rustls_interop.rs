@@ -479,3 +479,74 @@ fn engine_client_detects_the_downgrade_sentinel_of_rustls() {
     let (e, _) = pump(&mut client, &mut server);
     assert_eq!(e, Some(Error::Downgrade));
 }
+
+// ---------------------------------------------------------------------------------------------
+// RSA-2048 certificates (`mtls-lab pki --key rsa`): every certificate signed
+// sha256WithRSAEncryption, TLS 1.3's CertificateVerify rsa_pss_rsae_sha256, TLS 1.2's
+// ECDHE-RSA. rustls checks our RSA signatures with its own crypto, and we check its.
+
+fn rsa_pki(seed: u64) -> Pki {
+    let options = PkiOptions {
+        rsa_authorities: true,
+        ..PkiOptions::default()
+    };
+    Pki::generate(&mut LabRng::from_seed(seed), &options, now())
+}
+
+#[test]
+fn rsa_certificates_work_both_ways_with_rustls_over_tls13_and_tls12() {
+    use mtls_lab_engine::wire::handshake::TlsVersion;
+    let pki = rsa_pki(41);
+    let both: &[&rustls::SupportedProtocolVersion] = rustls::ALL_VERSIONS;
+    for (versions, expected, suite) in [
+        (
+            &[&rustls::version::TLS13][..],
+            TlsVersion::Tls13,
+            rustls::CipherSuite::TLS13_AES_128_GCM_SHA256,
+        ),
+        (
+            TLS12_ONLY,
+            TlsVersion::Tls12,
+            rustls::CipherSuite::TLS_ECDHE_RSA_WITH_AES_128_GCM_SHA256,
+        ),
+    ] {
+        for mutual in [false, true] {
+            let what = format!("{expected:?}, mutual {mutual}");
+            // rustls client, engine server.
+            let mut server = engine_server_of(&pki, mutual, Versions::Both);
+            let mut client = rustls_client_speaking(&pki, mutual, versions);
+            client.writer().write_all(b"ping").expect("buffered");
+            assert_eq!(pump(&mut server, &mut client), (None, None), "{what}");
+            assert_eq!(
+                client.negotiated_cipher_suite().map(|s| s.suite()),
+                Some(suite),
+                "{what}"
+            );
+            assert_eq!(server.negotiated().version, expected, "{what}");
+            assert_eq!(server.take_app_data(), b"ping", "{what}");
+            assert_eq!(server.negotiated().peer_chain.is_empty(), !mutual, "{what}");
+            // Engine client, rustls server.
+            let mut client = engine_client_of(&pki, mutual, Versions::Both);
+            let mut server = rustls_server_speaking(&pki, mutual, versions);
+            assert_eq!(pump(&mut client, &mut server), (None, None), "{what}");
+            assert_eq!(client.negotiated().version, expected, "{what}");
+            assert_eq!(
+                server.negotiated_cipher_suite().map(|s| s.suite()),
+                Some(suite),
+                "{what}"
+            );
+            if mutual {
+                let peer = server.peer_certificates().expect("a client certificate");
+                assert_eq!(peer[0].as_ref(), pki.client.cert.as_slice(), "{what}");
+            }
+            client.send_app_data(b"ping").expect("traffic");
+            assert_eq!(pump(&mut client, &mut server), (None, None), "{what}");
+            assert_eq!(read_all(&mut server), b"ping", "{what}");
+        }
+    }
+    // A rustls client that speaks both versions gets TLS 1.3 with the RSA certificate.
+    let mut server = engine_server_of(&pki, true, Versions::Both);
+    let mut client = rustls_client_speaking(&pki, true, both);
+    assert_eq!(pump(&mut server, &mut client), (None, None));
+    assert_eq!(server.negotiated().version, TlsVersion::Tls13);
+}

@@ -120,7 +120,7 @@ enum Cmd {
         /// Client certificate chain (PEM), for mutual TLS.
         #[arg(long, value_name = "FILE")]
         cert: Option<std::path::PathBuf>,
-        /// Client private key (PEM, P-256).
+        /// Client private key (PEM: P-256 or RSA).
         #[arg(long, value_name = "FILE")]
         key: Option<std::path::PathBuf>,
         /// The server name to ask for and check (default: the host).

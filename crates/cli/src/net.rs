@@ -90,8 +90,16 @@ pub fn terminal_text(answer: &[u8]) -> String {
         .collect()
 }
 
+/// The key exchange's group, or RSA key transport (TLS 1.2's TLS_RSA suite, which has none).
 fn group_name(conn: &Connection) -> &'static str {
-    conn.negotiated().group.map(Group::name).unwrap_or("?")
+    let n = conn.negotiated();
+    match n.group {
+        Some(g) => g.name(),
+        None if n.cipher_suite == handshake::TLS_RSA_WITH_AES_128_GCM_SHA256 => {
+            "RSA key transport (no forward secrecy)"
+        }
+        None => "?",
+    }
 }
 
 fn describe_failure(e: &Error) -> String {
@@ -550,10 +558,7 @@ pub fn connect(
         format!("protocol         {}", version_name(n.version)),
         format!(
             "cipher suite     {}",
-            match n.version {
-                TlsVersion::Tls13 => "TLS_AES_128_GCM_SHA256",
-                TlsVersion::Tls12 => "TLS_ECDHE_ECDSA_WITH_AES_128_GCM_SHA256",
-            }
+            mtls_lab_engine::wire::names::cipher_suite(n.cipher_suite).unwrap_or("?")
         ),
         format!(
             "key exchange     {}{}",

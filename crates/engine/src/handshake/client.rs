@@ -233,6 +233,7 @@ impl Connection {
         let (share, server_public) = self.checked(CheckKind::KeyShareGroup, r)?;
         let shared = share.agree(&server_public).map_err(Error::Crypto)?;
         self.negotiated.group = Some(share.group());
+        self.negotiated.cipher_suite = TLS_AES_128_GCM_SHA256;
         self.key(
             KeyKind::ServerEphemeralPublic,
             KeyAction::Received,

@@ -87,6 +87,7 @@ impl Connection {
             .iter()
             .any(|e| e.code() == ext::EXTENDED_MASTER_SECRET);
         self.negotiated.version = TlsVersion::Tls12;
+        self.negotiated.cipher_suite = sh.cipher_suite;
         self.transcript.extend_from_slice(bytes);
         Ok(State::Client12ExpectCertificate(Box::new(Hs {
             server_random: sh.random,

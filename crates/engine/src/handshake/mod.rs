@@ -222,8 +222,10 @@ pub struct ServerConfig {
 /// What the handshake settled.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct Negotiated {
-    /// The key-exchange group.
+    /// The key-exchange group (`None` with TLS 1.2's RSA key transport).
     pub group: Option<Group>,
+    /// The cipher suite, once ServerHello is sent or received (0 before).
+    pub cipher_suite: u16,
     /// The ALPN protocol.
     pub alpn: Option<Vec<u8>>,
     /// The SNI host name the client sent.

@@ -126,6 +126,7 @@ impl Connection {
         self.client_random = ch.random;
         self.negotiated.server_name = server_name.clone();
         self.negotiated.group = Some(group);
+        self.negotiated.cipher_suite = TLS_AES_128_GCM_SHA256;
         self.negotiated.alpn = alpn.clone();
         self.transcript.extend_from_slice(bytes);
 

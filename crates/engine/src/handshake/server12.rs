@@ -117,6 +117,7 @@ impl Connection {
             || ch.cipher_suites.contains(&EMPTY_RENEGOTIATION_INFO_SCSV);
         self.client_random = ch.random;
         self.negotiated.version = TlsVersion::Tls12;
+        self.negotiated.cipher_suite = suite;
         self.negotiated.server_name = server_name.clone();
         self.negotiated.group = signing.map(|(_, g)| g);
         self.negotiated.alpn = alpn.clone();
