@@ -14,6 +14,7 @@ const CATALOGUE = {
   'mutual-hrr': null,
   'tls12-one-way': null,
   'tls12-mutual': null,
+  'tls12-rsa-key-transport': null,
   'no-client-cert': 'certificate_required',
   'unknown-ca': 'unknown_ca',
   'expired': 'certificate_expired',
@@ -57,7 +58,7 @@ test('every catalogue scenario opens by URL and reaches its outcome on screen', 
       assert.match(text, new RegExp(`^✕ .*${alert}$`), `${id}: ${text}`);
     }
     assert.equal(await page.locator('[data-testid=notice]').count(), 0, `${id} is a known id`);
-    if (id === 'observer' || id === 'aitm-relay-mutual' || id === 'expired' || id === 'tls12-mutual' || id === 'downgrade') {
+    if (id === 'observer' || id === 'aitm-relay-mutual' || id === 'expired' || id === 'tls12-mutual' || id === 'downgrade' || id === 'tls12-rsa-key-transport') {
       await screenshot(page, `scenario-${id}`);
     }
     options.push(id);

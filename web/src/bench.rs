@@ -44,14 +44,24 @@ const SERVER_CHOICES: [(&str, (&str, &str)); 4] = [
     ("key", ("without its private key", "秘密鍵なし")),
 ];
 
+/// The key switches: RSA-2048 certificates, and in TLS 1.2 RSA key transport.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+struct Keys {
+    rsa: bool,
+    transport: bool,
+}
+
 /// The bench the panel's switches describe. TLS 1.2 has no HelloRetryRequest: with `tls12`,
-/// `hrr` is ignored (its box is disabled).
+/// `hrr` is ignored (its box is disabled). RSA key transport needs TLS 1.2 and RSA keys and
+/// has no group: without them it is ignored, and with it the group is x25519's (unused).
 fn bench_of(
     mutual: bool,
     client: &str,
     server: &str,
     (p256, hrr, tls12): (bool, bool, bool),
+    keys: Keys,
 ) -> Bench {
+    let transport = keys.transport && keys.rsa && tls12;
     let mut faults = ClientFaults::default();
     let client = match client {
         "none" => ClientCert::Absent,
@@ -79,15 +89,15 @@ fn bench_of(
         mutual,
         client,
         server,
-        group: if p256 {
+        group: if p256 && !transport {
             Group::Secp256r1
         } else {
             Group::X25519
         },
         hello_retry: hrr && !tls12,
         tls12,
-        rsa: false,
-        rsa_transport: false,
+        rsa: keys.rsa,
+        rsa_transport: transport,
     }
 }
 
@@ -123,11 +133,18 @@ pub fn BenchPanel(props: &BenchProps) -> Html {
     let p256 = use_state(|| false);
     let hrr = use_state(|| false);
     let tls12 = use_state(|| false);
+    let rsa = use_state(|| false);
+    let transport = use_state(|| false);
     // Ask before telling: the outcome stays hidden until the learner has guessed it or run it;
     // changing a switch hides it again. `guess`: 0 succeeds, 1 the client stops it, 2 the server.
     let guess = use_state(|| None::<u8>);
     let ran = use_state(|| false);
-    let bench = bench_of(*mutual, &client, &server, (*p256, *hrr, *tls12));
+    let keys = Keys {
+        rsa: *rsa,
+        transport: *transport,
+    };
+    let bench = bench_of(*mutual, &client, &server, (*p256, *hrr, *tls12), keys);
+    let transport_on = bench.rsa_transport;
     let code = bench.encode();
     let expected = bench.expected();
     let toggle = {
@@ -239,12 +256,16 @@ pub fn BenchPanel(props: &BenchProps) -> Html {
                         <select onchange={on_select(&client)} data-testid="bench-client" disabled={!*mutual}>{ options(&CLIENT_CHOICES, &client) }</select></label>
                     <label>{ pick(lang, ("Server certificate", "サーバー証明書")) }
                         <select onchange={on_select(&server)} data-testid="bench-server">{ options(&SERVER_CHOICES, &server) }</select></label>
-                    <label class="check"><input type="checkbox" checked={*p256} onchange={on_check(&p256)} />
+                    <label class="check"><input type="checkbox" checked={*p256 && !transport_on} disabled={transport_on} onchange={on_check(&p256)} />
                         { pick(lang, ("Key exchange on P-256 (secp256r1) instead of x25519", "鍵交換を x25519 ではなく P-256 (secp256r1) で")) }</label>
                     <label class="check"><input type="checkbox" checked={*tls12} onchange={on_check(&tls12)} data-testid="bench-tls12" />
                         { pick(lang, ("TLS 1.2 instead of TLS 1.3", "TLS 1.3 ではなく TLS 1.2 で")) }</label>
                     <label class="check"><input type="checkbox" checked={*hrr && !*tls12} disabled={*tls12} onchange={on_check(&hrr)} />
                         { pick(lang, ("Force a HelloRetryRequest (TLS 1.3 only)", "HelloRetryRequest を起こす (TLS 1.3 のみ)")) }</label>
+                    <label class="check"><input type="checkbox" checked={*rsa} onchange={on_check(&rsa)} data-testid="bench-rsa" />
+                        { pick(lang, ("RSA-2048 keys instead of ECDSA P-256 (server and client certificates)", "ECDSA P-256 ではなく RSA-2048 の鍵 (サーバー証明書とクライアント証明書)")) }</label>
+                    <label class="check"><input type="checkbox" checked={transport_on} disabled={!(*rsa && *tls12)} onchange={on_check(&transport)} data-testid="bench-krsa" />
+                        { pick(lang, ("RSA key transport instead of ECDHE (TLS 1.2 with RSA keys only)", "ECDHE ではなく RSA 鍵交換 (TLS 1.2 と RSA の鍵のときのみ)")) }</label>
                 </div>
                 <p>{ pick(lang, ("Bench string:", "ベンチ文字列:")) }{ " " }<code data-testid="bench-code">{ code.clone() }</code></p>
                 <fieldset class="guess">

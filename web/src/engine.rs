@@ -27,25 +27,46 @@ pub fn runnable(id: &str) -> bool {
     scenario::RunSpec::resolve(id).is_ok()
 }
 
-/// Whether the run `id` needs TLS 1.2, which this module's engine does not speak: the page's
-/// first module is built without it, and the app asks the TLS 1.2 module for such runs
-/// (`web/src/bin/mtls-lab-tls12.rs`), which it loads the first time one is wanted.
+/// Whether the run `id` needs TLS 1.2 or RSA, which this module's engine does not have: the
+/// page's first module is built without them, and the app asks the TLS 1.2 module for such
+/// runs (`web/src/bin/mtls-lab-tls12.rs`), which it loads the first time one is wanted.
 pub fn needs_tls12_module(id: &str) -> bool {
-    !scenario::SPEAKS_TLS12 && scenario::RunSpec::resolve(id).is_ok_and(|spec| spec.setup().tls12())
+    !scenario::SPEAKS_TLS12
+        && scenario::RunSpec::resolve(id).is_ok_and(|spec| spec.setup().needs_full_engine())
 }
 
-/// Whether [`run`] can make the run `id` now (the module it needs is loaded).
+/// Whether the run `id` has RSA keys, whose search takes longer than a task may (2048-bit
+/// primes): [`prepare`] finds them first, in slices.
+fn needs_rsa_keys(id: &str) -> bool {
+    scenario::RunSpec::resolve(id).is_ok_and(|spec| spec.setup().rsa())
+}
+
+/// Whether [`run`] can make the run `id` now: the module it needs is loaded, and it has no RSA
+/// keys to find first (the page's build; [`prepare`] finds them).
 pub fn ready(id: &str) -> bool {
-    !needs_tls12_module(id) || backend::tls12_loaded()
+    (!needs_tls12_module(id) || backend::tls12_loaded())
+        && !(backend::SLICES_RSA_SEARCH && needs_rsa_keys(id))
 }
 
-/// Loads what the run `id` needs, then calls `done` (with `false` if it could not be loaded;
-/// [`run`] then gives an empty run, and the page says so).
-pub fn prepare(id: &str, done: impl FnOnce(bool) + 'static) {
-    if ready(id) {
-        done(true);
+/// Loads what the run `id` with `seed` needs, then calls `done` (with `false` if it could not
+/// be loaded; [`run`] then gives an empty run, and the page says so): the TLS 1.2 module, and
+/// for a run with RSA keys the keys themselves, searched for a slice at a time between the
+/// page's other tasks (each slice under 50 ms; see docs/PERFORMANCE.md).
+pub fn prepare(id: &str, seed: u64, done: impl FnOnce(bool) + 'static) {
+    let rsa = backend::SLICES_RSA_SEARCH && needs_rsa_keys(id);
+    let loaded = !needs_tls12_module(id) || backend::tls12_loaded();
+    let id = id.to_string();
+    let then = move |ok: bool| {
+        if ok && rsa {
+            backend::find_rsa_keys(&id, seed, Box::new(done));
+        } else {
+            done(ok);
+        }
+    };
+    if loaded {
+        then(true);
     } else {
-        backend::load_tls12(Box::new(done));
+        backend::load_tls12(Box::new(then));
     }
 }
 
@@ -255,12 +276,19 @@ mod backend {
     //! engine was built with it, and there is nothing to load.
     pub use super::direct::{byo, pem_bundle, run};
 
+    /// A run here searches for its RSA keys itself, in one go.
+    pub const SLICES_RSA_SEARCH: bool = false;
+
     pub fn tls12_loaded() -> bool {
         mtls_lab_engine::scenario::SPEAKS_TLS12
     }
 
     pub fn load_tls12(done: Box<dyn FnOnce(bool)>) {
         done(tls12_loaded());
+    }
+
+    pub fn find_rsa_keys(_id: &str, _seed: u64, done: Box<dyn FnOnce(bool)>) {
+        done(true);
     }
 }
 
@@ -292,10 +320,46 @@ mod backend {
         fn run_json12(id: &str, seed: u64, requests: u32) -> String;
         #[wasm_bindgen(js_name = pem_bundle_of)]
         fn pem_bundle_of12(id: &str, seed: u64) -> Option<String>;
+        #[wasm_bindgen(js_name = rsa_keys_missing)]
+        fn rsa_keys_missing12(id: &str, seed: u64) -> u32;
+        #[wasm_bindgen(js_name = rsa_search_slice)]
+        fn rsa_search_slice12(budget_ms: f64) -> bool;
     }
+
+    /// The page searches for RSA keys in slices, between its other tasks.
+    pub const SLICES_RSA_SEARCH: bool = true;
+
+    /// How long one slice of the search may run: a candidate's primality test is started
+    /// only within it, so with the longest test (a prime's: about 15 ms in Chromium) a slice
+    /// stays well under the 50 ms a task may take.
+    const SLICE_MS: f64 = 20.0;
 
     pub fn tls12_loaded() -> bool {
         tls12_loaded_js()
+    }
+
+    /// Finds the RSA keys the run `id` with `seed` needs that the TLS 1.2 module does not hold
+    /// yet, one slice per task, then calls `done`.
+    pub fn find_rsa_keys(id: &str, seed: u64, done: Box<dyn FnOnce(bool)>) {
+        if rsa_keys_missing12(id, seed) == 0 {
+            done(true);
+        } else {
+            next_slice(done);
+        }
+    }
+
+    fn next_slice(done: Box<dyn FnOnce(bool)>) {
+        let Some(window) = web_sys::window() else {
+            return done(false);
+        };
+        let callback = Closure::once_into_js(move || {
+            if rsa_search_slice12(SLICE_MS) {
+                done(true);
+            } else {
+                next_slice(done);
+            }
+        });
+        let _ = window.set_timeout_with_callback(callback.unchecked_ref());
     }
 
     pub fn load_tls12(done: Box<dyn FnOnce(bool)>) {

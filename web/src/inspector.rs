@@ -91,7 +91,7 @@ pub fn Inspector(props: &InspectorProps) -> Html {
     let lang = props.lang;
     let selection = use_state(|| None::<Selection>);
     let show_wire = use_state(|| props.wire);
-    let tls12 = props.trace.version() == mtls_lab_engine::wire::handshake::TlsVersion::Tls12;
+    let words = lessons::KeyWords::of(&props.trace);
     let Some(step) = props.trace.steps.get(props.step) else {
         return html! {};
     };
@@ -160,9 +160,9 @@ pub fn Inspector(props: &InspectorProps) -> Html {
                         <strong>{ participant(lang, e.by) }</strong>{ " " }
                         { action_words(lang, k.action) }{ ": " }
                         <button class="link" onclick={Callback::from(move |_| onterm.emit(term))}>
-                            { lessons::key_in(lang, row, tls12) }
+                            { lessons::key_in(lang, row, words) }
                         </button>
-                        if let Some(label) = lessons::key_kind_label(k.key, tls12) {
+                        if let Some(label) = lessons::key_kind_label(k.key, words) {
                             { " " }<code>{ label }</code>
                         }
                         { " " }<code class="value">{ short_hex(&k.value) }</code>

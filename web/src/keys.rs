@@ -48,7 +48,7 @@ pub fn new_holdings(trace: &Trace, step: usize) -> usize {
 #[component]
 pub fn KeyTable(props: &KeyTableProps) -> Html {
     let lang = props.lang;
-    let tls12 = props.trace.version() == mtls_lab_engine::wire::handshake::TlsVersion::Tls12;
+    let words = lessons::KeyWords::of(&props.trace);
     let table = key_roles(&props.trace, props.step);
     let before = (props.step > 0).then(|| key_roles(&props.trace, props.step - 1));
     let heads = table.columns.iter().map(|v| {
@@ -78,7 +78,7 @@ pub fn KeyTable(props: &KeyTableProps) -> Html {
                 <th scope="row">
                     if row.active { <span class="now" aria-hidden="true">{ "▶ " }</span> }
                     <button class="link" onclick={Callback::from(move |_| onterm.emit(term))}>
-                        { lessons::key_in(lang, row.key, tls12) }
+                        { lessons::key_in(lang, row.key, words) }
                     </button>
                 </th>
                 { for cells }

@@ -111,10 +111,89 @@ impl RsaKeygen {
     }
 }
 
+/// The keys found so far, by the 32 bytes that seeded their search: a memo, so that a run made
+/// again (the page makes each run more than once: the picture, the inspector, the PEM button)
+/// does not search again, and so that the page can search beforehand, in slices
+/// ([`store`], [`deferring`]). What a run generates never depends on it: the same seed always
+/// finds the same key.
+struct KeyStore {
+    keys: Vec<([u8; 32], RsaKey)>,
+    /// While set, a key not in the store is not searched for: its seed is noted instead.
+    deferring: bool,
+    missing: Vec<[u8; 32]>,
+}
+
+/// Keys kept at most: the keys of the last few runs (a run needs two, four with its mistakes).
+const STORE_CAPACITY: usize = 16;
+
+std::thread_local! {
+    static STORE: core::cell::RefCell<KeyStore> = const {
+        core::cell::RefCell::new(KeyStore {
+            keys: Vec::new(),
+            deferring: false,
+            missing: Vec::new(),
+        })
+    };
+}
+
+/// Keeps `key`, found from `seed` (the page's slices, see [`RsaKeygen`]), for the runs that
+/// want it.
+pub fn store(seed: [u8; 32], key: RsaKey) {
+    STORE.with_borrow_mut(|s| {
+        if s.keys.iter().any(|(k, _)| *k == seed) {
+            return;
+        }
+        if s.keys.len() == STORE_CAPACITY {
+            s.keys.remove(0);
+        }
+        s.keys.push((seed, key));
+    });
+}
+
+/// Runs `f` without searching for any RSA key that is not stored yet, and returns the seeds
+/// of those it wanted: the page makes a run this way first (what `f` makes is then not the
+/// real run and is thrown away), searches for the missing keys in slices, stores them, and
+/// makes the run again. Empty: every key was there, and `f`'s result is the real run.
+pub fn deferring<T>(f: impl FnOnce() -> T) -> (T, Vec<[u8; 32]>) {
+    STORE.with_borrow_mut(|s| {
+        s.deferring = true;
+        s.missing.clear();
+    });
+    let out = f();
+    let missing = STORE.with_borrow_mut(|s| {
+        s.deferring = false;
+        std::mem::take(&mut s.missing)
+    });
+    (out, missing)
+}
+
 impl RsaKey {
-    /// Generates a 2048-bit key from `rng` (in one go: see [`RsaKeygen`] for slices).
-    pub fn generate(rng: &mut LabRng) -> Self {
-        RsaKeygen::new(rng.fork()).finish()
+    /// A 2048-bit key from the next 32 bytes of `rng`: the stored one for those bytes, or one
+    /// searched for now (in one go: see [`RsaKeygen`] for slices). Inside [`deferring`] a key
+    /// that is not stored is not searched for: `None`, and the seed is noted.
+    pub fn generate(rng: &mut LabRng) -> Option<Self> {
+        let seed: [u8; 32] = rng.bytes();
+        let found = STORE.with_borrow_mut(|s| {
+            let found = s
+                .keys
+                .iter()
+                .find(|(k, _)| *k == seed)
+                .map(|(_, key)| key.clone());
+            if found.is_none() && s.deferring {
+                s.missing.push(seed);
+                return Err(());
+            }
+            Ok(found)
+        });
+        match found {
+            Ok(Some(key)) => Some(key),
+            Ok(None) => {
+                let key = RsaKeygen::new(LabRng::from_seed_bytes(seed)).finish();
+                store(seed, key.clone());
+                Some(key)
+            }
+            Err(()) => None,
+        }
     }
 
     fn new(key: PrivateKey) -> Result<Self, CryptoError> {
@@ -263,7 +342,7 @@ mod tests {
     use super::*;
 
     fn key(seed: u64) -> RsaKey {
-        RsaKey::generate(&mut LabRng::from_seed(seed))
+        RsaKey::generate(&mut LabRng::from_seed(seed)).expect("not deferring")
     }
 
     #[test]
@@ -271,6 +350,7 @@ mod tests {
         let a = key(1);
         assert_eq!(a.size(), 256);
         let mut search = RsaKeygen::new(LabRng::from_seed(1).fork());
+        assert_eq!(search.tested(), 0);
         let b = loop {
             if let Some(k) = search.step() {
                 break k;
@@ -279,6 +359,25 @@ mod tests {
         assert_eq!(a.public(), b.public());
         assert!(search.tested() > 1);
         assert_ne!(a.public(), key(2).public());
+    }
+
+    #[test]
+    fn deferring_names_the_missing_seed_and_the_stored_key_is_the_same_key() {
+        let mut rng = LabRng::from_seed(21);
+        let seed: [u8; 32] = rng.clone().bytes();
+        let (none, missing) = deferring(|| RsaKey::generate(&mut rng.clone()));
+        assert!(none.is_none());
+        assert_eq!(missing, vec![seed]);
+        let mut search = RsaKeygen::new(LabRng::from_seed_bytes(seed));
+        let found = loop {
+            if let Some(k) = search.step() {
+                break k;
+            }
+        };
+        store(seed, found.clone());
+        let (stored, missing) = deferring(|| RsaKey::generate(&mut rng));
+        assert!(missing.is_empty());
+        assert_eq!(stored.map(|k| k.public()), Some(found.public()));
     }
 
     #[test]

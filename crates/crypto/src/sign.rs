@@ -157,6 +157,18 @@ impl From<crate::rsa::RsaKey> for PrivateKey {
 }
 
 impl PrivateKey {
+    /// An RSA-2048 key from the next 32 bytes of `rng` ([`crate::rsa::RsaKey::generate`]).
+    /// Inside [`crate::rsa::deferring`], a key not found yet stands in as a P-256 key from the
+    /// same bytes: that run is thrown away, but it draws from `rng` as the real one will.
+    #[cfg(feature = "rsa")]
+    pub fn generate_rsa(rng: &mut LabRng) -> Self {
+        let mut stand_in = rng.clone();
+        match crate::rsa::RsaKey::generate(rng) {
+            Some(key) => key.into(),
+            None => EcdsaKey::generate(&mut stand_in.fork()).into(),
+        }
+    }
+
     /// Reads a PKCS#8 DER private key, P-256 or (with the feature `rsa`) RSA.
     ///
     /// # Errors

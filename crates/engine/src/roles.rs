@@ -199,14 +199,21 @@ fn first_held(trace: &Trace, columns: &[Viewer]) -> Vec<Vec<Option<usize>>> {
                 }
             }
         }
-        // The observer sees what crosses the wire unencrypted: the key shares in the hellos.
+        // The observer sees what crosses the wire unencrypted: the ephemeral public keys, in
+        // TLS 1.3's hellos (key_share) and in TLS 1.2's ServerKeyExchange and (with ECDHE)
+        // ClientKeyExchange. A TLS 1.2 hello carries none, nor does RSA key transport.
         if step.record.epoch == Epoch::Plaintext {
-            for m in &step.messages {
-                let row = match (m.name.as_str(), step.from) {
-                    ("ClientHello", _) => RoleKey::ClientEphemeralPublic,
-                    ("ServerHello", _) => RoleKey::ServerEphemeralPublic,
-                    _ => continue,
-                };
+            use crate::trace::{Explain, Tls12Step};
+            let row = match step.explain {
+                Explain::ClientHello | Explain::Tls12(Tls12Step::ClientKeyExchange) => {
+                    Some(RoleKey::ClientEphemeralPublic)
+                }
+                Explain::ServerHello | Explain::Tls12(Tls12Step::ServerKeyExchange) => {
+                    Some(RoleKey::ServerEphemeralPublic)
+                }
+                _ => None,
+            };
+            if let Some(row) = row {
                 note(row, Viewer::Observer, step.index);
             }
         }
@@ -256,6 +263,49 @@ mod tests {
         let c = t.columns.iter().position(|v| *v == who).expect("column");
         let r = t.rows.iter().find(|r| r.key == key).expect("row");
         r.cells[c]
+    }
+
+    /// The observer reads an ephemeral public key where it crosses the wire: TLS 1.2's
+    /// ClientKeyExchange, not its ClientHello (which has no key share); and RSA key transport
+    /// has none at all, while only the server ever holds its private key.
+    #[test]
+    fn the_observer_sees_tls12_ephemeral_keys_only_where_they_are_sent() {
+        use crate::trace::{Explain, Tls12Step};
+        let trace = run_scenario("tls12-one-way", 5).expect("known scenario");
+        let at = |e: Explain| {
+            trace
+                .steps
+                .iter()
+                .position(|s| s.explain == e)
+                .expect("the step")
+        };
+        let hello = key_roles(&trace, at(Explain::Tls12(Tls12Step::ClientHello)));
+        assert_eq!(
+            cell(&hello, RoleKey::ClientEphemeralPublic, Viewer::Observer),
+            Holding::Later
+        );
+        let cke = key_roles(&trace, at(Explain::Tls12(Tls12Step::ClientKeyExchange)));
+        assert_eq!(
+            cell(&cke, RoleKey::ClientEphemeralPublic, Viewer::Observer),
+            Holding::Holds
+        );
+        let rsa = run_scenario("tls12-rsa-key-transport", 5).expect("known scenario");
+        let end = key_roles(&rsa, usize::MAX);
+        for key in [
+            RoleKey::ClientEphemeralPublic,
+            RoleKey::ServerEphemeralPublic,
+            RoleKey::SharedSecret,
+            RoleKey::ServerPrivateKey,
+        ] {
+            assert_eq!(cell(&end, key, Viewer::Observer), Holding::Never, "{key:?}");
+        }
+        assert_eq!(
+            cell(&end, RoleKey::ServerPrivateKey, Viewer::Client),
+            Holding::Never
+        );
+        for who in [Viewer::Client, Viewer::Server] {
+            assert_eq!(cell(&end, RoleKey::SharedSecret, who), Holding::Holds);
+        }
     }
 
     #[test]

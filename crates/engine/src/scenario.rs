@@ -227,6 +227,19 @@ pub const CATALOGUE: &[Scenario] = &[
             ..Bench::MUTUAL
         },
     ),
+    // The source article's diagram: TLS 1.2 with RSA key transport (RFC 5246 §7.4.7.1), the
+    // pre-master secret encrypted with the server's RSA public key.
+    entry(
+        "tls12-rsa-key-transport",
+        HappyPath,
+        Direct,
+        Bench {
+            tls12: true,
+            rsa: true,
+            rsa_transport: true,
+            ..Bench::ONE_WAY
+        },
+    ),
     entry(
         "no-client-cert",
         ClientCertificateFailure,
@@ -451,13 +464,14 @@ pub fn tls12_suites_for(pki: &Pki) -> Vec<u16> {
     }
 }
 
-/// A key of the same kind as `like`, drawn from `rng`: an impostor's or a mistaken key.
-fn key_like(like: &PrivateKey, rng: &mut LabRng) -> PrivateKey {
+/// A key drawn from `rng`, RSA-2048 if `rsa` (the bench's `rsa`: the kind of the
+/// certificates' keys) else P-256: an impostor's or a mistaken key.
+fn key_of_kind(rsa: bool, rng: &mut LabRng) -> PrivateKey {
     #[cfg(feature = "rsa")]
-    if like.is_rsa() {
-        return crate::crypto::rsa::RsaKey::generate(rng).into();
+    if rsa {
+        return PrivateKey::generate_rsa(rng);
     }
-    let _ = like;
+    let _ = rsa;
     EcdsaKey::generate(rng).into()
 }
 
@@ -576,7 +590,7 @@ impl Setup {
         }
         // The certificates' faults are in the PKI; the keys' are here.
         if b.server.wrong_key {
-            server.identity.key = key_like(&pki.server.key, keys).into();
+            server.identity.key = key_of_kind(b.rsa, keys).into();
         }
         match b.client {
             ClientCert::Absent => client.identity = None,
@@ -584,7 +598,7 @@ impl Setup {
                 if c.wrong_key
                     && let Some(identity) = &mut client.identity
                 {
-                    identity.key = key_like(&pki.client.key, keys).into();
+                    identity.key = key_of_kind(b.rsa, keys).into();
                 }
             }
         }

@@ -162,6 +162,9 @@ pub enum Tls12Step {
     ServerHelloDone,
     /// `tls12.client_key_exchange`: the client's ECDHE public key.
     ClientKeyExchange,
+    /// `tls12.client_key_exchange_rsa`: the pre-master secret, encrypted with the server's RSA
+    /// public key (RSA key transport).
+    ClientKeyExchangeRsa,
     /// `tls12.certificate_verify.<sender>`.
     CertificateVerify(Participant),
     /// `tls12.change_cipher_spec.<sender>`: the sender's switch to its new keys.
@@ -197,6 +200,7 @@ impl Tls12Step {
             "certificate_request" => Self::CertificateRequest,
             "server_hello_done" => Self::ServerHelloDone,
             "client_key_exchange" => Self::ClientKeyExchange,
+            "client_key_exchange_rsa" => Self::ClientKeyExchangeRsa,
             _ => return None,
         })
     }
@@ -216,6 +220,7 @@ impl core::fmt::Display for Tls12Step {
             Self::CertificateRequest => f.write_str("certificate_request"),
             Self::ServerHelloDone => f.write_str("server_hello_done"),
             Self::ClientKeyExchange => f.write_str("client_key_exchange"),
+            Self::ClientKeyExchangeRsa => f.write_str("client_key_exchange_rsa"),
             Self::CertificateVerify(p) => sided(f, "certificate_verify", p),
             Self::ChangeCipherSpec(p) => sided(f, "change_cipher_spec", p),
             Self::Finished(p) => sided(f, "finished", p),
@@ -503,7 +508,16 @@ pub fn explain_id(
                 Some("ServerKeyExchange") => Some(Tls12Step::ServerKeyExchange),
                 Some("CertificateRequest") => Some(Tls12Step::CertificateRequest),
                 Some("ServerHelloDone") => Some(Tls12Step::ServerHelloDone),
-                Some("ClientKeyExchange") => Some(Tls12Step::ClientKeyExchange),
+                // An encrypted pre-master secret has a 2-byte length; an ECDH key a 1-byte one.
+                Some("ClientKeyExchange") => Some(match messages[0].bytes.get(4..6) {
+                    Some(&[hi, lo])
+                        if usize::from(u16::from_be_bytes([hi, lo])) + 6
+                            == messages[0].bytes.len() =>
+                    {
+                        Tls12Step::ClientKeyExchangeRsa
+                    }
+                    _ => Tls12Step::ClientKeyExchange,
+                }),
                 Some("CertificateVerify") => Some(Tls12Step::CertificateVerify(from)),
                 Some("Finished") => Some(Tls12Step::Finished(from)),
                 _ => None,

@@ -505,8 +505,8 @@ pub fn alert_meaning(lang: Lang, alert: AlertDescription) -> (String, String) {
             "署名または Finished の値を検証できませんでした。証明書に付いた認証局の署名なら、署名後に証明書が書き換えられたか、その認証局が署名したものではありません。CertificateVerify なら、相手が証明書の秘密鍵を持っていないか、ハンドシェイクが改ざんされています。Finished なら、ハンドシェイクが改ざんされています。",
         ),
         AlertDescription::BAD_RECORD_MAC => (
-            "An encrypted record failed its authentication tag: it was changed on the way.",
-            "暗号化レコードの認証タグが一致しません。途中で改ざんされました。",
+            "An encrypted record failed its authentication tag: it was changed on the way, or the two sides are not using the same keys.",
+            "暗号化レコードの認証タグが一致しません。途中で改ざんされたか、両者が同じ鍵を使っていません。",
         ),
         AlertDescription::HANDSHAKE_FAILURE => (
             "The two sides could not agree on parameters. In TLS 1.2, which has no certificate_required, it is also what a server that requires a client certificate sends when it gets none (RFC 5246 §7.4.6; OpenSSL does so).",

@@ -4,16 +4,47 @@ use mtls_lab_engine::roles::{Holding, RoleKey, Viewer};
 
 use crate::i18n::{Lang, Text, pick, t};
 
+/// Which handshake's words the key table uses: TLS 1.3's, or TLS 1.2's with ECDHE or with RSA
+/// key transport (whose pre-master secret the client makes and encrypts, with no ephemeral
+/// key).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum KeyWords {
+    /// TLS 1.3 (RFC 8446).
+    Tls13,
+    /// TLS 1.2 with ECDHE (RFC 5246, RFC 8422).
+    Tls12Ecdhe,
+    /// TLS 1.2 with RSA key transport (RFC 5246 §7.4.7.1).
+    Tls12Rsa,
+}
+
+impl KeyWords {
+    /// The words for `trace`'s handshake.
+    pub fn of(trace: &mtls_lab_engine::trace::Trace) -> Self {
+        use mtls_lab_engine::trace::{Explain, Tls12Step};
+        if trace.version() != mtls_lab_engine::wire::handshake::TlsVersion::Tls12 {
+            Self::Tls13
+        } else if trace
+            .steps
+            .iter()
+            .any(|s| s.explain == Explain::Tls12(Tls12Step::ClientKeyExchangeRsa))
+        {
+            Self::Tls12Rsa
+        } else {
+            Self::Tls12Ecdhe
+        }
+    }
+}
+
 /// A key event's kind by the name RFC 8446 gives it (§7.1 for the secrets, §4.2.8 for the key
 /// shares), or in a TLS 1.2 run (`tls12`) RFC 5246's and RFC 8422's, the same on both language
 /// pages, instead of the engine's Rust name; `None` for the long-term keys, which the RFCs do
 /// not name (the row's own name says what they are).
 pub fn key_kind_label(
     kind: mtls_lab_engine::handshake::KeyKind,
-    tls12: bool,
+    words: KeyWords,
 ) -> Option<&'static str> {
     use mtls_lab_engine::handshake::KeyKind as K;
-    if tls12 {
+    if words != KeyWords::Tls13 {
         // RFC 8422 §5.4 and §5.7: the ephemeral ECDH key's public point travels in
         // ServerKeyExchange and ClientKeyExchange; RFC 5246 §8.1: the pre_master_secret.
         match kind {
@@ -44,17 +75,22 @@ pub fn key_kind_label(
     })
 }
 
-/// A key-role table row's name in a run of the version `tls12` says: TLS 1.2 has no key shares
+/// A key-role table row's name in a run whose handshake `words` says: TLS 1.2 has no key shares
 /// (its ephemeral public keys travel in ServerKeyExchange and ClientKeyExchange, RFC 8422
 /// §5.4, §5.7), calls the ECDHE result the pre-master secret (RFC 8422 §5.10) and takes its
 /// session keys from the key block (RFC 5246 §6.3).
-pub fn key_in(lang: Lang, k: RoleKey, tls12: bool) -> &'static str {
-    if !tls12 {
+pub fn key_in(lang: Lang, k: RoleKey, words: KeyWords) -> &'static str {
+    if words == KeyWords::Tls13 {
         return key(lang, k);
     }
     pick(
         lang,
         match k {
+            // RFC 5246 §7.4.7.1: the client generates it and encrypts it to the server's key.
+            RoleKey::SharedSecret if words == KeyWords::Tls12Rsa => (
+                "Pre-master secret (made by the client, sent encrypted)",
+                "プリマスターシークレット (クライアントが作り、暗号化して送る)",
+            ),
             RoleKey::ClientEphemeralPublic => {
                 ("Client's ECDHE public key", "クライアントの ECDHE 公開鍵")
             }

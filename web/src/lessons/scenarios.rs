@@ -62,6 +62,13 @@ pub fn scenario(lang: Lang, id: &str) -> (String, String) {
                 "TLS 1.2 での相互TLSです。クライアントの Certificate と CertificateVerify は ChangeCipherSpec で暗号化が始まる前に送られるので、盗聴者はクライアントが誰かを読めます。TLS 1.3 ではこれらは暗号化されます。",
             ),
         ),
+        "tls12-rsa-key-transport" => (
+            ("TLS 1.2 with RSA key transport", "TLS 1.2 の RSA 鍵交換"),
+            (
+                "The handshake in the source article's diagram: the client encrypts the pre-master secret with the public key in the server's RSA certificate, and only the server's private key decrypts it. The client never holds that private key. There is no ephemeral key, so no forward secrecy: TLS 1.3 removed this key exchange.",
+                "元記事のシーケンス図のハンドシェイクです。クライアントはプリマスターシークレットをサーバーの RSA 証明書の公開鍵で暗号化し、それを復号できるのはサーバーの秘密鍵だけです。クライアントがその秘密鍵を持つことはありません。一時的な鍵がないので前方秘匿性はありません。TLS 1.3 はこの鍵交換を廃止しました。",
+            ),
+        ),
         "no-client-cert" => (
             ("No client certificate", "クライアント証明書なし"),
             (

@@ -67,6 +67,7 @@ fn tls12_terms(step: Tls12Step) -> &'static [&'static str] {
         Tls12Step::CertificateRequest => &["mtls", "certificate-authorities", "trust-store"],
         Tls12Step::ServerHelloDone => &[],
         Tls12Step::ClientKeyExchange => &["ecdhe", "session-key"],
+        Tls12Step::ClientKeyExchangeRsa => &["public-key", "private-key", "ecdhe", "session-key"],
         Tls12Step::CertificateVerify(_) => &["certificate-verify", "private-key", "transcript"],
         Tls12Step::ChangeCipherSpec(_) => &["session-key", "aes-gcm"],
         Tls12Step::Finished(_) => &["hmac", "transcript", "session-key"],
@@ -123,6 +124,7 @@ fn tls12_rfc(step: Tls12Step) -> &'static [(u16, &'static str)] {
         Tls12Step::CertificateRequest => &[(5246, "7.4.4")],
         Tls12Step::ServerHelloDone => &[(5246, "7.4.5")],
         Tls12Step::ClientKeyExchange => &[(5246, "7.4.7"), (8422, "5.7"), (7627, "4")],
+        Tls12Step::ClientKeyExchangeRsa => &[(5246, "7.4.7.1"), (5246, "8.1.1"), (7627, "4")],
         Tls12Step::CertificateVerify(_) => &[(5246, "7.4.8")],
         Tls12Step::ChangeCipherSpec(_) => &[(5246, "7.1"), (5288, "3")],
         Tls12Step::Finished(_) => &[(5246, "7.4.9")],
@@ -443,8 +445,8 @@ fn tls12_explain(step: Tls12Step) -> Words {
                 "ClientHello (TLS 1.2): クライアントが口火を切る",
             ),
             (
-                "The client sends 32 random bytes, the cipher suites it supports (here TLS_ECDHE_ECDSA_WITH_AES_128_GCM_SHA256), the groups it can use for ECDHE (supported_groups) and the server name (SNI). It also offers the extended master secret (RFC 7627) and signals that it supports secure renegotiation (an empty renegotiation_info, RFC 5746). Unlike in TLS 1.3 it sends no key share: in TLS 1.2 the key exchange starts only after the server has chosen. It travels unencrypted.",
-                "クライアントは 32 バイトの乱数、対応する暗号スイート (ここでは TLS_ECDHE_ECDSA_WITH_AES_128_GCM_SHA256)、ECDHE に使える鍵交換グループ (supported_groups)、接続先のサーバー名 (SNI) を送ります。さらに拡張マスターシークレット (RFC 7627) を提示し、安全な再ネゴシエーションに対応していることを示します (空の renegotiation_info、RFC 5746)。TLS 1.3 と違って key share は送りません。TLS 1.2 では、サーバーが選んだ後で鍵交換が始まるからです。平文で送られます。",
+                "The client sends 32 random bytes, the cipher suites it supports (each names a key exchange, how the server authenticates itself and the record encryption: TLS_ECDHE_ECDSA_WITH_AES_128_GCM_SHA256 is ECDHE signed with an ECDSA key, then AES-128-GCM), the groups it can use for ECDHE (supported_groups) and the server name (SNI). It also offers the extended master secret (RFC 7627) and signals that it supports secure renegotiation (an empty renegotiation_info, RFC 5746). Unlike in TLS 1.3 it sends no key share: in TLS 1.2 the key exchange starts only after the server has chosen. It travels unencrypted.",
+                "クライアントは 32 バイトの乱数、対応する暗号スイート (それぞれが鍵交換、サーバーの認証方法、レコードの暗号化を表します。たとえば TLS_ECDHE_ECDSA_WITH_AES_128_GCM_SHA256 は、ECDSA の鍵で署名した ECDHE と AES-128-GCM です)、ECDHE に使える鍵交換グループ (supported_groups)、接続先のサーバー名 (SNI) を送ります。さらに拡張マスターシークレット (RFC 7627) を提示し、安全な再ネゴシエーションに対応していることを示します (空の renegotiation_info、RFC 5746)。TLS 1.3 と違って key share は送りません。TLS 1.2 では、サーバーが選んだ後で鍵交換が始まるからです。平文で送られます。",
             ),
         ),
         Tls12Step::ServerHello => (
@@ -507,8 +509,8 @@ fn tls12_explain(step: Tls12Step) -> Words {
                 "CertificateRequest: サーバーがクライアントに身元の証明を求める",
             ),
             (
-                "This message is what makes TLS mutual. In TLS 1.2 it lists the certificate types the server accepts (here ecdsa_sign), the signature algorithms and the names of the CAs it trusts (certificate_authorities), so the client can pick the right certificate.",
-                "このメッセージがあるから TLS が「相互」になります。TLS 1.2 では、サーバーが受け付ける証明書の種類 (ここでは ecdsa_sign)、署名アルゴリズム、信頼する認証局の名前 (certificate_authorities) を伝え、クライアントが適切な証明書を選べるようにします。",
+                "This message is what makes TLS mutual. In TLS 1.2 it lists the certificate types the server accepts (ecdsa_sign for ECDSA keys, rsa_sign for RSA keys), the signature algorithms and the names of the CAs it trusts (certificate_authorities), so the client can pick the right certificate.",
+                "このメッセージがあるから TLS が「相互」になります。TLS 1.2 では、サーバーが受け付ける証明書の種類 (ECDSA の鍵なら ecdsa_sign、RSA の鍵なら rsa_sign)、署名アルゴリズム、信頼する認証局の名前 (certificate_authorities) を伝え、クライアントが適切な証明書を選べるようにします。",
             ),
         ),
         Tls12Step::ServerHelloDone => (
@@ -529,6 +531,16 @@ fn tls12_explain(step: Tls12Step) -> Words {
             (
                 "The client sends its ephemeral ECDHE public key for the server's group. Each side combines its own private key with the other's public key and gets the same pre-master secret, which never crossed the wire. From it both derive the master secret (here the extended master secret, computed over a hash of the handshake so far) and from that the key block: for each direction a key and a 4-byte IV, the fixed part of the AES-GCM nonce. The message itself is not signed; in mutual TLS the client's CertificateVerify that follows covers it.",
                 "クライアントはサーバーが選んだグループの一時的な ECDHE 公開鍵を送ります。両者はそれぞれ自分の秘密鍵と相手の公開鍵を組み合わせ、通信路を一度も通っていない同じプリマスターシークレットを得ます。そこから両者はマスターシークレット (ここでは、ここまでのハンドシェイクのハッシュから計算する拡張マスターシークレット) を導き、さらにキーブロック (方向ごとの鍵と、AES-GCM のナンスの固定部分である 4 バイトの IV) を導きます。このメッセージ自体には署名がありません。相互TLSでは、続くクライアントの CertificateVerify がこのメッセージも対象にします。",
+            ),
+        ),
+        Tls12Step::ClientKeyExchangeRsa => (
+            (
+                "ClientKeyExchange: the pre-master secret, encrypted with the server's public key",
+                "ClientKeyExchange: サーバーの公開鍵で暗号化したプリマスターシークレット",
+            ),
+            (
+                "RSA key transport, the way TLS 1.2 also allows: the client makes the pre-master secret itself (48 bytes: the version it offered, then 46 random bytes), encrypts it with the RSA public key from the server's certificate (PKCS#1 v1.5) and sends it. Only the holder of the matching private key can decrypt it, so the client never needs the server's private key, and nobody on the path can read the secret. Both sides then derive the master secret and the key block from it, as with ECDHE. There was no ServerKeyExchange and the server signs nothing: its Finished, which it can compute only from the decrypted secret, is what proves it holds the key. A server that cannot decrypt does not say so: it goes on with a random secret (RFC 5246 §7.4.7.1), and the handshake fails at Finished, so an attacker learns nothing from its answers. The cost: whoever obtains the server's private key later can decrypt this message from a recording, and with it the whole connection. That is why TLS 1.3 removed RSA key transport and uses ECDHE only.",
+                "TLS 1.2 で選べるもう一つの方式、RSA 鍵交換 (RSA key transport) です。クライアントはプリマスターシークレットを自分で作り (48 バイト: 提示したバージョンと 46 バイトの乱数)、サーバー証明書の RSA 公開鍵で暗号化して (PKCS#1 v1.5) 送ります。復号できるのは対応する秘密鍵を持つ者だけなので、クライアントがサーバーの秘密鍵を必要とすることはなく、経路上の誰もこの秘密を読めません。この後、両者は ECDHE のときと同じように、そこからマスターシークレットとキーブロックを導きます。ServerKeyExchange はなく、サーバーは何にも署名しません。サーバーが秘密鍵を持っていることを示すのは、復号した秘密からしか計算できないサーバーの Finished です。復号できなかったサーバーはそれを知らせず、乱数の秘密で処理を続けます (RFC 5246 §7.4.7.1)。ハンドシェイクは Finished で失敗するので、攻撃者はサーバーの応答から何も知ることができません。代償として、後でサーバーの秘密鍵を手に入れた者は、記録しておいたこのメッセージを復号でき、接続全体を復号できます。TLS 1.3 が RSA 鍵交換を廃止し、ECDHE だけを使うのはそのためです。",
             ),
         ),
         Tls12Step::CertificateVerify(Participant::Server) => (

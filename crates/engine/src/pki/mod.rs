@@ -80,7 +80,7 @@ impl SigningKey for RcgenKey<'_> {
 fn new_key(rsa: bool, rng: &mut LabRng) -> PrivateKey {
     #[cfg(feature = "rsa")]
     if rsa {
-        return crate::crypto::rsa::RsaKey::generate(rng).into();
+        return PrivateKey::generate_rsa(rng);
     }
     let _ = rsa;
     EcdsaKey::generate(rng).into()
