@@ -31,10 +31,12 @@ const FIRST_VISIT_GOAL_KB = 250;
  * after the key table's tab and the bench's `calt`, when it was raised to 330 KB; 331.9 KB on
  * 2026-12-04 with the TLS 1.2 lessons (three scenarios and thirteen step explanations in both
  * languages, about 4 KB gzip), when it was raised to 340 KB; 343.6 KB with the TLS 1.3 and
- * TLS 1.2 comparison under the compare view, when it was raised to 350 KB: the way down is to
- * load the course's text when a lesson opens, see docs/PERFORMANCE.md).
+ * TLS 1.2 comparison under the compare view, when it was raised to 350 KB; 353.1 KB with RSA
+ * (the two RSA lessons' words, ClientKeyExchange's, the leak panel, the bench's key switches and
+ * the staged loading of a run), when it was raised to 360 KB: the way down is to load the
+ * course's text when a lesson opens, see docs/PERFORMANCE.md).
  */
-const APP_CEILING_KB = 350;
+const APP_CEILING_KB = 360;
 const COLD_LOAD_BUDGET_MS = 500;
 /**
  * The app's interactive diagram after a cold load, median: a ceiling against regressions (1,500 ms

@@ -32,6 +32,7 @@ const CATALOGUE = {
   'tampered-record': 'bad_record_mac',
   'observer': null,
   'downgrade': 'illegal_parameter',
+  'forward-secrecy': null,
 };
 
 let server;
@@ -58,7 +59,7 @@ test('every catalogue scenario opens by URL and reaches its outcome on screen', 
       assert.match(text, new RegExp(`^✕ .*${alert}$`), `${id}: ${text}`);
     }
     assert.equal(await page.locator('[data-testid=notice]').count(), 0, `${id} is a known id`);
-    if (id === 'observer' || id === 'aitm-relay-mutual' || id === 'expired' || id === 'tls12-mutual' || id === 'downgrade' || id === 'tls12-rsa-key-transport') {
+    if (id === 'observer' || id === 'aitm-relay-mutual' || id === 'expired' || id === 'tls12-mutual' || id === 'downgrade' || id === 'tls12-rsa-key-transport' || id === 'forward-secrecy') {
       await screenshot(page, `scenario-${id}`);
     }
     options.push(id);

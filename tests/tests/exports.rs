@@ -389,6 +389,93 @@ fn assert_tls12_key_log_decrypts(e: &Exported) {
     assert_eq!(handshake_types(&bare, &e.keylog), with_dsb);
 }
 
+/// Forward secrecy, judged by tshark. The `forward-secrecy` capture holds its two connections
+/// as two TCP streams; given only the server's private key from `run --pem` (no key log, no
+/// secrets in the capture), tshark decrypts the RSA key-transport stream, request and answer,
+/// and not the ECDHE one, whose records stay opaque application data.
+#[test]
+fn tshark_decrypts_the_rsa_key_transport_connection_with_the_server_key_alone() {
+    let e = export("tshark-fs", "forward-secrecy");
+    let bare = e.dir.join("bare.pcapng");
+    std::fs::write(&bare, export::pcapng_without_secrets(&e.trace)).expect("scratch writable");
+    // The server's key, as `run --pem` wrote it.
+    let bundle = std::fs::read_to_string(&e.pem).expect("the PEM bundle was written");
+    let at = bundle
+        .find("the server's private key (RSA-2048, PKCS#8)")
+        .expect("the bundle has the server's RSA key");
+    let (_, block) = pem_blocks(&bundle[at..])
+        .into_iter()
+        .next()
+        .expect("a PEM block follows");
+    let key = e.dir.join("server.key");
+    std::fs::write(&key, block).expect("scratch writable");
+    let home = e.dir.join("home");
+    std::fs::create_dir_all(&home).expect("scratch is writable");
+    let fields = |rsa_key: Option<&Path>, filter: &str, fields: &[&str]| {
+        let mut cmd = Command::new("tshark");
+        cmd.env("HOME", &home).arg("-n").arg("-r").arg(&bare);
+        if let Some(k) = rsa_key {
+            cmd.arg("-o")
+                .arg(format!("uat:rsa_keys:\"{}\",\"\"", k.display()));
+        }
+        cmd.args(["-Y", filter, "-T", "fields"]);
+        for f in fields {
+            cmd.args(["-e", f]);
+        }
+        let out = output(&mut cmd);
+        assert!(out.status.success(), "tshark failed: {}", text(&out));
+        String::from_utf8_lossy(&out.stdout)
+            .lines()
+            .map(str::to_string)
+            .collect::<Vec<_>>()
+    };
+    // Two connections, two streams, each opened by its ClientHello.
+    assert_eq!(
+        fields(None, "tls.handshake.type == 1", &["tcp.stream"]),
+        ["0", "1"]
+    );
+    assert_eq!(
+        fields(
+            None,
+            "tls.handshake.ciphersuite",
+            &["tcp.stream", "tls.handshake.ciphersuite"]
+        )
+        .into_iter()
+        .filter(|l| !l.contains(','))
+        .collect::<Vec<_>>(),
+        ["0\t0x009c", "1\t0xc02f"],
+        "TLS_RSA_WITH_AES_128_GCM_SHA256, then TLS_ECDHE_RSA_WITH_AES_128_GCM_SHA256"
+    );
+    // Without the key nothing decrypts.
+    assert!(fields(None, "http", &["tcp.stream"]).is_empty());
+    // With it: the first connection's request and answer, and nothing of the second's.
+    assert_eq!(
+        fields(
+            Some(&key),
+            "http.request",
+            &["tcp.stream", "http.request.method", "http.request.uri"]
+        ),
+        ["0\tGET\t/"]
+    );
+    assert_eq!(
+        fields(
+            Some(&key),
+            "http.response",
+            &["tcp.stream", "http.response.code"]
+        ),
+        ["0\t200"]
+    );
+    assert!(
+        !fields(
+            Some(&key),
+            "tcp.stream == 1 && tls.app_data",
+            &["frame.number"]
+        )
+        .is_empty(),
+        "the ECDHE connection's records stay encrypted application data"
+    );
+}
+
 #[test]
 fn every_record_carries_its_step_as_a_comment() {
     let e = export("comments", "mutual-hrr");

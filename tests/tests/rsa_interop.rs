@@ -316,3 +316,40 @@ fn a_pss_signed_client_certificate_is_accepted() {
         assert!(out.contains("Hello, peggy!"), "{version}: {out}");
     }
 }
+
+/// GnuTLS (its own TLS and X.509 code) with each RSA key exchange against `serve --mtls`:
+/// RSA key transport, which GnuTLS accepts only from a certificate whose key usage allows
+/// encryption (keyEncipherment, RFC 5246 §7.4.2), ECDHE-RSA, and TLS 1.3 with RSA-PSS.
+#[test]
+fn gnutls_with_rsa_key_transport_ecdhe_rsa_and_tls13_rsa_pss() {
+    let pki = pki("rsa-gnutls", &["--key", "rsa"]);
+    let server = Peer::mtls_lab_serve(&pki, true);
+    let (cert, key) = (pki.join("client.pem"), pki.join("client.key"));
+    for (priority, session) in [
+        (
+            "NORMAL:-VERS-ALL:+VERS-TLS1.2:-KX-ALL:+RSA",
+            "(TLS1.2-X.509)-(RSA)-(AES-128-GCM)",
+        ),
+        (
+            "NORMAL:-VERS-ALL:+VERS-TLS1.2:-KX-ALL:+ECDHE-RSA",
+            "(TLS1.2-X.509)-(ECDHE-X25519)-(RSA-PSS-RSAE-SHA256)-(AES-128-GCM)",
+        ),
+        (
+            "NORMAL:-VERS-ALL:+VERS-TLS1.3",
+            "(TLS1.3-X.509)-(ECDHE-X25519)-(RSA-PSS-RSAE-SHA256)-(AES-128-GCM)",
+        ),
+    ] {
+        let (ok, out) = mtls_lab_tests::gnutls_cli(
+            &server.addr,
+            &pki.join("ca.pem"),
+            Some((cert.as_path(), key.as_path())),
+            Some(priority),
+        );
+        assert!(ok, "{priority}: {out}");
+        assert!(
+            out.contains(session),
+            "{priority}: GnuTLS's own description: {out}"
+        );
+        assert!(out.contains("Hello, alice!"), "{priority}: {out}");
+    }
+}

@@ -263,9 +263,9 @@ pub fn BenchPanel(props: &BenchProps) -> Html {
                     <label class="check"><input type="checkbox" checked={*hrr && !*tls12} disabled={*tls12} onchange={on_check(&hrr)} />
                         { pick(lang, ("Force a HelloRetryRequest (TLS 1.3 only)", "HelloRetryRequest を起こす (TLS 1.3 のみ)")) }</label>
                     <label class="check"><input type="checkbox" checked={*rsa} onchange={on_check(&rsa)} data-testid="bench-rsa" />
-                        { pick(lang, ("RSA-2048 keys instead of ECDSA P-256 (server and client certificates)", "ECDSA P-256 ではなく RSA-2048 の鍵 (サーバー証明書とクライアント証明書)")) }</label>
+                        { pick(lang, ("RSA-2048 keys instead of ECDSA P-256 (server and client certificates; the CAs stay P-256)", "ECDSA P-256 ではなく RSA-2048 の鍵 (サーバー証明書とクライアント証明書。認証局は P-256 のまま)")) }</label>
                     <label class="check"><input type="checkbox" checked={transport_on} disabled={!(*rsa && *tls12)} onchange={on_check(&transport)} data-testid="bench-krsa" />
-                        { pick(lang, ("RSA key transport instead of ECDHE (TLS 1.2 with RSA keys only)", "ECDHE ではなく RSA 鍵交換 (TLS 1.2 と RSA の鍵のときのみ)")) }</label>
+                        { pick(lang, ("RSA key transport instead of ECDHE (TLS 1.2 with RSA keys only)", "ECDHE ではなく RSA 鍵交換 (TLS 1.2 で RSA の鍵を使うときのみ)")) }</label>
                 </div>
                 <p>{ pick(lang, ("Bench string:", "ベンチ文字列:")) }{ " " }<code data-testid="bench-code">{ code.clone() }</code></p>
                 <fieldset class="guess">

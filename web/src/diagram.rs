@@ -70,12 +70,21 @@ pub(crate) fn lane_class(p: Participant, trace: &Trace) -> &'static str {
 /// The label of a step's arrow: its messages by their RFC names, or the record's kind.
 pub fn label(lang: Lang, step: &Step) -> String {
     if !step.messages.is_empty() {
-        return step
+        let names = step
             .messages
             .iter()
             .map(|m| m.name.as_str())
             .collect::<Vec<_>>()
             .join(" + ");
+        // A second connection between the same two (the `forward-secrecy` lesson) is marked
+        // where it starts.
+        if step.connection > 0 && step.messages[0].name == "ClientHello" {
+            return format!(
+                "{names} ({})",
+                mtls_lab_texts::connection_label(lang, step.connection + 1)
+            );
+        }
+        return names;
     }
     if let Some(alert) = step.alert {
         return format!("Alert: {}", alert.name());

@@ -41,6 +41,12 @@ fn needs_rsa_keys(id: &str) -> bool {
     scenario::RunSpec::resolve(id).is_ok_and(|spec| spec.setup().rsa())
 }
 
+/// How many parts the run `id` is made in: more than one when its work does not fit one task
+/// (the `forward-secrecy` lesson); [`prepare`] then makes it a part per task.
+fn parts(id: &str) -> usize {
+    scenario::RunSpec::resolve(id).map_or(1, |spec| spec.setup().parts())
+}
+
 /// Whether [`run`] can make the run `id` now: the module it needs is loaded, and it has no RSA
 /// keys to find first (the page's build; [`prepare`] finds them).
 pub fn ready(id: &str) -> bool {
@@ -52,15 +58,24 @@ pub fn ready(id: &str) -> bool {
 /// be loaded; [`run`] then gives an empty run, and the page says so): the TLS 1.2 module, and
 /// for a run with RSA keys the keys themselves, searched for a slice at a time between the
 /// page's other tasks (each slice under 50 ms; see docs/PERFORMANCE.md).
-pub fn prepare(id: &str, seed: u64, done: impl FnOnce(bool) + 'static) {
+pub fn prepare(id: &str, seed: u64, requests: usize, done: impl FnOnce(bool) + 'static) {
     let rsa = backend::SLICES_RSA_SEARCH && needs_rsa_keys(id);
+    let staged = backend::SLICES_RSA_SEARCH && parts(id) > 1;
     let loaded = !needs_tls12_module(id) || backend::tls12_loaded();
     let id = id.to_string();
     let then = move |ok: bool| {
+        let for_keys = id.clone();
+        let make = move |ok: bool| {
+            if ok && staged {
+                backend::make_in_parts(&id, seed, requests, Box::new(done));
+            } else {
+                done(ok);
+            }
+        };
         if ok && rsa {
-            backend::find_rsa_keys(&id, seed, Box::new(done));
+            backend::find_rsa_keys(&for_keys, seed, Box::new(make));
         } else {
-            done(ok);
+            make(ok);
         }
     };
     if loaded {
@@ -267,6 +282,7 @@ pub fn empty(id: &str, seed: u64) -> Trace {
         steps: Vec::new(),
         outcome: mtls_lab_engine::trace::Outcome::Success,
         keylog: Vec::new(),
+        leak: None,
     }
 }
 
@@ -288,6 +304,10 @@ mod backend {
     }
 
     pub fn find_rsa_keys(_id: &str, _seed: u64, done: Box<dyn FnOnce(bool)>) {
+        done(true);
+    }
+
+    pub fn make_in_parts(_id: &str, _seed: u64, _requests: usize, done: Box<dyn FnOnce(bool)>) {
         done(true);
     }
 }
@@ -324,6 +344,31 @@ mod backend {
         fn rsa_keys_missing12(id: &str, seed: u64) -> u32;
         #[wasm_bindgen(js_name = rsa_search_slice)]
         fn rsa_search_slice12(budget_ms: f64) -> bool;
+        #[wasm_bindgen(js_name = staged_begin)]
+        fn staged_begin12(id: &str, seed: u64, requests: u32) -> u32;
+        #[wasm_bindgen(js_name = staged_step)]
+        fn staged_step12() -> bool;
+    }
+
+    /// Makes the run `id` in the TLS 1.2 module a part per task, then calls `done`; the run is
+    /// then `run_json`'s answer.
+    pub fn make_in_parts(id: &str, seed: u64, requests: usize, done: Box<dyn FnOnce(bool)>) {
+        staged_begin12(id, seed, requests as u32);
+        next_part(done);
+    }
+
+    fn next_part(done: Box<dyn FnOnce(bool)>) {
+        let Some(window) = web_sys::window() else {
+            return done(false);
+        };
+        let callback = Closure::once_into_js(move || {
+            if staged_step12() {
+                done(true);
+            } else {
+                next_part(done);
+            }
+        });
+        let _ = window.set_timeout_with_callback(callback.unchecked_ref());
     }
 
     /// The page searches for RSA keys in slices, between its other tasks.

@@ -190,7 +190,7 @@ pub fn page(trace: &Trace, upto: usize, lang: Lang, chrome: Chrome, width: Optio
             format!("<main class=\"embed\"><div class=\"embed-space\"></div>{svg}</main>")
         }
         Chrome::Full => {
-            let (title, summary) = lessons::scenario(lang, &trace.scenario);
+            let (title, summary) = lessons::scenario_tls13(lang, &trace.scenario);
             format!(
                 "<header class=\"top\"><div><h1>mTLS Lab</h1><p class=\"tagline\">{}</p></div></header>\
                  <main><div class=\"picker-space\"></div><section class=\"intro\"><h2>{}</h2><p>{}</p></section>\

@@ -20,6 +20,7 @@ pub mod url;
 mod app;
 mod compare;
 mod glossary;
+mod leak;
 mod share;
 mod state;
 mod versions;

@@ -39,7 +39,7 @@ pub(crate) fn later(f: impl FnOnce() + 'static) {
 /// ([`crate::engine::prepare`]).
 pub(crate) fn load(dispatch: UseReducerDispatcher<Lab>, wanted: Wanted) {
     let id = wanted.scenario.clone();
-    crate::engine::prepare(&id, wanted.seed, move |_| {
+    crate::engine::prepare(&id, wanted.seed, wanted.requests, move |_| {
         later(move || {
             let trace = run(&wanted.scenario, wanted.seed, wanted.requests);
             later(move || dispatch.dispatch(Action::Loaded(Loaded { wanted, trace })));

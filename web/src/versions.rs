@@ -137,7 +137,9 @@ pub fn VersionsCompare(props: &VersionsProps) -> Html {
         let tls12 = tls12.clone();
         use_effect_with(props.seed, move |seed| {
             let seed = *seed;
-            prepare(TLS12, seed, move |_| tls12.set(Some(run(TLS12, seed, 1))));
+            prepare(TLS12, seed, 1, move |_| {
+                tls12.set(Some(run(TLS12, seed, 1)))
+            });
         });
     }
     let title = pick(

@@ -346,6 +346,7 @@ pub(crate) fn single_view(
                 { question }
                 <Diagram trace={lab.trace.clone()} upto={lab.step} lang={lang} onselect={onselect} title={title} speed={lab.speed} />
                 <ol class="sr-only" data-testid="text-twin" aria-label={t(lang, Text::DiagramText)}>{ for twin }</ol>
+                { crate::leak::leak_panel(lang, &lab.trace, lab.step) }
                 <div class="controls secondary">
                     <button onclick={reseed} data-testid="reseed">{ "↻ " }{ t(lang, Text::NewRandomness) }</button>
                     <button onclick={act(Action::Present(true))} data-testid="present">{ t(lang, Text::PresentEnter) }</button>

@@ -30,7 +30,19 @@ fn epoch(lang: Lang, e: Epoch) -> String {
 /// The trace as text, its explanations in `lang` (the page's sentences).
 pub fn text(trace: &Trace, lang: Lang) -> String {
     let mut out = format!("scenario {} (seed {})\n", trace.scenario, trace.seed);
+    let several = trace.steps.iter().any(|s| s.connection > 0);
     for step in &trace.steps {
+        if several
+            && trace
+                .steps
+                .get(step.index.wrapping_sub(1))
+                .is_none_or(|prev| prev.connection != step.connection)
+        {
+            out.push_str(&format!(
+                "── {} ──\n",
+                mtls_lab_texts::connection_label(lang, step.connection + 1)
+            ));
+        }
         let what = if step.messages.is_empty() {
             match step.alert {
                 Some(a) => format!("Alert {a}"),
@@ -146,6 +158,40 @@ pub fn text(trace: &Trace, lang: Lang) -> String {
                     who(lang, *detected_by)
                 ),
             });
+        }
+    }
+    if let Some(leak) = &trace.leak {
+        out.push_str(&format!(
+            "\n{}\n{}\n",
+            mtls_lab_texts::leak_heading(lang),
+            mtls_lab_texts::leak_intro(lang)
+        ));
+        for c in &leak.connections {
+            out.push_str(&format!(
+                "  {}\n",
+                mtls_lab_texts::leak_verdict(
+                    lang,
+                    c.connection + 1,
+                    c.key_exchange,
+                    c.opened.len()
+                )
+            ));
+            // The first line of each application-data record it opened: what the recording
+            // hid.
+            for r in c
+                .opened
+                .iter()
+                .filter(|r| r.content_type == ContentType::APPLICATION_DATA)
+            {
+                let text = String::from_utf8_lossy(&r.plaintext);
+                let first = text.lines().next().unwrap_or_default();
+                out.push_str(&format!(
+                    "    {} {:>2}: {}\n",
+                    pick(lang, ("step", "ステップ")),
+                    r.step + 1,
+                    inspect::printable(first)
+                ));
+            }
         }
     }
     out

@@ -70,8 +70,8 @@ impl RsaKeygen {
 
     /// Does one slice of the search: opens a sieve at a fresh random odd start with its top
     /// two bits set (so that p·q has exactly 2048 bits), or tests the sieve's next candidate
-    /// (Baillie-PSW: Miller-Rabin base 2 and a strong Lucas test, as `rsa` itself does).
-    /// Returns the key once p and q are found.
+    /// (Baillie-PSW as strengthened in 2021: Miller-Rabin base 2 and a Lucas V-test with
+    /// Method A* parameters, as `rsa` itself does). Returns the key once p and q are found.
     pub fn step(&mut self) -> Option<RsaKey> {
         let half = NonZeroU32::new(RSA_BITS / 2)?;
         let Some(sieve) = &mut self.sieve else {
@@ -267,12 +267,13 @@ impl RsaKey {
     }
 
     /// The pre-master secret a ClientKeyExchange carries, decrypted as RFC 5246 §7.4.7.1 says
-    /// a server must so that it reveals nothing (the Bleichenbacher attack): a random 48-byte
-    /// R is drawn first, and R is the pre-master secret whenever the PKCS#1 v1.5 padding is
-    /// wrong, the message is not 48 bytes, or its first two bytes are not the version the
-    /// client offered. The handshake then fails at Finished, never earlier. The second value
-    /// says whether the encrypted secret was used, for the lesson (the server must not act on
-    /// it).
+    /// a server must so that its answers reveal nothing (the Bleichenbacher attack): a random
+    /// 48-byte R is drawn first, and R is the pre-master secret whenever the decrypted message
+    /// (for bad padding, `rsa`'s synthetic one) is not 48 bytes or does not start with
+    /// ClientHello.client_version. The handshake then fails at Finished, never earlier. (The
+    /// choice between R and the message is not made in constant time: the lab teaches the
+    /// protocol, it does not harden a production server.) The second value says whether the
+    /// encrypted secret was used, for the lesson (the server must not act on it).
     pub fn decrypt_pre_master(
         &self,
         ciphertext: &[u8],

@@ -11,6 +11,7 @@ pub mod export;
 pub mod facts;
 pub mod floor;
 pub mod handshake;
+pub mod leak;
 pub mod pki;
 pub mod roles;
 pub mod scenario;

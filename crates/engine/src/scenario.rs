@@ -96,6 +96,10 @@ pub enum Play {
     /// ClientHello (supported_versions, the key shares and the TLS 1.3 cipher suite), and the
     /// client finds the downgrade sentinel in the server's random (RFC 8446 §4.1.3).
     Downgrade,
+    /// A passive eavesdropper records two TLS 1.2 connections of the client to the same
+    /// server, one with RSA key transport, one with ECDHE; later the server's private key
+    /// leaks, and the eavesdropper decrypts the first and not the second (the Trace's `leak`).
+    ForwardSecrecy,
 }
 
 /// A run, described once: the bench's switches (the PKI's faults, mutual or not, the group, a
@@ -365,7 +369,200 @@ pub const CATALOGUE: &[Scenario] = &[
     ),
     entry("observer", Attack, Play::Observer, Bench::MUTUAL),
     entry("downgrade", Attack, Play::Downgrade, Bench::ONE_WAY),
+    // Forward secrecy: an RSA key-transport connection and an ECDHE one, recorded, then the
+    // server's RSA key leaks.
+    entry(
+        "forward-secrecy",
+        Attack,
+        Play::ForwardSecrecy,
+        Bench {
+            tls12: true,
+            rsa: true,
+            ..Bench::ONE_WAY
+        },
+    ),
 ];
+
+/// A run made a part at a time, so that a page can give each part a task of its own. Every run
+/// is one part but the `forward-secrecy` lesson's: its two connections, then the leak (the
+/// eavesdropper's decryption of its recording), three RSA-2048 private-key operations in all.
+/// [`Setup::run`] makes the same run in one go, through the same parts.
+pub struct StagedRun {
+    setup: Setup,
+    id: String,
+    seed: u64,
+    requests: usize,
+    pki: Pki,
+    forward_secrecy: Option<ForwardSecrecy>,
+}
+
+impl StagedRun {
+    /// A run of `setup` named `id` for `seed` over `pki`, the request sent `requests` times.
+    pub fn new(setup: Setup, id: &str, seed: u64, pki: Pki, requests: usize) -> Self {
+        // Only a build with TLS 1.2 and RSA makes this run (the page's first module hands it to
+        // the module that has them), so only such a build links it.
+        let fs = cfg!(all(feature = "tls12", feature = "rsa"));
+        let forward_secrecy = (fs && setup.play == Play::ForwardSecrecy).then(|| {
+            let (client_rng, server_rng, mut third) = run_streams(seed);
+            let (client, server) = setup.configure(&pki, &mut third);
+            ForwardSecrecy {
+                client,
+                server,
+                rngs: (client_rng, server_rng, third),
+                parts: Vec::new(),
+            }
+        });
+        Self {
+            setup,
+            id: id.into(),
+            seed,
+            requests,
+            pki,
+            forward_secrecy,
+        }
+    }
+
+    /// How many times [`StagedRun::step`] is called before it gives the run.
+    pub fn parts(&self) -> usize {
+        self.setup.parts()
+    }
+
+    /// Makes the next part; the whole run once the last part is made.
+    pub fn step(&mut self) -> Option<Trace> {
+        let Some(fs) = &mut self.forward_secrecy else {
+            return Some(
+                self.setup
+                    .run_whole(&self.id, self.seed, &self.pki, self.requests),
+            );
+        };
+        fs.step(&self.pki, self.requests, (self.seed, &self.id))
+    }
+
+    /// Makes every part: the whole run.
+    pub fn finish(mut self) -> Trace {
+        loop {
+            if let Some(trace) = self.step() {
+                return trace;
+            }
+        }
+    }
+}
+
+/// The `forward-secrecy` lesson's run: under a passive eavesdropper, the client connects twice
+/// to the same server (the same certificate and key), first with RSA key transport, then with
+/// ECDHE; afterwards the server's private key leaks, and the trace's `leak` says what the
+/// eavesdropper decrypts from its recording with it.
+struct ForwardSecrecy {
+    client: ClientConfig,
+    server: ServerConfig,
+    rngs: (LabRng, LabRng, LabRng),
+    /// The connections made so far, each its own trace (connection 0 in each).
+    parts: Vec<Trace>,
+}
+
+impl ForwardSecrecy {
+    /// The server's suite for each connection: RSA key transport, then ECDHE.
+    const SUITES: [u16; 2] = [
+        crate::wire::handshake::TLS_RSA_WITH_AES_128_GCM_SHA256,
+        crate::wire::handshake::TLS_ECDHE_RSA_WITH_AES_128_GCM_SHA256,
+    ];
+    /// The two connections, then the leak.
+    const PARTS: usize = 3;
+
+    fn step(&mut self, pki: &Pki, requests: usize, (seed, id): (u64, &str)) -> Option<Trace> {
+        let n = self.parts.len();
+        if let Some(&suite) = Self::SUITES.get(n) {
+            // Connection n draws from the (n + 1)-th fork of each endpoint's stream.
+            let fork = |rng: &LabRng| {
+                let mut rng = rng.clone();
+                (0..n).for_each(|_| {
+                    rng.fork();
+                });
+                rng.fork()
+            };
+            let mut server = self.server.clone();
+            server.tls12_suites = vec![suite];
+            let mut net = Net::new(None, true);
+            let (c, s) = net.connect(
+                (
+                    Participant::Client,
+                    Connection::client(self.client.clone(), fork(&self.rngs.0)),
+                ),
+                (
+                    Participant::Server,
+                    Connection::server(server, fork(&self.rngs.1)),
+                ),
+            );
+            let ordinary = Exchange {
+                request: http_request(),
+                respond: &http_response,
+            };
+            exchange_repeated(&mut net, c, s, &ordinary, requests);
+            self.parts.push(net.finish(seed, id));
+            return None;
+        }
+        let trace = join_connections(std::mem::take(&mut self.parts), seed, id);
+        #[cfg(all(feature = "tls12", feature = "rsa"))]
+        let trace = Trace {
+            leak: Some(crate::leak::LeakReport::after_leak(
+                &trace,
+                &pki.server.key,
+                &mut self.rngs.2,
+            )),
+            ..trace
+        };
+        let _ = pki;
+        Some(trace)
+    }
+}
+
+/// One trace of several connections made one after the other between the same participants,
+/// each recorded as connection 0 of its own: their steps in order, numbered on, each marked
+/// with its connection; the key logs of all; the first failure decides the outcome.
+fn join_connections(parts: Vec<Trace>, seed: u64, id: &str) -> Trace {
+    let participants = parts
+        .first()
+        .map(|t| t.participants.clone())
+        .unwrap_or_default();
+    let outcome = parts
+        .iter()
+        .map(|t| t.outcome.clone())
+        .find(|o| *o != crate::trace::Outcome::Success)
+        .unwrap_or(crate::trace::Outcome::Success);
+    let mut steps = Vec::new();
+    let mut keylog = Vec::new();
+    for (n, part) in parts.into_iter().enumerate() {
+        for mut step in part.steps {
+            step.index = steps.len();
+            step.connection = n as u32;
+            steps.push(step);
+        }
+        keylog.extend(part.keylog);
+    }
+    Trace {
+        version: crate::trace::TRACE_VERSION,
+        seed,
+        scenario: id.into(),
+        participants,
+        steps,
+        outcome,
+        keylog,
+        leak: None,
+    }
+}
+
+/// The streams a run draws from, after the PKI's: the client's, the server's, and a third
+/// (the attacker's randomness, or the keys an endpoint signs with by mistake).
+fn run_streams(seed: u64) -> (LabRng, LabRng, LabRng) {
+    let mut rng = LabRng::from_seed(seed);
+    // The PKI's generator is the stream's first fork (see `Setup::pki`): take it here too, so
+    // the connections draw the same bytes as when the PKI is made in the run.
+    let _pki_rng = rng.fork();
+    let client_rng = rng.fork();
+    let server_rng = rng.fork();
+    let third = rng.fork();
+    (client_rng, server_rng, third)
+}
 
 /// Looks a scenario up by id.
 pub fn find(id: &str) -> Option<&'static Scenario> {
@@ -518,6 +715,15 @@ impl Setup {
         self.bench.rsa
     }
 
+    /// How many parts a [`StagedRun`] of this setup makes (a page gives each a task).
+    pub const fn parts(&self) -> usize {
+        if matches!(self.play, Play::ForwardSecrecy) {
+            ForwardSecrecy::PARTS
+        } else {
+            1
+        }
+    }
+
     /// Whether the run needs the engine's optional parts: TLS 1.2 or RSA.
     pub const fn needs_full_engine(&self) -> bool {
         self.tls12() || self.rsa()
@@ -541,9 +747,11 @@ impl Setup {
             }
             Play::AitmRelay => Expected::Success,
             Play::Downgrade => fails(Participant::Client, AlertDescription::ILLEGAL_PARAMETER),
-            Play::Direct | Play::ImpostorServer | Play::StolenClientCert | Play::Observer => {
-                self.bench.expected()
-            }
+            Play::Direct
+            | Play::ImpostorServer
+            | Play::StolenClientCert
+            | Play::Observer
+            | Play::ForwardSecrecy => self.bench.expected(),
         }
     }
 
@@ -610,14 +818,18 @@ impl Setup {
     /// handshake, then close_notify; the `aitm-relay-*` scenarios relay their one login
     /// whatever `requests` is). `id` names the run in its trace.
     pub fn run(&self, id: &str, seed: u64, pki: &Pki, requests: usize) -> Trace {
-        let mut rng = LabRng::from_seed(seed);
-        // The PKI's generator is the stream's first fork (see `pki`): take it here too, so the
-        // connections draw the same bytes as when the PKI is made in the run.
-        let _pki_rng = rng.fork();
-        let client_rng = rng.fork();
-        let server_rng = rng.fork();
-        // The attacker's randomness, or the keys an endpoint signs with by mistake.
-        let mut third = rng.fork();
+        // (`cfg!`: a build that cannot make a run in parts, the page's first module, links
+        // none of it.)
+        if cfg!(all(feature = "tls12", feature = "rsa")) && self.parts() > 1 {
+            StagedRun::new(*self, id, seed, pki.clone(), requests).finish()
+        } else {
+            self.run_whole(id, seed, pki, requests)
+        }
+    }
+
+    /// [`Setup::run`] in one part (every run but `forward-secrecy`'s, see [`StagedRun`]).
+    fn run_whole(&self, id: &str, seed: u64, pki: &Pki, requests: usize) -> Trace {
+        let (client_rng, server_rng, mut third) = run_streams(seed);
         if self.play == Play::AitmRelay {
             return mark_relayed(aitm_relay(
                 pki,
@@ -733,6 +945,12 @@ impl RunSpec {
     pub fn run(&self, seed: u64, requests: usize) -> Trace {
         let setup = self.setup();
         setup.run(&self.id(), seed, &setup.pki(seed), requests)
+    }
+
+    /// [`RunSpec::run`] a part at a time (see [`StagedRun`]).
+    pub fn staged(&self, seed: u64, requests: usize) -> StagedRun {
+        let setup = self.setup();
+        StagedRun::new(setup, &self.id(), seed, setup.pki(seed), requests)
     }
 }
 

@@ -39,6 +39,9 @@ struct Node {
     conn: Connection,
     peer: NodeId,
     is_client: bool,
+    /// Which connection between these two participants it is, from 0 (the `forward-secrecy`
+    /// lesson's client connects to its server twice).
+    connection: u32,
 }
 
 /// Endpoints wired in pairs, the records in flight, and the trace so far.
@@ -74,17 +77,24 @@ impl<'a> Net<'a> {
     ) -> (NodeId, NodeId) {
         let c = self.nodes.len();
         let s = c + 1;
+        let connection = self
+            .nodes
+            .iter()
+            .filter(|n| n.is_client && n.who == client.0 && self.nodes[n.peer].who == server.0)
+            .count() as u32;
         self.nodes.push(Node {
             who: client.0,
             conn: client.1,
             peer: s,
             is_client: true,
+            connection,
         });
         self.nodes.push(Node {
             who: server.0,
             conn: server.1,
             peer: c,
             is_client: false,
+            connection,
         });
         self.flush(c);
         (c, s)
@@ -154,6 +164,7 @@ impl<'a> Net<'a> {
     /// record sent after that.
     fn absorb(&mut self, node: NodeId, incoming: Option<usize>) {
         let by = self.nodes[node].who;
+        let connection = self.nodes[node].connection;
         let peer = self.nodes[node].peer;
         let to = self.nodes[peer].who;
         let events = self.nodes[node].conn.take_events();
@@ -190,6 +201,7 @@ impl<'a> Net<'a> {
                         alert,
                         events: std::mem::take(&mut pending),
                         explain,
+                        connection,
                     },
                 );
                 self.queue.push_back((index, peer));
@@ -245,6 +257,7 @@ impl<'a> Net<'a> {
                     alert: None,
                     events: Vec::new(),
                     explain,
+                    connection: original.connection,
                 };
                 self.push_step(index + 1, relayed);
                 wire = changed;
@@ -289,6 +302,7 @@ impl<'a> Net<'a> {
             steps: self.steps,
             outcome,
             keylog,
+            leak: None,
         }
     }
 }

@@ -82,6 +82,15 @@ pub struct Step {
     pub events: Vec<StepEvent>,
     /// The explanation the UI shows for this step (an id, translated by the UI).
     pub explain: Explain,
+    /// Which connection between its two participants the record travels on, from 0: the
+    /// `forward-secrecy` lesson's client connects to its server twice. Absent from the JSON
+    /// when 0 (every other run).
+    #[serde(default, skip_serializing_if = "is_zero")]
+    pub connection: u32,
+}
+
+fn is_zero(n: &u32) -> bool {
+    *n == 0
 }
 
 /// What a step is, for its explanation: the Trace's `explain` id (`client_hello`,
@@ -362,6 +371,20 @@ pub struct Trace {
     pub outcome: Outcome,
     /// Secrets in NSS key log format, for Wireshark.
     pub keylog: Vec<KeyLogLine>,
+    /// What an eavesdropper who recorded the run decrypts once the server's private key leaks
+    /// afterwards (the `forward-secrecy` lesson); absent from the JSON otherwise.
+    ///
+    /// A build that makes no such run and does not show one (the page's first module, without
+    /// the features `rsa` and `leak-json`) does not write it, and links no code for it.
+    #[cfg_attr(
+        any(feature = "rsa", feature = "leak-json"),
+        serde(default, skip_serializing_if = "Option::is_none")
+    )]
+    #[cfg_attr(
+        not(any(feature = "rsa", feature = "leak-json")),
+        serde(default, skip_serializing)
+    )]
+    pub leak: Option<crate::leak::LeakReport>,
 }
 
 impl Trace {

@@ -92,8 +92,9 @@ fn attack_scenarios_show_the_attacker_and_others_do_not() {
             .steps
             .iter()
             .any(|st| st.from == Participant::Attacker || st.to == Participant::Attacker);
-        // Only the passive observer takes part without sending or receiving.
-        assert_eq!(active, s.attacker() && s.id != "observer", "{}", s.id);
+        // Only the passive eavesdroppers take part without sending or receiving.
+        let passive = s.id == "observer" || s.id == "forward-secrecy";
+        assert_eq!(active, s.attacker() && !passive, "{}", s.id);
     }
 }
 

@@ -171,3 +171,77 @@ fn keys_found_beforehand_in_slices_give_the_same_run() {
         assert_eq!(json(&sliced), json(&whole), "{id}");
     }
 }
+
+/// The `forward-secrecy` lesson: two recorded connections, and after the leak the engine's
+/// eavesdropper opens the RSA one's records, the request itself among them, and none of the
+/// ECDHE one's.
+#[test]
+fn forward_secrecy_the_leaked_key_opens_the_rsa_recording_only() {
+    use mtls_lab_engine::leak::KeyExchange;
+    use mtls_lab_engine::scenario::http_request;
+    use mtls_lab_engine::wire::ContentType;
+    let t = run_scenario("forward-secrecy", 9).expect("in the catalogue");
+    assert_eq!(t.outcome, Outcome::Success);
+    let hellos: Vec<u32> = t
+        .steps
+        .iter()
+        .filter(|s| s.explain == Explain::Tls12(Tls12Step::ClientHello))
+        .map(|s| s.connection)
+        .collect();
+    assert_eq!(hellos, [0, 1], "two connections, each with its ClientHello");
+    let leak = t.leak.as_ref().expect("the leak is part of the lesson");
+    let [rsa, ecdhe] = leak.connections.as_slice() else {
+        panic!("{leak:?}");
+    };
+    assert_eq!(
+        (rsa.connection, rsa.key_exchange),
+        (0, KeyExchange::RsaKeyTransport)
+    );
+    assert_eq!(
+        (ecdhe.connection, ecdhe.key_exchange),
+        (1, KeyExchange::Ecdhe)
+    );
+    assert!(ecdhe.opened.is_empty() && ecdhe.pre_master.is_none());
+    // The eavesdropper's pre-master secret is the one the client made.
+    let made = t
+        .steps
+        .iter()
+        .filter(|s| s.connection == 0)
+        .flat_map(|s| &s.events)
+        .find_map(|e| match &e.event {
+            Event::Key(k) if k.key == KeyKind::SharedSecret && k.action == KeyAction::Generated => {
+                Some(k.value.clone())
+            }
+            _ => None,
+        });
+    assert_eq!(rsa.pre_master, made);
+    // Every encrypted record of the first connection opens, and the request is the client's.
+    let sealed = t
+        .steps
+        .iter()
+        .filter(|s| {
+            s.connection == 0 && s.record.epoch != mtls_lab_engine::handshake::Epoch::Plaintext
+        })
+        .count();
+    assert_eq!(rsa.opened.len(), sealed);
+    let data: Vec<&Vec<u8>> = rsa
+        .opened
+        .iter()
+        .filter(|r| r.content_type == ContentType::APPLICATION_DATA)
+        .map(|r| &r.plaintext)
+        .collect();
+    assert_eq!(data.first().copied(), Some(&http_request()));
+    assert!(
+        String::from_utf8_lossy(data[1]).starts_with("HTTP/1.1 200 OK"),
+        "the answer too"
+    );
+    // In JSON, only the second connection's steps say which connection they are on.
+    let json = serde_json::to_value(&t).expect("serializes");
+    let marked = json["steps"]
+        .as_array()
+        .expect("steps")
+        .iter()
+        .filter(|s| s.get("connection").is_some())
+        .count();
+    assert_eq!(marked, t.steps.iter().filter(|s| s.connection == 1).count());
+}

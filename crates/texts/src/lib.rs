@@ -193,8 +193,8 @@ pub fn checklist_reason(lang: Lang, r: ChecklistReason) -> &'static str {
                 "この証明書の発行者の CRL がないため、失効は確認していません。",
             ),
             ChecklistReason::UnsupportedSignatureAlgorithm => (
-                "The issuer signed this certificate with an algorithm the lab cannot verify (it verifies only ecdsa-with-SHA256 by a P-256 key), so the lab refuses it. This is a limit of the lab, not necessarily a fault in the certificate: OpenSSL and browsers also verify RSA and ECDSA P-384.",
-                "発行者がこの証明書に付けた署名のアルゴリズムは、ラボでは検証できません (検証できるのは P-256 の鍵による ecdsa-with-SHA256 の署名だけです)。そのためラボは拒否しますが、これはラボの制約で、証明書の誤りとは限りません。OpenSSL やブラウザーは RSA や ECDSA P-384 の署名も検証します。",
+                "The issuer signed this certificate with an algorithm the lab cannot verify (it verifies ecdsa-with-SHA256 by a P-256 key, and RSA PKCS#1 v1.5 or PSS with SHA-256), so the lab refuses it. This is a limit of the lab, not necessarily a fault in the certificate: OpenSSL and browsers also verify ECDSA P-384 and RSA with SHA-384 or SHA-512.",
+                "発行者がこの証明書に付けた署名のアルゴリズムは、ラボでは検証できません (検証できるのは P-256 の鍵による ecdsa-with-SHA256 と、SHA-256 を使う RSA PKCS#1 v1.5 または PSS の署名です)。そのためラボは拒否しますが、これはラボの制約で、証明書の誤りとは限りません。OpenSSL やブラウザーは ECDSA P-384 や、SHA-384、SHA-512 を使う RSA の署名も検証します。",
             ),
             ChecklistReason::NoServerNameGiven => (
                 "No server name was given, so the certificate's names (SAN) were not checked. A real client always checks the name it connected to.",
@@ -596,6 +596,68 @@ pub fn check(lang: Lang, c: CheckKind) -> &'static str {
             ),
         },
     )
+}
+
+/// The heading of what a recording reveals after the server's private key leaks (the
+/// `forward-secrecy` lesson: the Trace's `leak`).
+pub fn leak_heading(lang: Lang) -> &'static str {
+    pick(
+        lang,
+        (
+            "Later: the server's private key leaks",
+            "その後: サーバーの秘密鍵が漏えいする",
+        ),
+    )
+}
+
+/// What the eavesdropper has, before the verdict on each connection.
+pub fn leak_intro(lang: Lang) -> &'static str {
+    pick(
+        lang,
+        (
+            "The eavesdropper recorded both connections. Later it obtains the server's private key (from a stolen backup, say), the key of the same certificate. With it:",
+            "盗聴者は 2 つの接続を記録していました。後になって、同じ証明書の秘密鍵であるサーバーの秘密鍵を手に入れます (たとえば盗まれたバックアップから)。その鍵で:",
+        ),
+    )
+}
+
+/// A marker between two connections of a run: "Connection `n`" (counted from 1).
+pub fn connection_label(lang: Lang, n: u32) -> String {
+    match lang {
+        Lang::En => format!("Connection {n}"),
+        Lang::Ja => format!("接続 {n}"),
+    }
+}
+
+/// The verdict on one recorded connection after the leak: connection `n` (from 1), how its
+/// keys were agreed, and how many recorded records the eavesdropper opened.
+pub fn leak_verdict(
+    lang: Lang,
+    n: u32,
+    key_exchange: mtls_lab_engine::leak::KeyExchange,
+    opened: usize,
+) -> String {
+    use mtls_lab_engine::leak::KeyExchange as K;
+    match (key_exchange, opened, lang) {
+        (K::RsaKeyTransport, 1.., Lang::En) => format!(
+            "Connection {n} (RSA key transport): decrypted. The recorded ClientKeyExchange holds the pre-master secret encrypted with this very key, so it now opens; with the recorded randoms and handshake messages it gives the master secret and the session keys, and every recorded record of the connection opens: {opened} records, the request and the answer among them."
+        ),
+        (K::RsaKeyTransport, 1.., Lang::Ja) => format!(
+            "接続 {n} (RSA 鍵交換): 復号できる。記録した ClientKeyExchange には、まさにこの鍵で暗号化されたプリマスターシークレットが入っているので、いまは復号できます。記録した乱数とハンドシェイクメッセージと合わせてマスターシークレットとセッションキーが得られ、この接続で記録したレコードがすべて開きます: リクエストと応答を含む {opened} 個のレコード。"
+        ),
+        (K::RsaKeyTransport, 0, Lang::En) => format!(
+            "Connection {n} (RSA key transport): nothing opened: this is not the key its pre-master secret was encrypted with."
+        ),
+        (K::RsaKeyTransport, 0, Lang::Ja) => format!(
+            "接続 {n} (RSA 鍵交換): 何も開けません。プリマスターシークレットはこの鍵で暗号化されていません。"
+        ),
+        (K::Ecdhe, _, Lang::En) => format!(
+            "Connection {n} (ECDHE): stays sealed. The recording holds only the two ephemeral public keys; their private halves never crossed the wire and were thrown away after the handshake, and the server's private key only signed its ephemeral key, encrypting nothing. Nothing in the recording opens with the leaked key: this is forward secrecy."
+        ),
+        (K::Ecdhe, _, Lang::Ja) => format!(
+            "接続 {n} (ECDHE): 復号できない。記録にあるのは 2 つの一時的な公開鍵だけです。対応する秘密鍵は通信路を通らず、ハンドシェイクの後に捨てられました。サーバーの秘密鍵は一時的な公開鍵に署名しただけで、何も暗号化していません。漏えいした鍵で開くものは記録の中にありません。これが前方秘匿性です。"
+        ),
+    }
 }
 
 #[cfg(test)]

@@ -23,6 +23,65 @@ pub fn category(lang: Lang, c: Category) -> &'static str {
 
 /// A scenario's title and one-sentence summary.
 pub fn scenario(lang: Lang, id: &str) -> (String, String) {
+    match tls12_words(id) {
+        Some((title, summary)) => (
+            pick(lang, title).to_string(),
+            pick(lang, summary).to_string(),
+        ),
+        None => scenario_tls13(lang, id),
+    }
+}
+
+/// A title and a summary, each in English and Japanese.
+type Words = ((&'static str, &'static str), (&'static str, &'static str));
+
+/// The words of the scenarios the page's first module does not draw (they need TLS 1.2 or
+/// RSA, which its engine lacks): kept out of [`scenario_tls13`] so that the first module,
+/// which calls only that, does not carry them.
+fn tls12_words(id: &str) -> Option<Words> {
+    Some(match id {
+        "tls12-one-way" => (
+            ("TLS 1.2, one-way", "TLS 1.2 の一方向TLS"),
+            (
+                "The one-way handshake in TLS 1.2, where both ends speak nothing newer. Messages that the TLS 1.3 handshake does not have appear (ServerKeyExchange, ServerHelloDone, ClientKeyExchange, ChangeCipherSpec), the certificates travel in the clear, and the client's request waits two round trips instead of one.",
+                "両端が TLS 1.2 までにしか対応していない場合の一方向TLSのハンドシェイクです。ServerKeyExchange、ServerHelloDone、ClientKeyExchange、ChangeCipherSpec といった、TLS 1.3 のハンドシェイクにはないメッセージが現れ、証明書は平文で送られ、クライアントのリクエストは 1 往復ではなく 2 往復待ちます。",
+            ),
+        ),
+        "tls12-mutual" => (
+            ("Mutual TLS 1.2", "TLS 1.2 の相互TLS"),
+            (
+                "Mutual TLS in TLS 1.2: the client's Certificate and CertificateVerify are sent before ChangeCipherSpec turns encryption on, so an eavesdropper reads who the client is. TLS 1.3 encrypts them.",
+                "TLS 1.2 での相互TLSです。クライアントの Certificate と CertificateVerify は ChangeCipherSpec で暗号化が始まる前に送られるので、盗聴者はクライアントが誰かを読めます。TLS 1.3 ではこれらは暗号化されます。",
+            ),
+        ),
+        "tls12-rsa-key-transport" => (
+            ("TLS 1.2 with RSA key transport", "TLS 1.2 の RSA 鍵交換"),
+            (
+                "The handshake in the source article's diagram: the client encrypts the pre-master secret with the public key in the server's RSA certificate, and only the server's private key decrypts it. The client never holds that private key. There is no ephemeral key, so no forward secrecy: TLS 1.3 removed this key exchange.",
+                "元記事のシーケンス図のハンドシェイクです。クライアントはプリマスターシークレットをサーバーの RSA 証明書の公開鍵で暗号化し、それを復号できるのはサーバーの秘密鍵だけです。クライアントがその秘密鍵を持つことはありません。一時的な鍵がないので前方秘匿性はありません。TLS 1.3 はこの鍵交換を廃止しました。",
+            ),
+        ),
+        "forward-secrecy" => (
+            ("Forward secrecy", "前方秘匿性"),
+            (
+                "An eavesdropper records two TLS 1.2 connections to the same server: the first with RSA key transport, the second with ECDHE. Later the server's private key leaks. With it the eavesdropper decrypts the first recording, request and answer; the second stays sealed, because its keys came from ephemeral key pairs that were never sent and are gone. Step to the end to see what the leak opens.",
+                "盗聴者が同じサーバーへの TLS 1.2 の接続を 2 つ記録します。1 つ目は RSA 鍵交換、2 つ目は ECDHE です。後でサーバーの秘密鍵が漏えいします。盗聴者はその鍵で 1 つ目の記録をリクエストも応答も復号できますが、2 つ目は復号できません。2 つ目の鍵は、送られることのない一時的な鍵ペアから作られ、その鍵ペアはもう残っていないからです。最後のステップまで進めると、漏えいで何が開くかが分かります。",
+            ),
+        ),
+        "downgrade" => (
+            ("Downgrade attack", "ダウングレード攻撃"),
+            (
+                "Both ends speak TLS 1.3 and 1.2. An on-path attacker takes TLS 1.3 out of the ClientHello so that they fall back to TLS 1.2; the server's random carries the downgrade sentinel, the client sees it and stops: illegal_parameter.",
+                "両端とも TLS 1.3 と 1.2 に対応しています。経路上の攻撃者が ClientHello から TLS 1.3 を取り除き、TLS 1.2 に落とさせようとします。サーバーの乱数にはダウングレードの印が入っているので、クライアントはそれに気づいて接続を止めます: illegal_parameter。",
+            ),
+        ),
+        _ => return None,
+    })
+}
+
+/// [`scenario`] for the scenarios the page's first module draws: the TLS 1.3 ones and bench
+/// strings (a bench string's words are the same whatever its switches).
+pub fn scenario_tls13(lang: Lang, id: &str) -> (String, String) {
     let (title, summary) = match id {
         "one-way" => (
             ("One-way TLS", "一方向TLS"),
@@ -46,27 +105,6 @@ pub fn scenario(lang: Lang, id: &str) -> (String, String) {
             (
                 "This server supports only P-256, but the client guessed x25519 for its key share (it lists P-256 too), so the server asks it to try again with P-256: a HelloRetryRequest.",
                 "このサーバーは P-256 にしか対応していません。クライアントは supported_groups で P-256 にも対応していると伝えていますが、key share は x25519 で送ったため、サーバーは P-256 でやり直すよう求めます (HelloRetryRequest)。",
-            ),
-        ),
-        "tls12-one-way" => (
-            ("TLS 1.2, one-way", "TLS 1.2 の一方向TLS"),
-            (
-                "The one-way handshake in TLS 1.2, where both ends speak nothing newer. Messages that the TLS 1.3 handshake does not have appear (ServerKeyExchange, ServerHelloDone, ClientKeyExchange, ChangeCipherSpec), the certificates travel in the clear, and the client's request waits two round trips instead of one.",
-                "両端が TLS 1.2 までにしか対応していない場合の一方向TLSのハンドシェイクです。ServerKeyExchange、ServerHelloDone、ClientKeyExchange、ChangeCipherSpec といった、TLS 1.3 のハンドシェイクにはないメッセージが現れ、証明書は平文で送られ、クライアントのリクエストは 1 往復ではなく 2 往復待ちます。",
-            ),
-        ),
-        "tls12-mutual" => (
-            ("Mutual TLS 1.2", "TLS 1.2 の相互TLS"),
-            (
-                "Mutual TLS in TLS 1.2: the client's Certificate and CertificateVerify are sent before ChangeCipherSpec turns encryption on, so an eavesdropper reads who the client is. TLS 1.3 encrypts them.",
-                "TLS 1.2 での相互TLSです。クライアントの Certificate と CertificateVerify は ChangeCipherSpec で暗号化が始まる前に送られるので、盗聴者はクライアントが誰かを読めます。TLS 1.3 ではこれらは暗号化されます。",
-            ),
-        ),
-        "tls12-rsa-key-transport" => (
-            ("TLS 1.2 with RSA key transport", "TLS 1.2 の RSA 鍵交換"),
-            (
-                "The handshake in the source article's diagram: the client encrypts the pre-master secret with the public key in the server's RSA certificate, and only the server's private key decrypts it. The client never holds that private key. There is no ephemeral key, so no forward secrecy: TLS 1.3 removed this key exchange.",
-                "元記事のシーケンス図のハンドシェイクです。クライアントはプリマスターシークレットをサーバーの RSA 証明書の公開鍵で暗号化し、それを復号できるのはサーバーの秘密鍵だけです。クライアントがその秘密鍵を持つことはありません。一時的な鍵がないので前方秘匿性はありません。TLS 1.3 はこの鍵交換を廃止しました。",
             ),
         ),
         "no-client-cert" => (
@@ -199,21 +237,14 @@ pub fn scenario(lang: Lang, id: &str) -> (String, String) {
                 "受動的な盗聴者はすべてのバイトを記録します。TLS 1.3 では証明書も暗号化されて送られるため、クライアント証明書に書かれた身元は隠れます。ただし、IP アドレス、サーバー名 (SNI)、通信の量とタイミングは見えます。",
             ),
         ),
-        "downgrade" => (
-            ("Downgrade attack", "ダウングレード攻撃"),
-            (
-                "Both ends speak TLS 1.3 and 1.2. An on-path attacker takes TLS 1.3 out of the ClientHello so that they fall back to TLS 1.2; the server's random carries the downgrade sentinel, the client sees it and stops: illegal_parameter.",
-                "両端とも TLS 1.3 と 1.2 に対応しています。経路上の攻撃者が ClientHello から TLS 1.3 を取り除き、TLS 1.2 に落とさせようとします。サーバーの乱数にはダウングレードの印が入っているので、クライアントはそれに気づいて接続を止めます: illegal_parameter。",
-            ),
-        ),
         other if other.starts_with("b1") => {
             return (
                 format!("{} {other}", pick(lang, ("Custom run", "カスタム実行"))),
                 pick(
                     lang,
                     (
-                        "A run built from switches (b1 = version 1 of the format; m mutual; c… client certificate faults; s… server certificate faults; g… group; hrr HelloRetryRequest; v12 TLS 1.2).",
-                        "スイッチから組み立てた実行です (b1 = 形式のバージョン 1、m 相互TLS、c… クライアント証明書の不備、s… サーバー証明書の不備、g… 鍵交換グループ、hrr HelloRetryRequest、v12 TLS 1.2)。",
+                        "A run built from switches (b1 = version 1 of the format; m mutual; c… client certificate faults; s… server certificate faults; g… group; hrr HelloRetryRequest; v12 TLS 1.2; rsa RSA keys; krsa RSA key transport).",
+                        "スイッチから組み立てた実行です (b1 = 形式のバージョン 1、m 相互TLS、c… クライアント証明書の不備、s… サーバー証明書の不備、g… 鍵交換グループ、hrr HelloRetryRequest、v12 TLS 1.2、rsa RSA の鍵、krsa RSA 鍵交換)。",
                     ),
                 )
                 .to_string(),

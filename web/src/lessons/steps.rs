@@ -121,10 +121,10 @@ fn tls12_rfc(step: Tls12Step) -> &'static [(u16, &'static str)] {
         Tls12Step::Certificate(_) => &[(5246, "7.4.6"), (5280, "6.1")],
         Tls12Step::CertificateEmpty(_) => &[(5246, "7.4.6")],
         Tls12Step::ServerKeyExchange => &[(5246, "7.4.3"), (8422, "5.4")],
-        Tls12Step::CertificateRequest => &[(5246, "7.4.4")],
+        Tls12Step::CertificateRequest => &[(5246, "7.4.4"), (8422, "5.5")],
         Tls12Step::ServerHelloDone => &[(5246, "7.4.5")],
         Tls12Step::ClientKeyExchange => &[(5246, "7.4.7"), (8422, "5.7"), (7627, "4")],
-        Tls12Step::ClientKeyExchangeRsa => &[(5246, "7.4.7.1"), (5246, "8.1.1"), (7627, "4")],
+        Tls12Step::ClientKeyExchangeRsa => &[(5246, "7.4.7.1"), (5246, "8.1.1"), (8446, "1.2")],
         Tls12Step::CertificateVerify(_) => &[(5246, "7.4.8")],
         Tls12Step::ChangeCipherSpec(_) => &[(5246, "7.1"), (5288, "3")],
         Tls12Step::Finished(_) => &[(5246, "7.4.9")],
@@ -266,8 +266,8 @@ pub fn explain(lang: Lang, id: &Explain) -> (String, String) {
                 "Certificate: サーバーの証明書チェーン",
             ),
             (
-                "The server sends its certificate (naming server.example, with its public key) and the intermediate CA's certificate. The client checks the chain up to a root it trusts, the validity dates, the name and the key usage.",
-                "サーバーは自分の証明書 (server.example の名前と公開鍵を含む) と中間CAの証明書を送ります。クライアントは信頼するルートまでのチェーン、有効期間、名前、鍵の用途を検証します。",
+                "The server sends its certificate (naming server.example, with its public key) and the intermediate CA's certificate. The client checks the chain up to a root it trusts, the validity dates, the name and the extended key usage (serverAuth).",
+                "サーバーは自分の証明書 (server.example の名前と公開鍵を含む) と中間CAの証明書を送ります。クライアントは信頼するルートまでのチェーン、有効期間、名前、拡張鍵用途 (serverAuth) を検証します。",
             ),
         ),
         Explain::Certificate(Participant::Client) => (
@@ -445,8 +445,8 @@ fn tls12_explain(step: Tls12Step) -> Words {
                 "ClientHello (TLS 1.2): クライアントが口火を切る",
             ),
             (
-                "The client sends 32 random bytes, the cipher suites it supports (each names a key exchange, how the server authenticates itself and the record encryption: TLS_ECDHE_ECDSA_WITH_AES_128_GCM_SHA256 is ECDHE signed with an ECDSA key, then AES-128-GCM), the groups it can use for ECDHE (supported_groups) and the server name (SNI). It also offers the extended master secret (RFC 7627) and signals that it supports secure renegotiation (an empty renegotiation_info, RFC 5746). Unlike in TLS 1.3 it sends no key share: in TLS 1.2 the key exchange starts only after the server has chosen. It travels unencrypted.",
-                "クライアントは 32 バイトの乱数、対応する暗号スイート (それぞれが鍵交換、サーバーの認証方法、レコードの暗号化を表します。たとえば TLS_ECDHE_ECDSA_WITH_AES_128_GCM_SHA256 は、ECDSA の鍵で署名した ECDHE と AES-128-GCM です)、ECDHE に使える鍵交換グループ (supported_groups)、接続先のサーバー名 (SNI) を送ります。さらに拡張マスターシークレット (RFC 7627) を提示し、安全な再ネゴシエーションに対応していることを示します (空の renegotiation_info、RFC 5746)。TLS 1.3 と違って key share は送りません。TLS 1.2 では、サーバーが選んだ後で鍵交換が始まるからです。平文で送られます。",
+                "The client sends 32 random bytes, the cipher suites it supports (each names a key exchange, how the server authenticates itself, the record encryption and the hash of the key derivation: TLS_ECDHE_ECDSA_WITH_AES_128_GCM_SHA256 is ECDHE signed with an ECDSA key, AES-128-GCM records and SHA-256 in the PRF; in TLS_RSA_WITH_AES_128_GCM_SHA256 the one word RSA names both the key exchange and the authentication), the groups it can use for ECDHE (supported_groups) and the server name (SNI). It also offers the extended master secret (RFC 7627) and signals that it supports secure renegotiation (an empty renegotiation_info, RFC 5746). Unlike in TLS 1.3 it sends no key share: in TLS 1.2 the key exchange starts only after the server has chosen. It travels unencrypted.",
+                "クライアントは 32 バイトの乱数、対応する暗号スイート (それぞれが鍵交換、サーバーの認証方法、レコードの暗号化、鍵の導出に使うハッシュを表します。たとえば TLS_ECDHE_ECDSA_WITH_AES_128_GCM_SHA256 は、ECDSA の鍵で署名した ECDHE、AES-128-GCM のレコード、PRF の SHA-256 です。TLS_RSA_WITH_AES_128_GCM_SHA256 では、一語の RSA が鍵交換と認証の両方を表します)、ECDHE に使える鍵交換グループ (supported_groups)、接続先のサーバー名 (SNI) を送ります。さらに拡張マスターシークレット (RFC 7627) を提示し、安全な再ネゴシエーションに対応していることを示します (空の renegotiation_info、RFC 5746)。TLS 1.3 と違って key share は送りません。TLS 1.2 では、サーバーが選んだ後で鍵交換が始まるからです。平文で送られます。",
             ),
         ),
         Tls12Step::ServerHello => (
@@ -455,8 +455,8 @@ fn tls12_explain(step: Tls12Step) -> Words {
                 "ServerHello (TLS 1.2): サーバーが選ぶ",
             ),
             (
-                "The server answers with TLS 1.2 in its version field (server_version, which TLS 1.3 renamed legacy_version; a TLS 1.2 ServerHello has no supported_versions), the cipher suite and 32 random bytes of its own. Unlike in TLS 1.3 there is no key share in it, and the handshake goes on unencrypted: in TLS 1.2 only Finished and what follows are protected. A server that also speaks TLS 1.3 ends its random with the 8 bytes 44 4F 57 4E 47 52 44 01 (\"DOWNGRD\" in ASCII, then 01) when it agrees to TLS 1.2, so that a client that offered TLS 1.3 can tell that someone took it out; an attacker cannot erase them unnoticed, because the server signs its random later in the handshake (RFC 8446 §4.1.3).",
-                "サーバーは TLS 1.2 (バージョンのフィールド server_version に入ります。TLS 1.3 ではこれを legacy_version と呼びます。TLS 1.2 の ServerHello には supported_versions がありません)、暗号スイート、自分の 32 バイトの乱数で応答します。TLS 1.3 と違って key share は含まれず、ハンドシェイクは平文のまま続きます。TLS 1.2 で保護されるのは Finished とその後だけです。TLS 1.3 にも対応するサーバーが TLS 1.2 で合意するときは、乱数の最後の 8 バイトを 44 4F 57 4E 47 52 44 01 (ASCII の「DOWNGRD」と 01) にします。TLS 1.3 を提示したクライアントは、それで誰かが TLS 1.3 を取り除いたことに気づけます。サーバーはこの後のハンドシェイクで自分の乱数に署名するので、攻撃者が気づかれずにこの値を消すことはできません (RFC 8446 §4.1.3)。",
+                "The server answers with TLS 1.2 in its version field (server_version, which TLS 1.3 renamed legacy_version; a TLS 1.2 ServerHello has no supported_versions), the cipher suite and 32 random bytes of its own. Unlike in TLS 1.3 there is no key share in it, and the handshake goes on unencrypted: in TLS 1.2 only Finished and what follows are protected. A server that also speaks TLS 1.3 ends its random with the 8 bytes 44 4F 57 4E 47 52 44 01 (\"DOWNGRD\" in ASCII, then 01) when it agrees to TLS 1.2, so that a client that offered TLS 1.3 can tell that someone took it out; an attacker cannot erase them unnoticed: with ECDHE the server signs both randoms in ServerKeyExchange; with RSA key transport nothing signs them, and only the Finished messages would catch the change (RFC 8446 §4.1.3).",
+                "サーバーは TLS 1.2 (バージョンのフィールド server_version に入ります。TLS 1.3 ではこれを legacy_version と呼びます。TLS 1.2 の ServerHello には supported_versions がありません)、暗号スイート、自分の 32 バイトの乱数で応答します。TLS 1.3 と違って key share は含まれず、ハンドシェイクは平文のまま続きます。TLS 1.2 で保護されるのは Finished とその後だけです。TLS 1.3 にも対応するサーバーが TLS 1.2 で合意するときは、乱数の最後の 8 バイトを 44 4F 57 4E 47 52 44 01 (ASCII の「DOWNGRD」と 01) にします。TLS 1.3 を提示したクライアントは、それで誰かが TLS 1.3 を取り除いたことに気づけます。ECDHE ならサーバーは ServerKeyExchange で双方の乱数に署名するので、攻撃者が気づかれずにこの値を消すことはできません。RSA 鍵交換では乱数に署名するものがなく、書き換えに気づけるのは Finished だけです (RFC 8446 §4.1.3)。",
             ),
         ),
         Tls12Step::Certificate(Participant::Server) => (
@@ -465,8 +465,8 @@ fn tls12_explain(step: Tls12Step) -> Words {
                 "Certificate: サーバーの証明書チェーン (平文)",
             ),
             (
-                "The server sends its certificate (naming server.example, with its public key) and the intermediate CA's certificate. In TLS 1.2 this message is not encrypted: anyone on the path can read it. The client checks the chain up to a root it trusts, the validity dates, the name and the key usage.",
-                "サーバーは自分の証明書 (server.example の名前と公開鍵を含む) と中間CAの証明書を送ります。TLS 1.2 ではこのメッセージは暗号化されないので、経路上の誰でも読めます。クライアントは信頼するルートまでのチェーン、有効期間、名前、鍵の用途を検証します。",
+                "The server sends its certificate (naming server.example, with its public key) and the intermediate CA's certificate. In TLS 1.2 this message is not encrypted: anyone on the path can read it. The client checks the chain up to a root it trusts, the validity dates, the name and the extended key usage (serverAuth).",
+                "サーバーは自分の証明書 (server.example の名前と公開鍵を含む) と中間CAの証明書を送ります。TLS 1.2 ではこのメッセージは暗号化されないので、経路上の誰でも読めます。クライアントは信頼するルートまでのチェーン、有効期間、名前、拡張鍵用途 (serverAuth) を検証します。",
             ),
         ),
         Tls12Step::Certificate(_) => (
@@ -539,8 +539,8 @@ fn tls12_explain(step: Tls12Step) -> Words {
                 "ClientKeyExchange: サーバーの公開鍵で暗号化したプリマスターシークレット",
             ),
             (
-                "RSA key transport, the way TLS 1.2 also allows: the client makes the pre-master secret itself (48 bytes: the version it offered, then 46 random bytes), encrypts it with the RSA public key from the server's certificate (PKCS#1 v1.5) and sends it. Only the holder of the matching private key can decrypt it, so the client never needs the server's private key, and nobody on the path can read the secret. Both sides then derive the master secret and the key block from it, as with ECDHE. There was no ServerKeyExchange and the server signs nothing: its Finished, which it can compute only from the decrypted secret, is what proves it holds the key. A server that cannot decrypt does not say so: it goes on with a random secret (RFC 5246 §7.4.7.1), and the handshake fails at Finished, so an attacker learns nothing from its answers. The cost: whoever obtains the server's private key later can decrypt this message from a recording, and with it the whole connection. That is why TLS 1.3 removed RSA key transport and uses ECDHE only.",
-                "TLS 1.2 で選べるもう一つの方式、RSA 鍵交換 (RSA key transport) です。クライアントはプリマスターシークレットを自分で作り (48 バイト: 提示したバージョンと 46 バイトの乱数)、サーバー証明書の RSA 公開鍵で暗号化して (PKCS#1 v1.5) 送ります。復号できるのは対応する秘密鍵を持つ者だけなので、クライアントがサーバーの秘密鍵を必要とすることはなく、経路上の誰もこの秘密を読めません。この後、両者は ECDHE のときと同じように、そこからマスターシークレットとキーブロックを導きます。ServerKeyExchange はなく、サーバーは何にも署名しません。サーバーが秘密鍵を持っていることを示すのは、復号した秘密からしか計算できないサーバーの Finished です。復号できなかったサーバーはそれを知らせず、乱数の秘密で処理を続けます (RFC 5246 §7.4.7.1)。ハンドシェイクは Finished で失敗するので、攻撃者はサーバーの応答から何も知ることができません。代償として、後でサーバーの秘密鍵を手に入れた者は、記録しておいたこのメッセージを復号でき、接続全体を復号できます。TLS 1.3 が RSA 鍵交換を廃止し、ECDHE だけを使うのはそのためです。",
+                "RSA key transport, another key exchange TLS 1.2 allows: the client makes the pre-master secret itself (48 bytes: the version it offered, 03 03 for TLS 1.2, then 46 random bytes), encrypts it with the RSA public key from the server's certificate (PKCS#1 v1.5) and sends it. Encrypting needs only the public key, so the client never sees the server's private key; as long as that key stays secret, nobody on the path can read the pre-master secret. Both sides then derive the master secret and the key block from it, as with ECDHE. There was no ServerKeyExchange and the server signs nothing: its Finished, which it can compute only from the decrypted secret, is what proves it holds the key. A server whose decryption fails (bad padding, not 48 bytes, or not starting with the client's version) does not say so: it goes on with a random secret (RFC 5246 §7.4.7.1), and the handshake fails only at Finished. Its answers therefore do not tell an attacker whether the padding was valid, which is what Bleichenbacher's attack needs (servers that leaked it anyway, through their alerts or timing, were still found in 2017: ROBOT). The cost: whoever obtains the server's private key later can decrypt this message from a recording, and with it the whole connection. That is why TLS 1.3 removed RSA key transport: in TLS 1.3 every key exchange with a public key is ephemeral (EC)DHE (RFC 8446 §1.2).",
+                "TLS 1.2 で使える方式の一つ、RSA 鍵交換 (RSA key transport) です。クライアントはプリマスターシークレットを自分で作り (48 バイト: 提示したバージョン (TLS 1.2 なら 03 03) と 46 バイトの乱数)、サーバー証明書の RSA 公開鍵で暗号化して (PKCS#1 v1.5) 送ります。暗号化に必要なのは公開鍵だけなので、クライアントがサーバーの秘密鍵を目にすることはありません。その秘密鍵が漏れない限り、経路上の誰もプリマスターシークレットを読めません。この後、両者は ECDHE のときと同じように、そこからマスターシークレットとキーブロックを導きます。ServerKeyExchange はなく、サーバーは何にも署名しません。サーバーが秘密鍵を持っていることを示すのは、復号した秘密からしか計算できないサーバーの Finished です。復号に失敗したサーバー (パディングが不正、48 バイトでない、先頭がクライアントのバージョンでない) はそれを知らせず、代わりにランダムに生成した秘密で処理を続けます (RFC 5246 §7.4.7.1)。ハンドシェイクは Finished で初めて失敗するので、攻撃者はサーバーの応答からパディングが正しかったかどうかを知ることができません。Bleichenbacher の攻撃はまさにこの情報を必要とします (それでもアラートや処理時間の違いから漏らすサーバーが 2017 年に多数見つかりました: ROBOT 攻撃)。代償として、後でサーバーの秘密鍵を手に入れた者は、記録しておいたこのメッセージを復号でき、接続全体を復号できます。TLS 1.3 が RSA 鍵交換を廃止し、公開鍵による鍵交換を一時的な (EC)DHE だけにしたのはそのためです (RFC 8446 §1.2)。",
             ),
         ),
         Tls12Step::CertificateVerify(Participant::Server) => (
@@ -556,8 +556,8 @@ fn tls12_explain(step: Tls12Step) -> Words {
                 "CertificateVerify: クライアントが秘密鍵を持っていることの証明",
             ),
             (
-                "The client signs every handshake message so far, from ClientHello to ClientKeyExchange, with its private key; the server verifies the signature with the public key in the client's certificate. Those messages include both randoms and both ECDHE public keys, so the signature cannot be replayed into another connection. Both sides already hold the keys, but encryption starts only with ChangeCipherSpec, so like the client's certificate it travels unencrypted.",
-                "クライアントは ClientHello から ClientKeyExchange までのすべてのハンドシェイクメッセージに秘密鍵で署名し、サーバーはクライアント証明書の公開鍵で検証します。対象のメッセージには双方の乱数と双方の ECDHE 公開鍵が含まれるので、この署名を別の接続に使い回すことはできません。両者はもう鍵を持っていますが、暗号化は ChangeCipherSpec から始まるので、クライアント証明書と同じく平文で送られます。",
+                "The client signs every handshake message so far, from ClientHello to ClientKeyExchange, with its private key; the server verifies the signature with the public key in the client's certificate. Those messages include both randoms and the key exchange (the ECDHE public keys, or the encrypted pre-master secret), so the signature cannot be replayed into another connection. Both sides already hold the keys, but encryption starts only with ChangeCipherSpec, so like the client's certificate it travels unencrypted.",
+                "クライアントは ClientHello から ClientKeyExchange までのすべてのハンドシェイクメッセージに秘密鍵で署名し、サーバーはクライアント証明書の公開鍵で検証します。対象のメッセージには双方の乱数と鍵交換 (ECDHE の公開鍵、または暗号化したプリマスターシークレット) が含まれるので、この署名を別の接続に使い回すことはできません。両者はもう鍵を持っていますが、暗号化は ChangeCipherSpec から始まるので、クライアント証明書と同じく平文で送られます。",
             ),
         ),
         Tls12Step::ChangeCipherSpec(Participant::Server) => (

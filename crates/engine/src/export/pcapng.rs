@@ -116,6 +116,8 @@ struct Delivery {
 /// A TCP connection: its two ends (TCP client first) and their next sequence numbers.
 struct Conn {
     ends: [Participant; 2],
+    /// Which connection between these two ends ([`Step::connection`]).
+    connection: u32,
     ports: [u16; 2],
     seq: [u32; 2],
     opened: bool,
@@ -154,16 +156,17 @@ fn deliveries(trace: &Trace) -> (Vec<Conn>, Vec<Delivery>) {
         if sender == step.to {
             continue;
         }
-        let conn = match conns
-            .iter()
-            .position(|c| c.ends == [sender, step.to] || c.ends == [step.to, sender])
-        {
+        let conn = match conns.iter().position(|c| {
+            (c.ends == [sender, step.to] || c.ends == [step.to, sender])
+                && c.connection == step.connection
+        }) {
             Some(c) => c,
             None => {
                 let n = conns.len();
                 let seed = trace.seed ^ ((n as u64) << 32);
                 conns.push(Conn {
                     ends: [sender, step.to],
+                    connection: step.connection,
                     ports: [CLIENT_PORT_BASE.wrapping_add(n as u16), SERVER_PORT],
                     seq: [isn(seed, 0), isn(seed, 1)],
                     opened: false,

@@ -61,9 +61,10 @@ pub fn pem_bundle_for(id: &str, seed: u64) -> Option<String> {
         ("server", &pki.server.key),
         ("client", &pki.client.key),
     ] {
+        let kind = if key.is_rsa() { "RSA-2048" } else { "P-256" };
         let _ = writeln!(
             out,
-            "# LAB ONLY, NEVER USE OUTSIDE THE LAB: the {what}'s private key (P-256, PKCS#8)"
+            "# LAB ONLY, NEVER USE OUTSIDE THE LAB: the {what}'s private key ({kind}, PKCS#8)"
         );
         out.push_str(&to_pem("PRIVATE KEY", &key.to_pkcs8_der()));
     }

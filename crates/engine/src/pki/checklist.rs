@@ -368,6 +368,8 @@ impl Cert {
             .algorithm
             .oid
             == RSA_ENCRYPTION;
+        // (`cfg!`: a build without RSA, the page's first module, links no RSA branch.)
+        let rsa_key = cfg!(feature = "rsa") && rsa_key;
         let scheme = if signature.oid == ECDSA_WITH_SHA256 && self.has_p256_key() {
             Scheme::EcdsaP256Sha256
         } else if signature.oid == RSA_WITH_SHA256 && rsa_key {

@@ -247,6 +247,11 @@ fn new_leaf(spec: &LeafSpec<'_>, rng: &mut LabRng, issuer: Option<&Authority>) -
     }
     p.is_ca = IsCa::ExplicitNoCa;
     p.key_usages = vec![KeyUsagePurpose::DigitalSignature];
+    // An RSA key may also receive TLS 1.2's encrypted pre-master secret: RFC 5246 §7.4.2
+    // requires keyEncipherment when the key usage extension is present (GnuTLS enforces it).
+    if key.is_rsa() {
+        p.key_usages.push(KeyUsagePurpose::KeyEncipherment);
+    }
     p.extended_key_usages = vec![spec.eku.clone()];
     p.not_before = at(spec.not_before);
     p.not_after = at(spec.not_after);
