@@ -452,7 +452,59 @@ fn engine(c: &mut Bench) {
     g.bench_function("mutual-scenario", |b| {
         b.iter(|| run_scenario("mutual", SEED).expect("catalogue id"))
     });
+    // RSA key transport (one-way): its floor is the pre-master secret's encryption with the
+    // server's RSA key and its decryption (blinded, with the RFC 5246 §7.4.7.1 check), and the
+    // client's two chain verifications (the CAs are P-256). No key exchange, no signature.
+    let id = "tls12-rsa-key-transport";
+    let pki = scenario_pki(id, SEED).expect("catalogue id");
+    g.bench_function(id, |b| {
+        b.iter(|| run_with(id, SEED, &pki, 1).expect("catalogue id"))
+    });
+    let floor = RsaTransportFloor::new(&pki);
+    let mut rng = LabRng::from_seed(SEED);
+    g.bench_function(format!("{id}-floor"), |b| b.iter(|| floor.run(&mut rng)));
+    let [median, q1, q3] = paired_ratio(
+        || {
+            black_box(run_with(id, SEED, &pki, 1));
+        },
+        || floor.run(&mut rng),
+    );
+    println!("paired-ratio {id} median={median:.4} q1={q1:.4} q3={q3:.4}");
     g.finish();
+}
+
+/// The asymmetric work of a one-way RSA key-transport handshake (see `engine`).
+struct RsaTransportFloor {
+    server_chain: [Signed; 2],
+    server_key: mtls_lab_engine::crypto::rsa::RsaKey,
+}
+
+impl RsaTransportFloor {
+    fn new(pki: &Pki) -> Self {
+        let PrivateKey::Rsa(server_key) = &pki.server.key else {
+            panic!("the RSA lesson's server key is RSA");
+        };
+        Self {
+            server_chain: [
+                Signed::new(&pki.intermediate.key, &pki.server.cert),
+                Signed::new(&pki.root.key, &pki.intermediate.cert),
+            ],
+            server_key: (**server_key).clone(),
+        }
+    }
+
+    fn run(&self, rng: &mut LabRng) {
+        self.server_chain.iter().for_each(lab_verify);
+        let mut pre_master: [u8; 48] = rng.bytes();
+        pre_master[..2].copy_from_slice(&[3, 3]);
+        let sealed = mtls_lab_engine::crypto::rsa::encrypt_pkcs1(
+            &self.server_key.public(),
+            &pre_master,
+            rng,
+        )
+        .expect("a 2048-bit key");
+        black_box(self.server_key.decrypt_pre_master(&sealed, 0x0303, rng));
+    }
 }
 
 fn ops(c: &mut Bench) {

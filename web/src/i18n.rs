@@ -141,8 +141,8 @@ pub fn t(lang: Lang, text: Text) -> &'static str {
         lang,
         match text {
             Tagline => (
-                "Watch, step through and break a real TLS 1.3 handshake — one-way and mutual.",
-                "本物の TLS 1.3 ハンドシェイクを見て、一歩ずつ進め、壊してみる ― 一方向TLSと相互TLS。",
+                "Watch, step through and break a real TLS handshake (1.3 and 1.2) — one-way and mutual.",
+                "本物の TLS ハンドシェイク (1.3 と 1.2) を見て、一歩ずつ進め、壊してみる ― 一方向TLSと相互TLS。",
             ),
             SwitchLanguage => ("日本語", "English"),
             Scenario => ("Scenario", "シナリオ"),

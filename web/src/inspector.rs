@@ -275,7 +275,7 @@ pub fn Inspector(props: &InspectorProps) -> Html {
     // where the learner is (the term card).
     let term_ids = lessons::step_terms(&step.explain);
     // The RFC sections the explanation rests on, as links.
-    let rfc_refs = lessons::step_rfc(&step.explain)
+    let rfc_refs = lessons::step_rfc_in(&step.explain, props.trace.version())
         .iter()
         .enumerate()
         .map(|(i, (rfc, section))| {

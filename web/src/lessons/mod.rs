@@ -15,8 +15,8 @@ mod terms;
 pub use key_names::{KeyWords, holding, key, key_in, key_kind_label, key_term, viewer};
 pub use scenarios::{category, scenario, scenario_tls13};
 pub use steps::{
-    after_refusal, checklist_heading, explain, linked, rfc_segments, rfc_url, step_rfc, step_terms,
-    step_text,
+    after_refusal, checklist_heading, explain, linked, rfc_segments, rfc_url, step_rfc,
+    step_rfc_in, step_terms, step_text,
 };
 pub use terms::{GLOSSARY, Term, term, x509_gloss};
 

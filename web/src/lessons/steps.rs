@@ -111,6 +111,23 @@ pub fn step_rfc(id: &Explain) -> &'static [(u16, &'static str)] {
     }
 }
 
+/// [`step_rfc`] in a run of `version`: a TLS 1.2 run's application data and alerts, whose ids
+/// are TLS 1.3's, are specified in RFC 5246 (with RFC 5288's AES-GCM records).
+pub fn step_rfc_in(
+    id: &Explain,
+    version: mtls_lab_engine::wire::handshake::TlsVersion,
+) -> &'static [(u16, &'static str)] {
+    if version != mtls_lab_engine::wire::handshake::TlsVersion::Tls12 {
+        return step_rfc(id);
+    }
+    match id {
+        Explain::ApplicationData | Explain::TamperedRecord => &[(5246, "6.2.3.3"), (5288, "3")],
+        Explain::Alert(AlertDescription::CLOSE_NOTIFY) => &[(5246, "7.2.1")],
+        Explain::Alert(_) | Explain::UnreadableAlert => &[(5246, "7.2.2")],
+        other => step_rfc(other),
+    }
+}
+
 /// [`step_rfc`] of a TLS 1.2 step: RFC 5246, with RFC 8422 for ECDHE and ECDSA and RFC 7627
 /// for the extended master secret.
 fn tls12_rfc(step: Tls12Step) -> &'static [(u16, &'static str)] {
