@@ -2,12 +2,14 @@
 //! server's private key leaks afterwards (the `forward-secrecy` lesson).
 //!
 //! The eavesdropper works from the recording alone, the records' wire bytes in the Trace, and
-//! the leaked key: it reads the randoms and the ClientKeyExchange, which TLS 1.2 sends in the
-//! clear, decrypts an RSA-encrypted pre-master secret with the key, derives the master secret
-//! and the key block as the endpoints did (RFC 5246 §8.1, RFC 7627) and opens the recorded
-//! records. With ECDHE the recording holds only the two ephemeral public keys: the private
-//! halves never crossed the wire, the server's long-term key signed but encrypted nothing, so
-//! there is nothing for the leaked key to open.
+//! the leaked key: it reads the randoms and the handshake messages through ClientKeyExchange,
+//! which TLS 1.2 sends in the clear, decrypts an RSA-encrypted pre-master secret with the key
+//! (RFC 5246 §7.4.7.1), derives the master secret (RFC 5246 §8.1; with the extended master
+//! secret, from the hash of those messages, RFC 7627 §4) and the key block (§6.3) as the
+//! endpoints did, and opens the recorded encrypted records. With ECDHE, of the key exchange the
+//! recording holds only the two ephemeral public keys: the private halves never crossed the
+//! wire, the server's long-term key signed but encrypted nothing, so there is nothing for the
+//! leaked key to open.
 
 use serde::{Deserialize, Serialize};
 

@@ -615,8 +615,8 @@ pub fn leak_intro(lang: Lang) -> &'static str {
     pick(
         lang,
         (
-            "The eavesdropper recorded both connections. Later it obtains the server's private key (from a stolen backup, say), the key of the same certificate. With it:",
-            "盗聴者は 2 つの接続を記録していました。後になって、同じ証明書の秘密鍵であるサーバーの秘密鍵を手に入れます (たとえば盗まれたバックアップから)。その鍵で:",
+            "The eavesdropper recorded both connections. Later it obtains the server's private key (from a stolen backup, say), the key of the certificate both connections used. With it:",
+            "盗聴者は 2 つの接続を記録していました。その後、両方の接続で使われた証明書に対応するサーバーの秘密鍵を (たとえば盗まれたバックアップから) 手に入れます。その鍵で:",
         ),
     )
 }
@@ -640,22 +640,22 @@ pub fn leak_verdict(
     use mtls_lab_engine::leak::KeyExchange as K;
     match (key_exchange, opened, lang) {
         (K::RsaKeyTransport, 1.., Lang::En) => format!(
-            "Connection {n} (RSA key transport): decrypted. The recorded ClientKeyExchange holds the pre-master secret encrypted with this very key, so it now opens; with the recorded randoms and handshake messages it gives the master secret and the session keys, and every recorded record of the connection opens: {opened} records, the request and the answer among them."
+            "Connection {n} (RSA key transport): decrypted. The recorded ClientKeyExchange holds the pre-master secret encrypted with this key's public half, the certificate's public key, so the leaked private key now decrypts it. With the recorded randoms and handshake messages it gives the master secret and the session keys, and every encrypted record of the connection opens: {opened} records, the request and the answer among them."
         ),
         (K::RsaKeyTransport, 1.., Lang::Ja) => format!(
-            "接続 {n} (RSA 鍵交換): 復号できる。記録した ClientKeyExchange には、まさにこの鍵で暗号化されたプリマスターシークレットが入っているので、いまは復号できます。記録した乱数とハンドシェイクメッセージと合わせてマスターシークレットとセッションキーが得られ、この接続で記録したレコードがすべて開きます: リクエストと応答を含む {opened} 個のレコード。"
+            "接続 {n} (RSA 鍵交換): 復号できます。記録した ClientKeyExchange には、この秘密鍵と対になる公開鍵 (証明書の公開鍵) で暗号化されたプリマスターシークレットが入っているので、漏えいした鍵で復号できます。記録した乱数やハンドシェイクメッセージと組み合わせるとマスターシークレットとセッションキーが得られ、この接続の暗号化レコードはすべて復号できます: リクエストと応答を含む {opened} 個のレコードです。"
         ),
         (K::RsaKeyTransport, 0, Lang::En) => format!(
-            "Connection {n} (RSA key transport): nothing opened: this is not the key its pre-master secret was encrypted with."
+            "Connection {n} (RSA key transport): nothing opened: this key does not match the public key its pre-master secret was encrypted with."
         ),
         (K::RsaKeyTransport, 0, Lang::Ja) => format!(
-            "接続 {n} (RSA 鍵交換): 何も開けません。プリマスターシークレットはこの鍵で暗号化されていません。"
+            "接続 {n} (RSA 鍵交換): 何も復号できません。プリマスターシークレットを暗号化した公開鍵は、この鍵と対になっていません。"
         ),
         (K::Ecdhe, _, Lang::En) => format!(
-            "Connection {n} (ECDHE): stays sealed. The recording holds only the two ephemeral public keys; their private halves never crossed the wire and were thrown away after the handshake, and the server's private key only signed its ephemeral key, encrypting nothing. Nothing in the recording opens with the leaked key: this is forward secrecy."
+            "Connection {n} (ECDHE): stays sealed. Of the key exchange, the recording holds only the two ephemeral public keys; their private halves never crossed the wire, and here both ends discarded them after the handshake. The server's private key only signed its ephemeral public key (together with both randoms); it encrypted nothing. Nothing in the recording opens with the leaked key: this is forward secrecy. (A server that reuses an ephemeral key across connections keeps those connections exposed until it discards it. And the leaked key still lets the thief impersonate the server until its certificate is revoked: forward secrecy protects recordings, not the future.)"
         ),
         (K::Ecdhe, _, Lang::Ja) => format!(
-            "接続 {n} (ECDHE): 復号できない。記録にあるのは 2 つの一時的な公開鍵だけです。対応する秘密鍵は通信路を通らず、ハンドシェイクの後に捨てられました。サーバーの秘密鍵は一時的な公開鍵に署名しただけで、何も暗号化していません。漏えいした鍵で開くものは記録の中にありません。これが前方秘匿性です。"
+            "接続 {n} (ECDHE): 復号できません。鍵交換について記録にあるのは 2 つの一時的な公開鍵だけです。対応する秘密鍵は通信路を通らず、この実行では両端がハンドシェイクの後に破棄しました。サーバーの秘密鍵は一時的な公開鍵に (両者の乱数とともに) 署名しただけで、何も暗号化していません。記録の中に、漏えいした鍵で復号できるものはありません。これが前方秘匿性です。(一時的な鍵を複数の接続で使い回すサーバーでは、その鍵を破棄するまで、それらの接続は守られません。また、漏えいした鍵があれば、証明書が失効するまで盗んだ者はサーバーになりすませます。前方秘匿性が守るのは記録された通信で、これから先ではありません。)"
         ),
     }
 }

@@ -64,8 +64,8 @@ fn tls12_words(id: &str) -> Option<Words> {
         "forward-secrecy" => (
             ("Forward secrecy", "前方秘匿性"),
             (
-                "An eavesdropper records two TLS 1.2 connections to the same server: the first with RSA key transport, the second with ECDHE. Later the server's private key leaks. With it the eavesdropper decrypts the first recording, request and answer; the second stays sealed, because its keys came from ephemeral key pairs that were never sent and are gone. Step to the end to see what the leak opens.",
-                "盗聴者が同じサーバーへの TLS 1.2 の接続を 2 つ記録します。1 つ目は RSA 鍵交換、2 つ目は ECDHE です。後でサーバーの秘密鍵が漏えいします。盗聴者はその鍵で 1 つ目の記録をリクエストも応答も復号できますが、2 つ目は復号できません。2 つ目の鍵は、送られることのない一時的な鍵ペアから作られ、その鍵ペアはもう残っていないからです。最後のステップまで進めると、漏えいで何が開くかが分かります。",
+                "An eavesdropper records two TLS 1.2 connections to the same server: the first with RSA key transport, the second with ECDHE. Later the server's private key leaks. With it the eavesdropper decrypts the first recording, request and answer; the second stays sealed, because its keys came from ephemeral key pairs whose private halves were never sent and are gone. Step to the end to see what the leaked key decrypts.",
+                "盗聴者が同じサーバーへの TLS 1.2 の接続を 2 つ記録します。1 つ目は RSA 鍵交換、2 つ目は ECDHE です。後でサーバーの秘密鍵が漏えいします。盗聴者はその鍵で 1 つ目の記録を復号し、リクエストも応答も読めますが、2 つ目は復号できません。2 つ目の接続の鍵は一時的な鍵ペアから作られ、その秘密鍵は送られることがなく、もう残っていないからです。最後のステップまで進めると、漏えいした鍵で何が復号できるかが分かります。",
             ),
         ),
         "downgrade" => (
@@ -243,8 +243,8 @@ pub fn scenario_tls13(lang: Lang, id: &str) -> (String, String) {
                 pick(
                     lang,
                     (
-                        "A run built from switches (b1 = version 1 of the format; m mutual; c… client certificate faults; s… server certificate faults; g… group; hrr HelloRetryRequest; v12 TLS 1.2; rsa RSA keys; krsa RSA key transport).",
-                        "スイッチから組み立てた実行です (b1 = 形式のバージョン 1、m 相互TLS、c… クライアント証明書の不備、s… サーバー証明書の不備、g… 鍵交換グループ、hrr HelloRetryRequest、v12 TLS 1.2、rsa RSA の鍵、krsa RSA 鍵交換)。",
+                        "A run built from switches (b1 = version 1 of the format; m mutual; c… client certificate faults; s… server certificate faults; g… group; hrr HelloRetryRequest; v12 TLS 1.2; rsa RSA-2048 server and client keys; krsa RSA key transport).",
+                        "スイッチから組み立てた実行です (b1 = 形式のバージョン 1、m 相互TLS、c… クライアント証明書の不備、s… サーバー証明書の不備、g… 鍵交換グループ、hrr HelloRetryRequest、v12 TLS 1.2、rsa サーバーとクライアントの RSA-2048 鍵、krsa RSA 鍵交換)。",
                     ),
                 )
                 .to_string(),
