@@ -65,11 +65,17 @@ impl Identity {
         self.key.key().filter(|key| key.public() == leaf_public)
     }
 
-    /// Whether the certificate's key is RSA.
+    /// Whether it signs as an RSA key: the key it holds (an impostor's or a mistaken key is of
+    /// the certificate's kind), or for a replayed signature the certificate's. (The key is
+    /// asked first: parsing the certificate again costs more than the rest of the choice.)
     pub fn is_rsa(&self) -> bool {
-        self.chain
-            .first()
-            .is_some_and(|leaf| crate::pki::inspect::has_rsa_key(leaf))
+        match &self.key {
+            Signer::Key(key) => key.is_rsa(),
+            Signer::Replay(_) => self
+                .chain
+                .first()
+                .is_some_and(|leaf| crate::pki::inspect::has_rsa_key(leaf)),
+        }
     }
 
     /// The scheme this identity signs with when the peer accepts `offered`: for its
