@@ -166,6 +166,9 @@ phrases! {
         CipherSuite => "cipher_suite",
         /// ServerHello.legacy_session_id_echo is not the client's legacy_session_id (§4.1.3).
         LegacySessionIdEcho => "legacy_session_id_echo",
+        /// ServerHello's supported_versions names a version the client did not offer, or one
+        /// before TLS 1.3 (§4.2.1).
+        SelectedVersion => "supported_versions selected_version",
         /// The same extension twice in one message (§4.2).
         DuplicateExtensions => "duplicate extensions",
         /// The HelloRetryRequest's key_share names no group, or a group the client did not

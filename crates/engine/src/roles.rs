@@ -231,9 +231,13 @@ pub fn key_roles(trace: &Trace, at: usize) -> KeyRoles {
     }
     let first = first_held(trace, &columns);
     let current = trace.steps.get(at);
+    // TLS 1.2 has no handshake traffic keys (its handshake is in the clear up to Finished):
+    // no row for them.
+    let tls12 = trace.version() == crate::wire::handshake::TlsVersion::Tls12;
     let rows = ROWS
         .iter()
         .zip(&first)
+        .filter(|(key, _)| !(tls12 && **key == RoleKey::HandshakeTrafficKeys))
         .map(|(key, firsts)| RoleRow {
             key: *key,
             cells: firsts
@@ -306,6 +310,12 @@ mod tests {
         for who in [Viewer::Client, Viewer::Server] {
             assert_eq!(cell(&end, RoleKey::SharedSecret, who), Holding::Holds);
         }
+        assert!(
+            !end.rows
+                .iter()
+                .any(|r| r.key == RoleKey::HandshakeTrafficKeys),
+            "TLS 1.2 has no handshake traffic keys"
+        );
     }
 
     #[test]

@@ -21,6 +21,8 @@
 //!   not open is `bad_record_mac`.
 //! - Appendix D.5, the client's side: a ServerHello with `legacy_version` 0x0300 or lower is
 //!   `protocol_version`.
+//! - §4.2.1: a ServerHello whose supported_versions names a version the client did not offer,
+//!   or one before TLS 1.3, is `illegal_parameter`.
 //! - §4.1.1, §4.2.8: the server takes a group the client sent a key share for when it supports
 //!   one, and sends a HelloRetryRequest only when it supports none of them.
 //!
@@ -871,6 +873,26 @@ fn early_data_without_a_pre_shared_key_is_not_skipped() {
     flight.extend(early_data(64, 1));
     let r = s.read_tls(&flight);
     assert_alert(&mut s, r, AlertDescription::BAD_RECORD_MAC);
+}
+
+#[test]
+fn server_hello_selecting_a_version_not_offered_is_illegal_parameter() {
+    // supported_versions in a ServerHello: type 0x002b, length 2, the version (0x0304).
+    const SELECTED_TLS13: [u8; 6] = [0x00, 0x2b, 0x00, 0x02, 0x03, 0x04];
+    for version in [0x0305u16, 0x0303, 0x7f1c] {
+        let mut c = client();
+        let mut s = server();
+        s.read_tls(&c.take_tls())
+            .expect("server reads the ClientHello");
+        let mut flight = records(s.take_tls());
+        let at = flight[0]
+            .windows(SELECTED_TLS13.len())
+            .position(|w| w == SELECTED_TLS13)
+            .expect("the ServerHello selects TLS 1.3");
+        flight[0][at + 4..at + 6].copy_from_slice(&version.to_be_bytes());
+        let r = c.read_tls(&flight[0]);
+        assert_alert(&mut c, r, AlertDescription::ILLEGAL_PARAMETER);
+    }
 }
 
 #[test]

@@ -319,6 +319,10 @@ pub fn failure(lang: Lang, e: &Error) -> String {
         },
         Error::IllegalParameter(what) => match what {
             Param::DuplicateExtensions => "同じ種類の拡張が 2 回以上含まれています".into(),
+            Param::SelectedVersion => {
+                "ServerHello の supported_versions が、クライアントが提示していないバージョンか TLS 1.3 より前のバージョンを選んでいます"
+                    .into()
+            }
             Param::AlpnSelection => {
                 "ALPN の応答が不正です (プロトコルが 1 つでないか、クライアントが提示していないプロトコルです)"
                     .into()

@@ -154,10 +154,13 @@ impl Connection {
         if version.is_none() && sh.legacy_version == TLS12 && versions.tls12() && !retried {
             return self.client12_on_server_hello(sh, bytes);
         }
-        let r = if version == Some(TLS13) && versions.tls13() {
-            Ok(())
-        } else {
-            Err(Error::ProtocolVersion)
+        // §4.2.1: a supported_versions that names a version we did not offer, or one before
+        // TLS 1.3, is illegal_parameter; a ServerHello without one that is not a TLS 1.2
+        // ServerHello we can take chose a version we do not speak: protocol_version.
+        let r = match version {
+            Some(TLS13) if versions.tls13() => Ok(()),
+            Some(_) => Err(Error::IllegalParameter(Param::SelectedVersion)),
+            None => Err(Error::ProtocolVersion),
         };
         self.checked(CheckKind::SupportedVersion, r)?;
         let r = if sh.cipher_suite == TLS_AES_128_GCM_SHA256 {
