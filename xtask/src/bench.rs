@@ -135,6 +135,8 @@ const IDS: &[&str] = &[
     "engine/tls12-mutual-floor",
     "engine/tls12-one-way",
     "engine/tls12-one-way-floor",
+    "engine/tls12-rsa-key-transport",
+    "engine/tls12-rsa-key-transport-floor",
     "engine/mutual-scenario",
     "ops/lab-p256-verify",
     "ops/lab-p256-sign",
@@ -288,6 +290,11 @@ fn render(r: &Results, printed: &Printed, m: &Machine) -> Result<String, String>
         r.get("engine/tls12-one-way-floor"),
     );
     let (tls12_paired, tls12_one_way_paired) = (paired("tls12-mutual")?, paired("tls12-one-way")?);
+    let (rsa, rsa_floor) = (
+        r.get("engine/tls12-rsa-key-transport"),
+        r.get("engine/tls12-rsa-key-transport-floor"),
+    );
+    let rsa_paired = paired("tls12-rsa-key-transport")?;
 
     let _ = writeln!(s, "{BEGIN}");
     let _ = writeln!(s, "## Benchmarks\n");
@@ -352,6 +359,14 @@ fn render(r: &Results, printed: &Printed, m: &Machine) -> Result<String, String>
             tls12_one_way_floor,
         ),
         (
+            "`engine/tls12-rsa-key-transport`: one-way TLS 1.2 with RSA key transport, PKI given",
+            rsa,
+        ),
+        (
+            "`engine/tls12-rsa-key-transport-floor`: the pre-master secret's RSA encryption and (blinded) decryption, 2 verifications",
+            rsa_floor,
+        ),
+        (
             "`engine/mutual-scenario`: `run_scenario(\"mutual\")`, PKI included",
             r.get("engine/mutual-scenario"),
         ),
@@ -393,6 +408,12 @@ fn render(r: &Results, printed: &Printed, m: &Machine) -> Result<String, String>
             tls12_one_way,
             tls12_one_way_floor,
             tls12_one_way_paired,
+        ),
+        (
+            "TLS 1.2 RSA key transport / its floor",
+            rsa,
+            rsa_floor,
+            rsa_paired,
         ),
     ] {
         let _ = writeln!(
