@@ -187,7 +187,7 @@ fn own_uid(dir: &Path) -> Result<u32, String> {
 pub fn write_new(
     dir: &Path,
     name: &str,
-    contents: &str,
+    contents: impl AsRef<[u8]>,
     secrecy: Secrecy,
     force: bool,
 ) -> Result<(), String> {
@@ -220,6 +220,42 @@ pub fn write_new(
     let mut file = options
         .open(&path)
         .map_err(|e| format!("cannot create {shown}: {e}"))?;
-    file.write_all(contents.as_bytes())
+    file.write_all(contents.as_ref())
         .map_err(|e| format!("cannot write {shown}: {e}"))
+}
+
+/// A PKCS#12 file (RFC 7292) holding `key` (PKCS#8 DER) and `chain` (leaf first), protected by
+/// `password` with what OpenSSL 3 writes by default and reads without `-legacy`: the key and
+/// certificates encrypted with PBES2 (PBKDF2-HMAC-SHA-256, AES-256-CBC) and a SHA-256 MAC.
+///
+/// # Errors
+/// A sentence when the key or a certificate cannot be put in it.
+pub fn pkcs12(key: &[u8], chain: &[Vec<u8>], password: &str) -> Result<Vec<u8>, String> {
+    use p12_keystore::{
+        Certificate, EncryptionAlgorithm, KeyStore, KeyStoreEntry, MacAlgorithm, PrivateKey,
+        PrivateKeyChain,
+    };
+    let key =
+        PrivateKey::from_der(key).map_err(|e| format!("cannot put the key in a .p12: {e}"))?;
+    let certs = chain
+        .iter()
+        .map(|c| Certificate::from_der(c))
+        .collect::<Result<Vec<_>, _>>()
+        .map_err(|e| format!("cannot put a certificate in a .p12: {e}"))?;
+    // The key's local key id: the SHA-256 of the leaf, as a tool finds its certificate by.
+    let id = chain
+        .first()
+        .map(|leaf| mtls_lab_engine::crypto::sha256(leaf).to_vec())
+        .unwrap_or_default();
+    let mut store = KeyStore::new();
+    store.add_entry(
+        "mtls-lab",
+        KeyStoreEntry::PrivateKeyChain(PrivateKeyChain::new(id, key, certs)),
+    );
+    store
+        .writer(password)
+        .encryption_algorithm(EncryptionAlgorithm::PbeWithHmacSha256AndAes256)
+        .mac_algorithm(MacAlgorithm::HmacSha256)
+        .write()
+        .map_err(|e| format!("cannot write the .p12: {e}"))
 }

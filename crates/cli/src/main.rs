@@ -89,6 +89,11 @@ enum Cmd {
         /// certificates are then signed sha256WithRSAEncryption).
         #[arg(long, value_enum, default_value = "p256")]
         key: KeyArg,
+        /// Also write client.p12 and server.p12 (each: the key, the leaf and the intermediate),
+        /// protected by this password with PBES2 (AES-256-CBC, PBKDF2-HMAC-SHA-256) and a
+        /// SHA-256 MAC, which OpenSSL 3 reads without -legacy.
+        #[arg(long, value_name = "PASSWORD")]
+        p12_password: Option<String>,
         /// Write into a directory that is not empty or not yours, replacing the lab's files
         /// there (keys included).
         #[arg(long)]
@@ -322,12 +327,17 @@ fn main() -> ExitCode {
             seed,
             client,
             key,
+            p12_password,
             force,
-        } => match write_pki(&dir, seed, (client, key), force) {
+        } => match write_pki(&dir, seed, (client, key, p12_password.as_deref()), force) {
             Ok(()) => {
+                let mut names = PKI_FILES.map(|(name, _)| name).to_vec();
+                if p12_password.is_some() {
+                    names.extend(P12_FILES);
+                }
                 out::line(&format!(
                     "wrote {} to {} (private keys readable by you only)",
-                    PKI_FILES.map(|(name, _)| name).join(", "),
+                    names.join(", "),
                     dir.display()
                 ));
                 ExitCode::SUCCESS
@@ -455,10 +465,13 @@ const PKI_FILES: [(&str, files::Secrecy); 8] = [
     ("crl.pem", files::Secrecy::Public),
 ];
 
+/// The PKCS#12 files `pki --p12-password` adds (secret: they hold the keys).
+const P12_FILES: [&str; 2] = ["server.p12", "client.p12"];
+
 fn write_pki(
     dir: &std::path::Path,
     seed: Option<u64>,
-    (bad, key): (Option<BadClient>, KeyArg),
+    (bad, key, p12_password): (Option<BadClient>, KeyArg, Option<&str>),
     force: bool,
 ) -> Result<(), String> {
     use mtls_lab_engine::LabRng;
@@ -485,7 +498,10 @@ fn write_pki(
         Some(s) => LabRng::from_seed(s),
         None => LabRng::from_seed_bytes(net::os_seed()?),
     };
-    let names = PKI_FILES.map(|(name, _)| name);
+    let mut names = PKI_FILES.map(|(name, _)| name).to_vec();
+    if p12_password.is_some() {
+        names.extend(P12_FILES);
+    }
     files::prepare_dir(dir, &names, force)?;
     // Text before a PEM block is ignored by OpenSSL, curl, Python and rustls: a place to say
     // that seeded keys are public.
@@ -520,7 +536,13 @@ fn write_pki(
         to_pem("X509 CRL", &pki.crl),
     ];
     for ((name, secrecy), text) in PKI_FILES.iter().zip(contents) {
-        files::write_new(dir, name, &format!("{comment}{text}"), *secrecy, force)?;
+        files::write_new(dir, name, format!("{comment}{text}"), *secrecy, force)?;
+    }
+    if let Some(password) = p12_password {
+        for (name, leaf) in P12_FILES.iter().zip([&pki.server, &pki.client]) {
+            let p12 = files::pkcs12(&leaf.key.to_pkcs8_der(), &leaf.chain, password)?;
+            files::write_new(dir, name, p12, files::Secrecy::Secret, force)?;
+        }
     }
     Ok(())
 }
