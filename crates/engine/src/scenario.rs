@@ -7,7 +7,7 @@
 
 use serde::Serialize;
 
-use crate::crypto::{EcdsaKey, Group, PrivateKey, Scheme, sha256};
+use crate::crypto::{EcdsaKey, Group, Scheme, sha256};
 use crate::handshake::{
     ClientAuth, ClientConfig, Connection, Epoch, Identity, Negotiated, ServerConfig, Signer,
     Versions,
@@ -661,17 +661,6 @@ pub fn tls12_suites_for(pki: &Pki) -> Vec<u16> {
     }
 }
 
-/// A key drawn from `rng`, RSA-2048 if `rsa` (the bench's `rsa`: the kind of the
-/// certificates' keys) else P-256: an impostor's or a mistaken key.
-fn key_of_kind(rsa: bool, rng: &mut LabRng) -> PrivateKey {
-    #[cfg(feature = "rsa")]
-    if rsa {
-        return PrivateKey::generate_rsa(rng);
-    }
-    let _ = rsa;
-    EcdsaKey::generate(rng).into()
-}
-
 /// The configuration of the lab's server for `pki`: its certificate chain and key, x25519 and
 /// P-256, `http/1.1`, and with `mutual` a client certificate required from the lab's root and
 /// checked against its CRL.
@@ -798,7 +787,7 @@ impl Setup {
         }
         // The certificates' faults are in the PKI; the keys' are here.
         if b.server.wrong_key {
-            server.identity.key = key_of_kind(b.rsa, keys).into();
+            server.identity.key = crate::pki::new_key(b.rsa, keys).into();
         }
         match b.client {
             ClientCert::Absent => client.identity = None,
@@ -806,7 +795,7 @@ impl Setup {
                 if c.wrong_key
                     && let Some(identity) = &mut client.identity
                 {
-                    identity.key = key_of_kind(b.rsa, keys).into();
+                    identity.key = crate::pki::new_key(b.rsa, keys).into();
                 }
             }
         }

@@ -76,8 +76,8 @@ impl SigningKey for RcgenKey<'_> {
 }
 
 /// A fresh key of the kind asked for: RSA-2048 with `rsa` (in builds with the feature `rsa`),
-/// else P-256.
-fn new_key(rsa: bool, rng: &mut LabRng) -> PrivateKey {
+/// else P-256. The scenarios draw an impostor's or a mistaken key with it too.
+pub(crate) fn new_key(rsa: bool, rng: &mut LabRng) -> PrivateKey {
     #[cfg(feature = "rsa")]
     if rsa {
         return PrivateKey::generate_rsa(rng);
